@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "catalog_sync.registry"
+    label = "registry"
+    verbose_name = "OCOP certification registry"
+
+    def ready(self) -> None:
+        from ocop_web import checks  # noqa: F401  (registers the system checks)
+
+        from . import versioning  # noqa: F401  (connects the change-counter signals)

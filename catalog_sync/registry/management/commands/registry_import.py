@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog_sync.importers import AnnexReadError
+from catalog_sync.registry.importer import ImportResult, RegistryImporter
+
+from ._options import parse_date
+
+
+class Command(BaseCommand):
+    help = "Import a published OCOP recognition list (XLSX or CSV) into the registry."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the annex: .xlsx or .csv")
+        parser.add_argument("--dry-run", action="store_true", help="check the file and write nothing")
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+        parser.add_argument("--decision-no", help="decision number, when the file does not give it")
+        parser.add_argument("--decision-date", type=parse_date, help="decision date, when the file does not give it")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"cannot read {path}: no such file", returncode=2)
+        importer = RegistryImporter(dry_run=options["dry_run"], progress=self._progress)
+        try:
+            result = importer.import_file(
+                path,
+                filename=path.name,
+                decision_no=options["decision_no"],
+                decision_date=options["decision_date"],
+            )
+        except AnnexReadError as error:
+            raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            self._report(result)
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        label = {"read": "reading rows", "import": "importing rows"}.get(phase, phase)
+        end = "\r" if sys.stderr.isatty() and done < total else "\n"
+        if sys.stderr.isatty() or done == total or done % 5000 == 0:
+            sys.stderr.write(f"{label}: {done}/{total}{end}")
+            sys.stderr.flush()
+
+    def _report(self, result: ImportResult) -> None:
+        out = self.stdout
+        out.write(f"{result.file}: decision {result.decision_no or '-'} of "
+                  f"{result.decision_date.isoformat() if result.decision_date else '-'}")
+        out.write(
+            f"accepted {len(result.accepted)} ({result.created_count} new), "
+            f"rejected {len({r.row for r in result.rejected})}, skipped {len(result.skipped)}"
+            + (" — dry run, nothing written" if result.dry_run else "")
+        )
+        for rejection in result.rejected:
+            out.write(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")

@@ -1,0 +1,214 @@
+"""The OCOP certification registry: certificates as officially recognised.
+
+Query methods are named in business terms (``Certificate.objects.active_on(day)``,
+``expiring_within(days)``); the rules themselves live in ``catalog_sync.domain``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from catalog_sync.domain.producers import OrganisationType
+from catalog_sync.domain.validity import CertificateStatus, status_on, vietnam_today
+
+
+class Producer(models.Model):
+    """A chủ thể: cooperative (HTX), company or registered household."""
+
+    name = models.CharField(_("name"), max_length=300)
+    name_key = models.CharField(max_length=300, db_index=True, editable=False)
+    organisation_type = models.CharField(
+        _("organisation type"),
+        max_length=20,
+        choices=[(t.value, t.value) for t in OrganisationType],
+        default=OrganisationType.OTHER.value,
+    )
+    province = models.CharField(_("province"), max_length=40, blank=True, help_text="current province slug")
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="producer_unique_name_key")]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DecisionLevel(models.TextChoices):
+    DISTRICT = "district", _("District People's Committee")
+    PROVINCE = "province", _("Provincial People's Committee")
+    CENTRAL = "central", _("Central (Ministry)")
+
+
+class Decision(models.Model):
+    """A recognition decision (e.g. ``2417/QĐ-UBND``) listing many products."""
+
+    number = models.CharField(_("decision number"), max_length=60)
+    signed_on = models.DateField(_("signed on"))
+    issuer = models.CharField(_("issuing authority"), max_length=200, blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=DecisionLevel.choices, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["number", "signed_on"], name="decision_unique_number_date")
+        ]
+        ordering = ["-signed_on", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.signed_on:%d/%m/%Y})"
+
+
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def not_revoked(self) -> CertificateQuerySet:
+        return self.filter(revoked_on__isnull=True)
+
+    def active_on(self, day: datetime.date) -> CertificateQuerySet:
+        return self.filter(
+            Q(revoked_on__isnull=True) | Q(revoked_on__gt=day),
+            issued_on__lte=day,
+            valid_until__gte=day,
+        )
+
+    def sellable(self) -> CertificateQuerySet:
+        """Certificates valid today in Vietnam."""
+        return self.active_on(vietnam_today())
+
+    def expiring_within(self, days: int, today: datetime.date | None = None) -> CertificateQuerySet:
+        today = today or vietnam_today()
+        return self.active_on(today).filter(valid_until__lte=today + datetime.timedelta(days=days))
+
+
+class Certificate(models.Model):
+    """One product's OCOP certificate. ``id`` is what the QR code on the packaging carries."""
+
+    id = models.CharField(primary_key=True, max_length=20)
+    product_name = models.CharField(_("product"), max_length=300)
+    product_key = models.CharField(max_length=300, editable=False)
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="certificates")
+    stars = models.PositiveSmallIntegerField(_("stars"))
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    group = models.CharField(_("product group"), max_length=40, blank=True)
+    product_set = models.CharField(_("product set"), max_length=60, blank=True)
+    province_at_certification = models.CharField(max_length=100, blank=True)
+    province = models.CharField(_("province"), max_length=40, blank=True, help_text="current province slug")
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="certificates")
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("last valid day"))
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.TextField(blank=True)
+    revocation_decision = models.CharField(max_length=60, blank=True)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(stars__gte=3, stars__lte=5), name="certificate_stars_3_to_5"),
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=models.F("issued_on")), name="certificate_valid_after_issue"
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "product_key", "producer"], name="certificate_unique_per_decision"
+            ),
+        ]
+        indexes = [models.Index(fields=["product_key", "producer"]), models.Index(fields=["valid_until"])]
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.product_name}"
+
+    def status_on(self, day: datetime.date) -> CertificateStatus:
+        return status_on(day, issued_on=self.issued_on, valid_until=self.valid_until, revoked_on=self.revoked_on)
+
+    @property
+    def status_today(self) -> CertificateStatus:
+        return self.status_on(vietnam_today())
+
+    @property
+    def feed_status(self) -> str:
+        return "revoked" if self.revoked_on else "active"
+
+
+class CertificateSequence(models.Model):
+    """The last number handed out for ids ``<PROVINCE>-<YEAR>-<NNNN>``."""
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="sequence_unique_prefix_year")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_number}"
+
+
+class RegistryChange(models.Model):
+    """One row, bumped on every write to certificates: the feed's ETag derives from it."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"registry version {self.version}"
+
+
+class ImportBatch(models.Model):
+    class State(models.TextChoices):
+        PREVIEW = "preview", _("Preview")
+        COMMITTED = "committed", _("Committed")
+        DISCARDED = "discarded", _("Discarded")
+
+    file_name = models.CharField(max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    file = models.BinaryField(editable=False, help_text="the uploaded file, kept until confirmed")
+    decision_no = models.CharField(max_length=60, blank=True)
+    decision_date = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PREVIEW)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    accepted_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_state_display()})"
+
+
+class ImportRow(models.Model):
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        SKIPPED = "skipped", _("Skipped")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    row = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    field = models.CharField(max_length=40, blank=True)
+    reason = models.TextField(blank=True)
+    product_name = models.CharField(max_length=300, blank=True)
+    producer = models.CharField(max_length=300, blank=True)
+    stars = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Plain text, not a foreign key: a preview shows the ids a confirmation would assign.
+    certificate_id = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["batch", "row", "id"]
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.outcome}"

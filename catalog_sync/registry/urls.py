@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("feed.json", views.feed, name="feed"),
+    path("import/", views.import_upload, name="import-upload"),
+    path("import/<int:batch_id>/", views.import_preview, name="import-preview"),
+    path("import/<int:batch_id>/confirm/", views.import_confirm, name="import-confirm"),
+    path("import/<int:batch_id>/discard/", views.import_discard, name="import-discard"),
+    path("reports/", views.report, name="report"),
+    path("certificates/<str:certificate_id>/", views.certificate_detail, name="certificate"),
+]

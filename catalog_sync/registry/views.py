@@ -1,0 +1,192 @@
+"""The feed (for the Saleor plugin) and the staff pages of the registry."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import parse_etags
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from catalog_sync.importers import AnnexReadError
+
+from . import reports
+from .actions import RegistryActionError, renew_certificate, revoke_certificate
+from .feed import current_feed, etag_for
+from .forms import ImportUploadForm, RenewForm, RevokeForm
+from .importer import RegistryImporter, record_rows, summarise
+from .models import Certificate, ImportBatch, ImportRow
+from .versioning import registry_version
+
+
+def _feed_authorised(request: HttpRequest) -> bool:
+    expected = settings.OCOP_FEED_TOKEN
+    scheme, _sep, supplied = request.headers.get("Authorization", "").partition(" ")
+    if not expected or scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(supplied.strip().encode(), expected.encode())
+
+
+@require_GET
+def feed(request: HttpRequest) -> HttpResponse:
+    if not _feed_authorised(request):
+        response = HttpResponse(
+            b'{"error": "a valid bearer token is required"}', status=401, content_type="application/json"
+        )
+        response["WWW-Authenticate"] = 'Bearer realm="ocop-registry"'
+        return response
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        etag = etag_for(registry_version())
+        if etag in parse_etags(if_none_match) or "*" in parse_etags(if_none_match):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            return response
+    etag, body = current_feed()
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+staff_required = staff_member_required(login_url=settings.LOGIN_URL)
+
+
+@staff_required
+@permission_required("registry.add_importbatch", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            result = RegistryImporter(dry_run=True, user=request.user).import_file(
+                io.BytesIO(content),
+                filename=upload.name,
+                decision_no=form.cleaned_data["decision_no"] or None,
+                decision_date=form.cleaned_data["decision_date"],
+            )
+        except AnnexReadError as error:
+            form.add_error("file", _("This file cannot be read: %(reason)s") % {"reason": error})
+        else:
+            batch = ImportBatch(
+                file_name=upload.name,
+                file_sha256=hashlib.sha256(content).hexdigest(),
+                file=content,
+                decision_no=form.cleaned_data["decision_no"] or "",
+                decision_date=form.cleaned_data["decision_date"],
+                created_by=request.user,
+            )
+            summarise(batch, result)
+            batch.save()
+            record_rows(batch, result)
+            return redirect("registry:import-preview", batch_id=batch.pk)
+    batches = ImportBatch.objects.select_related("created_by").defer("file")[:20]
+    return render(request, "registry/import_upload.html", {"form": form, "batches": batches})
+
+
+@staff_required
+@require_GET
+def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch.objects.defer("file"), pk=batch_id)
+    rows = batch.rows.all()
+    accepted = Paginator(rows.filter(outcome=ImportRow.Outcome.ACCEPTED), 200).get_page(request.GET.get("page"))
+    context = {
+        "batch": batch,
+        "rejected": rows.filter(outcome=ImportRow.Outcome.REJECTED),
+        "skipped": rows.filter(outcome=ImportRow.Outcome.SKIPPED),
+        "accepted": accepted,
+        "new_count": rows.filter(outcome=ImportRow.Outcome.ACCEPTED).exclude(reason="already in the registry").count(),
+    }
+    return render(request, "registry/import_preview.html", context)
+
+
+@staff_required
+@permission_required("registry.add_importbatch", raise_exception=True)
+@require_POST
+def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, pk=batch_id)
+    if batch.state != ImportBatch.State.PREVIEW:
+        messages.error(request, _("This import was already %(state)s.") % {"state": batch.get_state_display()})
+        return redirect("registry:import-preview", batch_id=batch.pk)
+    result = RegistryImporter(user=request.user).import_file(
+        io.BytesIO(bytes(batch.file)),
+        filename=batch.file_name,
+        decision_no=batch.decision_no or None,
+        decision_date=batch.decision_date,
+        batch=batch,
+    )
+    messages.success(
+        request,
+        _("Imported: %(new)d new certificates, %(rejected)d rows rejected.")
+        % {"new": result.created_count, "rejected": batch.rejected_count},
+    )
+    return redirect("registry:import-preview", batch_id=batch.pk)
+
+
+@staff_required
+@permission_required("registry.add_importbatch", raise_exception=True)
+@require_POST
+def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, pk=batch_id, state=ImportBatch.State.PREVIEW)
+    batch.state = ImportBatch.State.DISCARDED
+    batch.file = b""
+    batch.save(update_fields=["state", "file"])
+    messages.info(request, _("The upload was discarded; nothing was imported."))
+    return redirect("registry:import-upload")
+
+
+@staff_required
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    try:
+        days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
+    except ValueError:
+        days = reports.DEFAULT_NOTICE_DAYS
+    context = {
+        "days": days,
+        "expiring": reports.expiring_within(days),
+        "by_stars": reports.counts_by("stars"),
+        "by_group": reports.counts_by("group"),
+        "by_province": reports.counts_by("province"),
+    }
+    return render(request, "registry/report.html", context)
+
+
+@staff_required
+@permission_required("registry.change_certificate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def certificate_detail(request: HttpRequest, certificate_id: str) -> HttpResponse:
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("producer", "decision", "supersedes"), pk=certificate_id
+    )
+    revoke_form = RevokeForm(request.POST if request.POST.get("action") == "revoke" else None, prefix="revoke")
+    renew_form = RenewForm(request.POST if request.POST.get("action") == "renew" else None, prefix="renew")
+    if request.method == "POST":
+        try:
+            if revoke_form.is_bound and revoke_form.is_valid():
+                revoke_certificate(certificate.pk, **revoke_form.cleaned_data)
+                messages.success(request, _("Certificate %(id)s revoked.") % {"id": certificate.pk})
+                return redirect("registry:certificate", certificate_id=certificate.pk)
+            if renew_form.is_bound and renew_form.is_valid():
+                renewal = renew_certificate(certificate.pk, **renew_form.cleaned_data)
+                messages.success(request, _("Renewal %(id)s recorded.") % {"id": renewal.pk})
+                return redirect("registry:certificate", certificate_id=renewal.pk)
+        except RegistryActionError as error:
+            messages.error(request, str(error))
+    renewal = Certificate.objects.filter(supersedes=certificate).first()
+    return render(
+        request,
+        "registry/certificate.html",
+        {"certificate": certificate, "renewal": renewal, "revoke_form": revoke_form, "renew_form": renew_form},
+    )

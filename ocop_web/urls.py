@@ -1,0 +1,13 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("registry/", include("catalog_sync.registry.urls")),
+    path("admin/", admin.site.urls),
+]
+# Vietnamese at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("storefront.urls")),
+    prefix_default_language=False,
+)

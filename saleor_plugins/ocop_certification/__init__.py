@@ -1,0 +1,1 @@
+"""OCOP certification sync for Saleor: keeps every OCOP listing in step with the registry."""

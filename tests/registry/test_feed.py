@@ -1,0 +1,91 @@
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from catalog_sync.registry.actions import renew_certificate, revoke_certificate
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "tests-only-feed-token"
+AUTH = {"HTTP_AUTHORIZATION": f"Bearer {TOKEN}"}
+
+
+def test_feed_refuses_requests_without_the_bearer_token(client, make_certificate):
+    make_certificate()
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Bearer wrong"}, {"HTTP_AUTHORIZATION": f"Basic {TOKEN}"}):
+        response = client.get("/registry/feed.json", **headers)
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == 'Bearer realm="ocop-registry"'
+        assert b"certificates" not in response.content
+
+
+def test_feed_lists_every_certificate_in_the_documented_shape(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    response = client.get("/registry/feed.json", **AUTH)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    document = response.json()
+    assert set(document) == {"generated_at", "certificates"}
+    datetime.datetime.fromisoformat(document["generated_at"])
+    assert document["certificates"] == [{
+        "id": "TQ-2024-0001", "product_name": "Mật ong bạc hà", "producer": "HTX Ong mật Mèo Vạc",
+        "stars": 4, "status": "active", "issued_on": "2024-11-12", "valid_until": "2027-11-12",
+        "decision_no": "2417/QĐ-UBND", "issuer": "UBND tỉnh Tuyên Quang", "province": "tuyen-quang",
+        "group": "thuc-pham", "supersedes": None,
+    }]
+
+
+def test_feed_answers_304_for_the_current_etag_and_200_after_a_change(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    first = client.get("/registry/feed.json", **AUTH)
+    etag = first["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+
+    unchanged = client.get("/registry/feed.json", HTTP_IF_NONE_MATCH=etag, **AUTH)
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    assert unchanged["ETag"] == etag
+
+    revoke_certificate("TQ-2024-0001", reason="vi phạm an toàn thực phẩm", decision_no="5/QĐ-UBND",
+                       revoked_on=datetime.date(2025, 3, 1))
+    changed = client.get("/registry/feed.json", HTTP_IF_NONE_MATCH=etag, **AUTH)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert changed.json()["certificates"][0]["status"] == "revoked"
+
+
+def test_feed_304_needs_the_token_too(client, make_certificate):
+    make_certificate()
+    etag = client.get("/registry/feed.json", **AUTH)["ETag"]
+    assert client.get("/registry/feed.json", HTTP_IF_NONE_MATCH=etag).status_code == 401
+
+
+def test_feed_links_a_renewal_to_the_certificate_it_supersedes(client, make_certificate):
+    make_certificate(id="TQ-2024-0001", issued_on=datetime.date(2024, 11, 12))
+    renewal = renew_certificate("TQ-2024-0001", decision_no="7/QĐ-UBND",
+                                decision_date=datetime.date(2027, 10, 1), stars=5)
+    certificates = {c["id"]: c for c in client.get("/registry/feed.json", **AUTH).json()["certificates"]}
+    assert certificates[renewal.pk]["supersedes"] == "TQ-2024-0001"
+    assert certificates[renewal.pk]["stars"] == 5
+    assert certificates[renewal.pk]["valid_until"] == "2030-10-01"
+    assert certificates["TQ-2024-0001"]["status"] == "active"
+
+
+def test_feed_of_an_empty_registry_is_an_empty_list(client, db):
+    assert client.get("/registry/feed.json", **AUTH).json()["certificates"] == []
+
+
+def test_cli_feed_prints_the_same_document_as_the_endpoint(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    served = client.get("/registry/feed.json", **AUTH).json()
+    out = StringIO()
+    call_command("registry_feed", stdout=out)
+    assert json.loads(out.getvalue()) == served
+
+
+def test_feed_is_not_cached_by_shared_caches(client, make_certificate):
+    make_certificate()
+    assert client.get("/registry/feed.json", **AUTH)["Cache-Control"] == "private, no-cache"

@@ -1,0 +1,108 @@
+import datetime
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Permission, User
+
+from catalog_sync.registry.models import Certificate, ImportBatch
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    user = User.objects.create_user("can-bo", password="x", is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(codename="add_importbatch"), Permission.objects.get(codename="change_certificate")
+    )
+    client.force_login(user)
+    return client
+
+
+def test_import_page_needs_a_staff_login(client):
+    response = client.get("/registry/import/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_without_import_permission_cannot_import(client):
+    client.force_login(User.objects.create_user("xem", password="x", is_staff=True))
+    assert client.get("/registry/import/").status_code == 403
+
+
+def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(staff_client, simple_annex):
+    path = simple_annex([
+        ("Mật ong bạc hà", "HTX Ong mật Mèo Vạc", "Hà Giang", "4 sao"),
+        ("Chè", "", "Hà Giang", "4 sao"),
+    ])
+    with path.open("rb") as upload:
+        response = staff_client.post("/registry/import/", {"file": upload})
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/registry/import/{batch.pk}/"
+    assert batch.state == ImportBatch.State.PREVIEW
+    assert Certificate.objects.count() == 0
+
+    preview = staff_client.get(f"/registry/import/{batch.pk}/").content.decode()
+    assert "TQ-2024-0001" in preview
+    assert "producer" in preview  # the rejected row names its field
+
+    staff_client.post(f"/registry/import/{batch.pk}/confirm/")
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.COMMITTED
+    assert list(Certificate.objects.values_list("pk", flat=True)) == ["TQ-2024-0001"]
+    # confirming twice does nothing more
+    staff_client.post(f"/registry/import/{batch.pk}/confirm/")
+    assert Certificate.objects.count() == 1
+
+
+def test_upload_of_an_unreadable_file_shows_the_reason_on_the_form(staff_client, tmp_path):
+    path = tmp_path / "danh-sach.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with path.open("rb") as upload:
+        response = staff_client.post("/registry/import/", {"file": upload})
+    assert response.status_code == 200
+    assert ImportBatch.objects.count() == 0
+    assert "errorlist" in response.content.decode()
+
+
+def test_discarded_upload_imports_nothing(staff_client, simple_annex):
+    with simple_annex([("Mật ong", "HTX A", "Hà Giang", "4")]).open("rb") as upload:
+        staff_client.post("/registry/import/", {"file": upload})
+    batch = ImportBatch.objects.get()
+    staff_client.post(f"/registry/import/{batch.pk}/discard/")
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.DISCARDED
+    assert staff_client.post(f"/registry/import/{batch.pk}/confirm/").status_code == 302
+    assert Certificate.objects.count() == 0
+
+
+def test_confirm_requires_csrf_token(simple_annex, db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    user = User.objects.create_superuser("admin", password="x")
+    client.force_login(user)
+    batch = ImportBatch.objects.create(file_name="a.csv", file_sha256="0", file=b"")
+    assert client.post(f"/registry/import/{batch.pk}/confirm/").status_code == 403
+
+
+def test_report_lists_what_expires_within_30_days_and_counts(staff_client, make_certificate):
+    make_certificate(id="TQ-2023-0001", product_name="A", issued_on=datetime.date(2023, 12, 10), stars=3)
+    make_certificate(id="TQ-2024-0002", product_name="B", issued_on=datetime.date(2024, 11, 12), stars=5)
+    with mock.patch("catalog_sync.registry.models.vietnam_today", return_value=datetime.date(2026, 11, 22)), \
+         mock.patch("catalog_sync.registry.reports.vietnam_today", return_value=datetime.date(2026, 11, 22)):
+        page = staff_client.get("/registry/reports/").content.decode()
+    assert "TQ-2023-0001" in page and "10/12/2026" in page
+    assert "TQ-2024-0002" not in page.split('id="expiring"')[1].split("</table>")[0]
+
+
+def test_revoke_from_the_certificate_page_records_the_decision(staff_client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    staff_client.post("/registry/certificates/TQ-2024-0001/", {
+        "action": "revoke", "revoke-decision_no": "5/QĐ-UBND", "revoke-revoked_on": "2025-03-01",
+        "revoke-reason": "Không duy trì chất lượng",
+    })
+    certificate = Certificate.objects.get(pk="TQ-2024-0001")
+    assert certificate.revoked_on == datetime.date(2025, 3, 1)
+    assert certificate.revocation_decision == "5/QĐ-UBND"
+    assert certificate.revocation_reason == "Không duy trì chất lượng"

@@ -1,0 +1,77 @@
+import datetime
+from unittest import mock
+
+import pytest
+
+from catalog_sync.registry.actions import revoke_certificate
+
+pytestmark = pytest.mark.django_db
+
+
+def at_vietnam_date(day: datetime.date):
+    return mock.patch("storefront.views.vietnam_today", return_value=day)
+
+
+def test_verify_page_says_valid_today_in_vietnamese(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    with at_vietnam_date(datetime.date(2026, 11, 22)):
+        response = client.get("/verify/TQ-2024-0001/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert "Còn hiệu lực" in page
+    assert "Mật ong bạc hà" in page and "HTX Ong mật Mèo Vạc" in page
+    assert "12/11/2027" in page
+    assert "2417/QĐ-UBND" in page
+    assert "Tuyên Quang" in page
+
+
+def test_verify_page_in_english_under_en(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    with at_vietnam_date(datetime.date(2026, 11, 22)):
+        page = client.get("/en/verify/TQ-2024-0001/").content.decode()
+    assert '<html lang="en">' in page
+    assert "Valid today" in page
+    assert "4 stars" in page
+
+
+def test_verify_page_on_the_last_valid_day_and_the_day_after(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    with at_vietnam_date(datetime.date(2027, 11, 12)):
+        assert "Valid today" in client.get("/en/verify/TQ-2024-0001/").content.decode()
+    with at_vietnam_date(datetime.date(2027, 11, 13)):
+        page = client.get("/en/verify/TQ-2024-0001/").content.decode()
+    assert "Not valid: expired" in page
+    assert "The certificate ended on 12/11/2027" in page
+
+
+def test_verify_page_shows_a_revocation_with_its_decision(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    revoke_certificate("TQ-2024-0001", reason="Vi phạm an toàn thực phẩm", decision_no="5/QĐ-UBND",
+                       revoked_on=datetime.date(2025, 3, 1))
+    with at_vietnam_date(datetime.date(2025, 3, 1)):
+        page = client.get("/en/verify/TQ-2024-0001/").content.decode()
+    assert "Not valid: revoked" in page
+    assert "Revoked on 01/03/2025 by decision 5/QĐ-UBND." in page
+    assert "Vi phạm an toàn thực phẩm" in page
+
+
+def test_unknown_certificate_gets_a_clear_404_page(client, db):
+    response = client.get("/verify/XX-1999-0001/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Không tìm thấy chứng nhận" in page
+    assert "XX-1999-0001" in page
+    assert "Traceback" not in page
+
+
+def test_lower_case_id_from_a_hand_typed_url_still_verifies(client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    assert client.get("/verify/tq-2024-0001/").status_code == 200
+
+
+def test_verify_page_escapes_registry_text(client, make_certificate):
+    make_certificate(id="TQ-2024-0009", product_name="<script>alert(1)</script>")
+    page = client.get("/verify/TQ-2024-0009/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
