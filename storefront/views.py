@@ -1,13 +1,27 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from catalog_sync.domain.groups import group_by_slug
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "storefront/home.html", {"query": ""})
+
+
+@require_GET
+def verify_lookup(request: HttpRequest) -> HttpResponse:
+    """The lookup form's target: on to the certificate's own page."""
+    certificate_id = request.GET.get("id", "").strip().upper()
+    if not certificate_id or "/" in certificate_id:
+        return render(request, "storefront/home.html", {"query": certificate_id}, status=400)
+    return redirect("storefront:verify", certificate_id=certificate_id)
 
 
 @require_GET

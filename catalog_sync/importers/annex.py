@@ -31,6 +31,8 @@ from .sections import (
 )
 from .values import cell_text, find_decision, parse_date, parse_score, parse_stars, quoted
 
+Texts = tuple[str, ...]
+
 PROGRESS_EVERY = 500
 NO_DECISION_DATE = "no decision date in the row, the title or --decision-date"
 
@@ -38,6 +40,9 @@ _resolve_province = lru_cache(maxsize=512)(resolve_province)
 _match_group = lru_cache(maxsize=512)(match_group)
 _match_set = lru_cache(maxsize=1024)(match_set)
 _organisation_type = lru_cache(maxsize=8192)(organisation_type_from_name)
+_match_key = lru_cache(maxsize=8192)(match_key)
+_parse_stars = lru_cache(maxsize=256, typed=True)(parse_stars)  # ValueErrors are not cached
+_CACHE_LIMIT = 50_000
 
 
 def parse_annex(
@@ -56,9 +61,7 @@ def parse_annex(
     """
     table = open_table(source, c.find_header)
     try:
-        title = "\n".join(
-            text for _, cells in table.title_rows for text in map(cell_text, cells) if text
-        )
+        title = "\n".join(text for _, cells in table.title_rows for text in map(cell_text, cells) if text)
         title_no, title_date, title_issuer = find_decision(title)
         result = ParsedAnnex(
             file=filename or _name_of(source),
@@ -101,28 +104,41 @@ class _Context:
 
 
 class _Parser:
-    def __init__(
-        self, table: Table, result: ParsedAnnex, progress: Callable[[int, int], None] | None
-    ) -> None:
+    def __init__(self, table: Table, result: ParsedAnnex, progress: Callable[[int, int], None] | None) -> None:
         self.table = table
         self.header = table.header
         self.result = result
         self.progress = progress
         self.context = _Context()
         self.seen: dict[tuple[str, str], int] = {}  # accepted (product, producer) -> row
+        self.header_product = self.header.texts[self.header.columns[c.PRODUCT_NAME]]
+        self.text_cache: dict[str, str] = {}
 
     def run(self) -> None:
         blanks: list[int] = []
         for number, cells in self.table.rows:
-            if not any(cell_text(value) for value in cells):
+            texts = tuple(map(self._cell_text, cells))
+            if not any(texts):
                 blanks.append(number)  # counted only if a non-blank row follows
                 continue
             for blank in blanks:
                 self._count(Skip(blank, "blank row"))
             blanks.clear()
-            self._count(self._examine(number, cells))
+            self._count(self._examine(number, cells, texts))
         if self.progress is not None:
             self.progress(self.result.total_rows, self.result.total_rows)
+
+    def _cell_text(self, value: object) -> str:
+        """cell_text, remembered for values that repeat (provinces, groups, star levels)."""
+        if not isinstance(value, str):
+            return cell_text(value)
+        cache = self.text_cache
+        text = cache.get(value)
+        if text is None:
+            text = cell_text(value)
+            if len(cache) < _CACHE_LIMIT:
+                cache[value] = text
+        return text
 
     def _count(self, outcome: AnnexRow | Skip | list[Rejection]) -> None:
         result = self.result
@@ -138,11 +154,11 @@ class _Parser:
 
     # --- what kind of row -----------------------------------------------------------------
 
-    def _text(self, cells: Cells, name: str) -> str:
+    def _text(self, texts: Texts, name: str) -> str:
         index = self.header.columns.get(name)
-        if index is None or index >= len(cells):
+        if index is None or index >= len(texts):
             return ""
-        return cell_text(cells[index])
+        return texts[index]
 
     def _value(self, cells: Cells, name: str) -> Any:
         index = self.header.columns.get(name)
@@ -151,23 +167,25 @@ class _Parser:
         value = cells[index]
         return None if isinstance(value, str) and not value.strip() else value
 
-    def _examine(self, number: int, cells: Cells) -> AnnexRow | Skip | list[Rejection]:
-        product = self._text(cells, c.PRODUCT_NAME)
-        producer = self._text(cells, c.PRODUCER)
-        row_no = self._text(cells, c.ROW_NO)
-        texts = [text for text in map(cell_text, cells) if text]
-        wordy = [text for text in texts if any(ch.isalpha() for ch in text)]
-        if c.is_column_numbering_row(cells):
+    def _examine(self, number: int, cells: Cells, texts: Texts) -> AnnexRow | Skip | list[Rejection]:
+        product = self._text(texts, c.PRODUCT_NAME)
+        producer = self._text(texts, c.PRODUCER)
+        row_no = self._text(texts, c.ROW_NO)
+        filled = [text for text in texts if text]
+        if c.is_column_numbering_row(filled):
             return Skip(number, "column numbering row")
+        if product == self.header_product and c.is_label_row(filled):
+            return Skip(number, "repeated header row")
+        if producer and self._text(texts, c.STARS):  # the common case: a product row
+            return self._product_row(number, cells, texts)
+        wordy = [text for text in filled if any(ch.isalpha() for ch in text)]
         if not wordy:
             return Skip(number, "no product data in the row (numbers only)")
         first_words = [text for text in wordy if not is_enumerator_cell(text)][:1]
-        if not producer and first_words and is_subtotal(first_words[0]):
-            return Skip(number, f"subtotal row '{' '.join(texts)}'")
-        if c.is_label_row(cells) and self._is_header_repeat(cells):
-            return Skip(number, "repeated header row")
+        if first_words and is_subtotal(first_words[0]):
+            return Skip(number, f"subtotal row '{' '.join(filled)}'")
         if producer:
-            return self._product_row(number, cells, product, producer)
+            return self._product_row(number, cells, texts)
         heading_cells = [t for t in wordy if not (t == row_no and is_enumerator_cell(t))]
         heading, enumerated = strip_enumerator(" ".join(heading_cells))
         enumerated = enumerated or is_enumerator_cell(row_no)
@@ -175,31 +193,24 @@ class _Parser:
             return Skip(number, f"note row {quoted(heading)}")
         numbered = row_no.isdigit()  # a product's row number, not a section's I / A
         if not (numbered and len(heading_cells) > 1):
-            section = classify_heading(
-                heading, enumerated, self.context.group, keyword_only=numbered
-            )
+            section = classify_heading(heading, enumerated, self.context.group, keyword_only=numbered)
             if section is not None:
                 self.context.enter(section)
                 return Skip(number, section.reason)
-        if (product or numbered) and (numbered or self._has_data_besides_product(cells)):
-            return self._product_row(number, cells, product, producer)
+        if (product or numbered) and (numbered or self._has_data_besides_product(texts)):
+            return self._product_row(number, cells, texts)
         return Skip(number, f"not a product row: {quoted(heading)}")
 
-    def _is_header_repeat(self, cells: Cells) -> bool:
-        index = self.header.columns[c.PRODUCT_NAME]
-        label = cell_text(cells[index]) if index < len(cells) else ""
-        return c.field_for_label(label) == c.PRODUCT_NAME
-
-    def _has_data_besides_product(self, cells: Cells) -> bool:
+    def _has_data_besides_product(self, texts: Texts) -> bool:
         others = set(self.header.columns.values()) | set(self.header.address_columns)
         others -= {self.header.columns[c.PRODUCT_NAME], self.header.columns.get(c.ROW_NO)}
-        return any(index < len(cells) and cell_text(cells[index]) for index in others)
+        return any(index < len(texts) and texts[index] for index in others)
 
     # --- a product row --------------------------------------------------------------------
 
-    def _product_row(
-        self, number: int, cells: Cells, product: str, producer: str
-    ) -> AnnexRow | list[Rejection]:
+    def _product_row(self, number: int, cells: Cells, texts: Texts) -> AnnexRow | list[Rejection]:
+        product = self._text(texts, c.PRODUCT_NAME)
+        producer = self._text(texts, c.PRODUCER)
         problems: list[Rejection] = []
 
         def reject(field: str, reason: str) -> None:
@@ -223,44 +234,41 @@ class _Parser:
         if score_problem:
             reject("score", score_problem)
 
-        decision_no, decision_date = self._decision(cells, reject)
+        decision_no, decision_date = self._decision(cells, texts, reject)
         valid_until = self._date(cells, c.VALID_UNTIL, "valid_until", reject)
         if valid_until and decision_date and valid_until < decision_date:
             reject(
                 "valid_until",
-                f"last valid day {valid_until:%d/%m/%Y} is before the decision date "
-                f"{decision_date:%d/%m/%Y}",
+                f"last valid day {valid_until:%d/%m/%Y} is before the decision date {decision_date:%d/%m/%Y}",
             )
-        province_as_written, province = self._province(cells, reject)
+        province_as_written, province = self._province(texts, reject)
 
-        key = (match_key(product), match_key(producer))
+        key = (match_key(product), _match_key(producer))
         if product and producer and key in self.seen:
             reject("row", f"duplicate of row {self.seen[key]}")
         if problems:
             return problems
         self.seen[key] = number
-        group = self._group(cells)
+        group = self._group(texts)
         return AnnexRow(
             row=number,
             product_name=product,
             producer=producer,
             stars=stars or 0,
             group_slug=group.slug if group else None,
-            set_slug=self._set_slug(cells, group),
+            set_slug=self._set_slug(texts, group),
             province_as_written=province_as_written,
             province_slug=province.slug if province else None,
-            address=self._address(cells),
+            address=self._address(texts),
             organisation_type=_organisation_type(producer).value,
             score=score,
             decision_no=decision_no,
             decision_date=decision_date,
             valid_until=valid_until,
-            issuer=self._text(cells, c.ISSUER) or self.result.issuer,
+            issuer=self._text(texts, c.ISSUER) or self.result.issuer,
         )
 
-    def _stars(
-        self, cells: Cells, score: float | None, reject: Callable[[str, str], None]
-    ) -> int | None:
+    def _stars(self, cells: Cells, score: float | None, reject: Callable[[str, str], None]) -> int | None:
         raw = self._value(cells, c.STARS)
         if raw is None and self.context.stars is not None:
             raw = self.context.stars
@@ -270,7 +278,7 @@ class _Parser:
             reject("stars", "star level is missing")
             return None
         try:
-            stars = parse_stars(raw)
+            stars = _parse_stars(raw)
         except ValueError as error:
             reject("stars", str(error))
             return None
@@ -280,9 +288,7 @@ class _Parser:
             return None
         return stars
 
-    def _date(
-        self, cells: Cells, name: str, field: str, reject: Callable[[str, str], None]
-    ) -> date | None:
+    def _date(self, cells: Cells, name: str, field: str, reject: Callable[[str, str], None]) -> date | None:
         raw = self._value(cells, name)
         if raw is None:
             return None
@@ -293,9 +299,9 @@ class _Parser:
             return None
 
     def _decision(
-        self, cells: Cells, reject: Callable[[str, str], None]
+        self, cells: Cells, texts: Texts, reject: Callable[[str, str], None]
     ) -> tuple[str | None, date | None]:
-        number_text = self._text(cells, c.DECISION_NO)
+        number_text = self._text(texts, c.DECISION_NO)
         number, date_in_number = find_decision(number_text)[:2] if number_text else (None, None)
         number = number or number_text or self.result.decision_no
         raw_date = self._value(cells, c.DECISION_DATE)
@@ -310,11 +316,9 @@ class _Parser:
             reject("decision_date", NO_DECISION_DATE)
         return number, decision_date
 
-    def _province(
-        self, cells: Cells, reject: Callable[[str, str], None]
-    ) -> tuple[str | None, Province | None]:
-        as_written = self._text(cells, c.PROVINCE) or self.context.province
-        current = self._text(cells, c.PROVINCE_CURRENT)
+    def _province(self, texts: Texts, reject: Callable[[str, str], None]) -> tuple[str | None, Province | None]:
+        as_written = self._text(texts, c.PROVINCE) or self.context.province
+        current = self._text(texts, c.PROVINCE_CURRENT)
         candidates = [text for text in (current, as_written) if text]
         for text in candidates:
             province = _resolve_province(text)
@@ -324,20 +328,20 @@ class _Parser:
             reject("province", f"unknown province {quoted(candidates[0])}")
         return as_written or None, None
 
-    def _address(self, cells: Cells) -> str | None:
+    def _address(self, texts: Texts) -> str | None:
         parts: list[str] = []
         for index in self.header.address_columns:
-            text = cell_text(cells[index]) if index < len(cells) else ""
+            text = texts[index] if index < len(texts) else ""
             if text and not any(match_key(text) in match_key(part) for part in parts):
                 parts.append(text)
         return ", ".join(parts) or None
 
-    def _group(self, cells: Cells) -> ProductGroup | None:
-        text = self._text(cells, c.GROUP)
+    def _group(self, texts: Texts) -> ProductGroup | None:
+        text = self._text(texts, c.GROUP)
         return (_match_group(text) if text else None) or self.context.group
 
-    def _set_slug(self, cells: Cells, group: ProductGroup | None) -> str | None:
-        for text in (self._text(cells, c.SET), self._text(cells, c.GROUP)):
+    def _set_slug(self, texts: Texts, group: ProductGroup | None) -> str | None:
+        for text in (self._text(texts, c.SET), self._text(texts, c.GROUP)):
             if text:
                 product_set = _match_set(text, group)
                 if product_set is not None:

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from catalog_sync.domain.text import match_key
 
@@ -110,29 +110,30 @@ def label_key(text: str) -> str:
 
 
 @cache
-def _alias_table() -> tuple[dict[str, str], list[tuple[str, str]]]:
+def _alias_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(every alias key -> field, the aliases that may match as leading words -> field)."""
     exact: dict[str, str] = {}
     for field_name, aliases in _ALIASES.items():
         for alias in aliases:
             exact.setdefault(label_key(alias), field_name)
-    prefixes = sorted(
-        ((key, name) for key, name in exact.items() if key not in _EXACT_ONLY),
-        key=lambda item: -len(item[0]),
-    )
-    return exact, prefixes
+    leading = {key: name for key, name in exact.items() if key not in _EXACT_ONLY}
+    return exact, leading
 
 
+@lru_cache(maxsize=4096)
 def field_for_label(text: str) -> str | None:
     """Our field name for a column name, IGNORED for known unused columns, None if unknown."""
     key = label_key(text)
     if not key:
         return None
-    exact, prefixes = _alias_table()
+    exact, leading = _alias_table()
     if key in exact:
         return exact[key]
-    for alias, field_name in prefixes:
-        if key.startswith(alias + " "):
-            return field_name
+    words = key.split()
+    for count in range(len(words) - 1, 0, -1):  # the longest leading alias wins
+        name = leading.get(" ".join(words[:count]))
+        if name is not None:
+            return name
     return None
 
 
@@ -145,6 +146,7 @@ class Header:
     columns: dict[str, int] = field(default_factory=dict)
     address_columns: list[int] = field(default_factory=list)  # address first, then district
     labels: dict[int, str] = field(default_factory=dict)  # column -> label key
+    texts: dict[int, str] = field(default_factory=dict)  # column -> the label as written
 
     @property
     def width(self) -> int:
@@ -165,6 +167,7 @@ class Header:
             if index in self.labels:
                 continue
             self.labels[index] = label_key(text)
+            self.texts[index] = text
             if name in (ADDRESS, DISTRICT):
                 self.address_columns.append(index)
                 self.columns.setdefault(name, index)
@@ -177,18 +180,18 @@ class Header:
         return recognised
 
 
-def is_label_row(cells: Sequence[object]) -> bool:
-    """Every non-empty cell is a known column name (a second header row or a repeat)."""
-    texts = [cell_text(value) for value in cells if cell_text(value)]
+def is_label_row(texts: Sequence[str]) -> bool:
+    """Every text (the non-empty cells of a row, normalised) is a known column name: a
+    second header row or a repeated header."""
     return bool(texts) and all(field_for_label(text) is not None for text in texts)
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Za-z])\)?$")
 
 
-def is_column_numbering_row(cells: Sequence[object]) -> bool:
-    """The "(1) (2) (3)" or "1 2 3" row some annexes put under the header."""
-    texts = [cell_text(value) for value in cells if cell_text(value)]
+def is_column_numbering_row(texts: Sequence[str]) -> bool:
+    """The "(1) (2) (3)" or "1 2 3" row some annexes put under the header (``texts``: the
+    non-empty cells of the row, normalised)."""
     if len(texts) < 3 or not all(_COLUMN_NUMBER.match(text) for text in texts):
         return False
     digits = [int(text.strip("()")) for text in texts if text.strip("()").isdigit()]
@@ -204,9 +207,13 @@ def find_header(rows: Sequence[tuple[int, Sequence[object]]]) -> Header | None:
         if header.add_labels(cells) == 0 or PRODUCT_NAME not in header.columns:
             continue
         following = rows[position + 1] if position + 1 < len(rows) else None
-        if following is not None and is_label_row(following[1]):
+        if following is not None and is_label_row(_filled(following[1])):
             header.add_labels(following[1])
             header.last_row = following[0]
         if header.is_complete():
             return header
     return None
+
+
+def _filled(cells: Sequence[object]) -> list[str]:
+    return [text for text in map(cell_text, cells) if text]

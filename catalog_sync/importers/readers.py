@@ -18,9 +18,12 @@ from datetime import datetime
 from itertools import chain
 from typing import IO, Any, BinaryIO
 
+from openpyxl import load_workbook
+
 from .columns import HEADER_SCAN_ROWS, Header
 from .model import AnnexReadError
 from .values import EXCEL_1900_EPOCH
+from .xlsx_rows import worksheet_rows
 
 Cells = Sequence[Any]
 RawRow = tuple[int, Cells]
@@ -103,9 +106,7 @@ def _kind(head: bytes) -> str:
             "in Excel or LibreOffice and save it as .xlsx (Excel Workbook) without a password"
         )
     if head.startswith(b"%PDF"):
-        raise AnnexReadError(
-            "this is a PDF, not a spreadsheet: the list is needed as .xlsx or .csv"
-        )
+        raise AnnexReadError("this is a PDF, not a spreadsheet: the list is needed as .xlsx or .csv")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 text with a byte-order mark
     if b"\x00" in head:
@@ -123,8 +124,6 @@ def _kind(head: bytes) -> str:
 
 
 def _open_xlsx(stream: BinaryIO, find_header: HeaderFinder, stack: ExitStack) -> Table:
-    from openpyxl import load_workbook  # imported here: CSV-only use does not pay for it
-
     try:
         with zipfile.ZipFile(stream) as archive:
             names = set(archive.namelist())
@@ -132,9 +131,7 @@ def _open_xlsx(stream: BinaryIO, find_header: HeaderFinder, stack: ExitStack) ->
     except zipfile.BadZipFile:
         raise AnnexReadError("the file looks like an .xlsx workbook but is damaged") from None
     if "xl/workbook.xml" not in names:
-        raise AnnexReadError(
-            "this is a ZIP archive but not an Excel workbook (.xlsx): save the list as .xlsx"
-        )
+        raise AnnexReadError("this is a ZIP archive but not an Excel workbook (.xlsx): save the list as .xlsx")
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds for damaged files
@@ -157,16 +154,16 @@ def _open_xlsx(stream: BinaryIO, find_header: HeaderFinder, stack: ExitStack) ->
 
 def _sheet_table(workbook: Any, sheet: Any, find_header: HeaderFinder) -> Table | None:
     declared_rows = sheet.max_row or 0
-    sheet.reset_dimensions()  # never trust the declared size: it can be too small
-    rows: Iterator[RawRow] = enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows = worksheet_rows(workbook, sheet)
+    if rows is None:
+        sheet.reset_dimensions()  # never trust the declared size: it can be too small
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
     first = [row for _, row in zip(range(HEADER_SCAN_ROWS), rows, strict=False)]
     header = find_header(first)
     if header is None:
         return None
     merges = _vertical_merges(workbook, sheet, header.last_row)
-    below: Iterator[RawRow] = chain(
-        (row for row in first if row[0] > header.last_row), _guarded(rows)
-    )
+    below: Iterator[RawRow] = chain((row for row in first if row[0] > header.last_row), _guarded(rows))
     if merges:
         below = _fill_merged(below, merges)
     return Table(
@@ -295,9 +292,7 @@ def _csv_rows(text: IO[str], delimiter: str, limit: int | None = None) -> Iterat
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:
-        raise AnnexReadError(
-            f"the CSV text is malformed near line {reader.line_num}: {error}"
-        ) from None
+        raise AnnexReadError(f"the CSV text is malformed near line {reader.line_num}: {error}") from None
     except UnicodeDecodeError as error:  # pragma: no cover - the encoding was checked first
         raise AnnexReadError(f"the text cannot be decoded: {error}") from None
 
@@ -323,6 +318,4 @@ def _encoding_and_lines(stream: BinaryIO, head: bytes) -> tuple[str, int]:
             continue
         stream.seek(0)
         return encoding, lines + 1
-    raise AnnexReadError(
-        f"the text is neither UTF-8 nor Windows-1258 (cp1258); save it as CSV UTF-8 ({failure})"
-    )
+    raise AnnexReadError(f"the text is neither UTF-8 nor Windows-1258 (cp1258); save it as CSV UTF-8 ({failure})")

@@ -98,9 +98,7 @@ def classify_heading(
         if group is not None:
             product_set = match_set(text, group)
             named = f" ({product_set.name_vi})" if product_set and len(group.sets) > 1 else ""
-            return Section(
-                f"group section: {group.name_vi}{named}", group=group, product_set=product_set
-            )
+            return Section(f"group section: {group.name_vi}{named}", group=group, product_set=product_set)
     if enumerated or _PROVINCE_START.match(key):
         province = resolve_province(text)
         if province is not None:

@@ -155,9 +155,7 @@ def parse_score(value: object) -> float:
 # --- decision references in free text ---------------------------------------------------
 
 # "1180/QĐ-UBND", "2361/QĐ-BNNMT", "123/2024/QĐ-UBND", also without the stroke on Đ.
-_DECISION_NO = re.compile(
-    r"(?<![\w/])(\d+[A-Za-z]?(?:/\d{2,4})?/(?:QĐ|QD)(?:-\w+(?:[.\-]\w+)*)?)", re.IGNORECASE
-)
+_DECISION_NO = re.compile(r"(?<![\w/])(\d+[A-Za-z]?(?:/\d{2,4})?/(?:QĐ|QD)(?:-\w+(?:[.\-]\w+)*)?)", re.IGNORECASE)
 # "Quyết định số 15/2024" when the number lacks "QĐ".
 _DECISION_KEYWORD = re.compile(
     r"\b(?:quyết\s*định|quyet\s*dinh|qđ|qd)\s*(?:số|so)?\s*[:.]?\s*(\d[\w/.\-]*\w|\d)",

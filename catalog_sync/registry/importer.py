@@ -24,6 +24,7 @@ from catalog_sync.domain.text import match_key
 from catalog_sync.domain.validity import last_valid_day
 from catalog_sync.importers import AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
 
+from .bulk import copy_rows
 from .ids import id_prefix, reserve_ids
 from .models import Certificate, Decision, DecisionLevel, ImportBatch, ImportRow, Producer
 from .versioning import bump_registry_version
@@ -105,6 +106,53 @@ class _DryRunRollback(Exception):
     pass
 
 
+@dataclass(slots=True)
+class _Held:
+    """What the importer needs to know of a certificate a product already holds."""
+
+    id: str
+    decision_id: int
+    decision_no: str
+    issued_on: datetime.date
+    valid_until: datetime.date
+    revoked_on: datetime.date | None
+    supersedes: str | None
+
+
+_CERTIFICATE_COLUMNS = (
+    "id", "product_name", "product_key", "producer", "stars", "score", "group", "product_set",
+    "province_at_certification", "province", "decision", "issued_on", "valid_until", "revocation_reason",
+    "revocation_decision", "supersedes", "created_at", "updated_at",
+)
+
+
+def _accepted(row: AnnexRow, certificate_id: str, *, created: bool, supersedes: str | None = None) -> Accepted:
+    return Accepted(
+        row=row.row,
+        certificate_id=certificate_id,
+        product_name=row.product_name,
+        producer=row.producer,
+        stars=row.stars,
+        created=created,
+        supersedes=supersedes,
+    )
+
+
+def _renewal_problem(previous: _Held, decision: Decision, renewed: set[str]) -> str | None:
+    describe = (
+        f"{previous.id} under decision {previous.decision_no or '(no number)'} of "
+        f"{previous.issued_on:%d/%m/%Y}, valid until {previous.valid_until:%d/%m/%Y}"
+    )
+    if previous.id in renewed:
+        return f"already renewed: {describe}"
+    if decision.signed_on <= previous.issued_on:
+        return f"duplicate of certificate {describe}"
+    renewal_opens = previous.valid_until - datetime.timedelta(days=RENEWAL_WINDOW_DAYS)
+    if previous.revoked_on is None and decision.signed_on < renewal_opens:
+        return f"duplicate of certificate {describe}"
+    return None
+
+
 class RegistryImporter:
     def __init__(self, *, dry_run: bool = False, progress: Progress | None = None, user: Any = None):
         self.dry_run = dry_run
@@ -161,105 +209,76 @@ class RegistryImporter:
     # -- the work ------------------------------------------------------------------
 
     def _apply_rows(self, rows: list[AnnexRow], result: ImportResult) -> None:
-        usable = [r for r in rows if r.decision_date is not None]
-        decisions = self._decisions(usable)
-        producers = self._producers(usable)
-        existing, renewed = self._existing_certificates(usable, producers)
+        keyed = [(row, match_key(row.product_name), match_key(row.producer)) for row in rows]
+        decisions = self._decisions(rows)
+        producers = self._producers(keyed)
+        existing, renewed = self._existing_certificates(keyed, producers)
 
-        to_create: list[tuple[AnnexRow, Certificate]] = []
+        to_create: list[tuple[AnnexRow, _Held, str, int]] = []
         id_needs: Counter[tuple[str, int]] = Counter()
-        total = len(rows)
-        for done, row in enumerate(rows, start=1):
+        total = len(keyed)
+        for done, (row, product_key, producer_key) in enumerate(keyed, start=1):
             if self.progress and (done % 1000 == 0 or done == total):
                 self.progress("import", done, total)
             assert row.decision_date is not None  # the parser rejects rows without one
             decision = decisions[(row.decision_no or "", row.decision_date)]
-            producer = producers[match_key(row.producer)]
-            product_key = match_key(row.product_name)
-            same_product = existing.get((product_key, producer.pk), [])
+            producer_id = producers[producer_key]
+            held = existing.setdefault((product_key, producer_id), [])
 
-            in_this_decision = next((c for c in same_product if c.decision_id == decision.pk), None)
+            in_this_decision = next((c for c in held if c.decision_id == decision.pk), None)
             if in_this_decision is not None:
-                result.accepted.append(self._accepted(row, in_this_decision, created=False))
+                result.accepted.append(_accepted(row, in_this_decision.id, created=False))
                 continue
 
-            previous = max(same_product, key=lambda c: c.issued_on, default=None)
-            supersedes: Certificate | None = None
+            previous = max(held, key=lambda c: c.issued_on, default=None)
             if previous is not None:
-                problem = self._renewal_problem(previous, decision, renewed)
+                problem = _renewal_problem(previous, decision, renewed)
                 if problem:
                     result.rejected.append(Rejection(row=row.row, field="row", reason=problem))
                     continue
-                supersedes = previous
-                renewed.add(previous.pk)
+                renewed.add(previous.id)
 
-            certificate = Certificate(
-                product_name=row.product_name,
-                product_key=product_key,
-                producer=producer,
-                stars=row.stars,
-                score=Decimal(str(row.score)) if row.score is not None else None,
-                group=row.group_slug or "",
-                product_set=row.set_slug or "",
-                province_at_certification=row.province_as_written or "",
-                province=row.province_slug or "",
-                decision=decision,
-                issued_on=row.decision_date,
-                valid_until=row.valid_until or last_valid_day(row.decision_date),
-                supersedes=supersedes,
-            )
-            if certificate.valid_until < certificate.issued_on:
+            valid_until = row.valid_until or last_valid_day(row.decision_date)
+            if valid_until < row.decision_date:
                 result.rejected.append(
                     Rejection(
                         row=row.row,
                         field="valid_until",
                         reason=(
-                            f"last valid day {certificate.valid_until:%d/%m/%Y} is before the "
-                            f"decision date {certificate.issued_on:%d/%m/%Y}"
+                            f"last valid day {valid_until:%d/%m/%Y} is before the "
+                            f"decision date {row.decision_date:%d/%m/%Y}"
                         ),
                     )
                 )
                 continue
+            new = _Held(
+                id="", decision_id=decision.pk, decision_no=decision.number, issued_on=row.decision_date,
+                valid_until=valid_until, revoked_on=None, supersedes=previous.id if previous else None,
+            )
             id_needs[(id_prefix(row.province_slug), row.decision_date.year)] += 1
-            to_create.append((row, certificate))
-            existing.setdefault((product_key, producer.pk), []).append(certificate)
+            to_create.append((row, new, product_key, producer_id))
+            held.append(new)
 
         reserved = reserve_ids(id_needs)
-        for row, certificate in to_create:
+        now = timezone.now()
+        for row, new, _product_key, _producer_id in to_create:
             assert row.decision_date is not None
-            certificate.pk = reserved[(id_prefix(row.province_slug), row.decision_date.year)].pop(0)
-        Certificate.objects.bulk_create([c for _, c in to_create], batch_size=2000)
-        for row, certificate in to_create:
-            result.accepted.append(self._accepted(row, certificate, created=True))
+            new.id = reserved[(id_prefix(row.province_slug), row.decision_date.year)].pop(0)
+            result.accepted.append(_accepted(row, new.id, created=True, supersedes=new.supersedes))
+        copy_rows(
+            Certificate,
+            _CERTIFICATE_COLUMNS,
+            (
+                (
+                    new.id, row.product_name, product_key, producer_id, row.stars,
+                    Decimal(str(row.score)) if row.score is not None else None, row.group_slug or "",
+                    row.set_slug or "", row.province_as_written or "", row.province_slug or "",
+                    new.decision_id, new.issued_on, new.valid_until, "", "", new.supersedes, now, now,
+                )
+                for row, new, product_key, producer_id in to_create
+            ),
+        )
         result.accepted.sort(key=lambda a: a.row)
-
-    @staticmethod
-    def _renewal_problem(previous: Certificate, decision: Decision, renewed: set[str]) -> str | None:
-        describe = (
-            f"{previous.pk} under decision {previous.decision.number or '(no number)'} of "
-            f"{previous.issued_on:%d/%m/%Y}, valid until {previous.valid_until:%d/%m/%Y}"
-        )
-        if previous.pk in renewed:
-            return f"already renewed: {describe}"
-        if decision.signed_on <= previous.issued_on:
-            return f"duplicate of certificate {describe}"
-        if previous.revoked_on is None and previous.valid_until > decision.signed_on + datetime.timedelta(
-            days=RENEWAL_WINDOW_DAYS
-        ):
-            return f"duplicate of certificate {describe}"
-        return None
-
-    @staticmethod
-    def _accepted(row: AnnexRow, certificate: Certificate, *, created: bool) -> Accepted:
-        return Accepted(
-            row=row.row,
-            certificate_id=certificate.pk,
-            product_name=row.product_name,
-            producer=row.producer,
-            stars=row.stars,
-            created=created,
-            supersedes=certificate.supersedes_id,
-        )
 
     def _decisions(self, rows: list[AnnexRow]) -> dict[tuple[str, datetime.date], Decision]:
         wanted: dict[tuple[str, datetime.date], AnnexRow] = {}
@@ -279,11 +298,13 @@ class RegistryImporter:
             found[key] = decision
         return found
 
-    def _producers(self, rows: list[AnnexRow]) -> dict[str, Producer]:
+    @staticmethod
+    def _producers(keyed: list[tuple[AnnexRow, str, str]]) -> dict[str, int]:
+        """Producer ids by name key, creating the producers not yet in the registry."""
         first_by_key: dict[str, AnnexRow] = {}
-        for row in rows:
-            first_by_key.setdefault(match_key(row.producer), row)
-        found = {p.name_key: p for p in Producer.objects.filter(name_key__in=list(first_by_key))}
+        for row, _product_key, producer_key in keyed:
+            first_by_key.setdefault(producer_key, row)
+        found = dict(Producer.objects.filter(name_key__in=list(first_by_key)).values_list("name_key", "id"))
         missing = [
             Producer(
                 name=row.producer,
@@ -296,33 +317,28 @@ class RegistryImporter:
             if key not in found
         ]
         for producer in Producer.objects.bulk_create(missing, batch_size=2000):
-            found[producer.name_key] = producer
+            found[producer.name_key] = producer.pk
         return found
 
     @staticmethod
     def _existing_certificates(
-        rows: list[AnnexRow], producers: dict[str, Producer]
-    ) -> tuple[dict[tuple[str, int], list[Certificate]], set[str]]:
+        keyed: list[tuple[AnnexRow, str, str]], producers: dict[str, int]
+    ) -> tuple[dict[tuple[str, int], list[_Held]], set[str]]:
         """Certificates already held by these products, and the ids already renewed."""
-        keys = {match_key(r.product_name) for r in rows}
-        producer_ids = {p.pk for p in producers.values()}
-        existing: dict[tuple[str, int], list[Certificate]] = {}
-        queryset = (
-            Certificate.objects.filter(product_key__in=list(keys), producer_id__in=list(producer_ids))
-            .select_related("decision")
-            .only(
-                "id", "product_key", "producer_id", "decision", "issued_on", "valid_until",
+        keys = list({product_key for _row, product_key, _producer_key in keyed})
+        existing: dict[tuple[str, int], list[_Held]] = {}
+        rows = Certificate.objects.filter(product_key__in=keys, producer_id__in=list(set(producers.values())))
+        for cid, product_key, producer_id, decision_id, decision_no, issued_on, valid_until, revoked_on, sup in (
+            rows.values_list(
+                "id", "product_key", "producer_id", "decision_id", "decision__number", "issued_on", "valid_until",
                 "revoked_on", "supersedes_id",
             )
-        )
-        superseded = set(
-            Certificate.objects.filter(supersedes__product_key__in=list(keys)).values_list(
-                "supersedes_id", flat=True
+        ):
+            existing.setdefault((product_key, producer_id), []).append(
+                _Held(cid, decision_id, decision_no, issued_on, valid_until, revoked_on, sup)
             )
-        )
-        for certificate in queryset:
-            existing.setdefault((certificate.product_key, certificate.producer_id), []).append(certificate)
-        return existing, superseded
+        renewed = {c.supersedes for held in existing.values() for c in held if c.supersedes}
+        return existing, renewed
 
     def _record_batch(
         self,
@@ -356,27 +372,18 @@ def summarise(batch: ImportBatch, result: ImportResult) -> None:
 
 def record_rows(batch: ImportBatch, result: ImportResult) -> None:
     ImportRow.objects.filter(batch=batch).delete()
-    rows = [
-        ImportRow(
-            batch=batch,
-            row=a.row,
-            outcome=ImportRow.Outcome.ACCEPTED,
-            product_name=a.product_name,
-            producer=a.producer,
-            stars=a.stars,
-            certificate_id=a.certificate_id,
-            reason=_accepted_note(a),
-        )
+    accepted, rejected, skipped = ImportRow.Outcome.ACCEPTED, ImportRow.Outcome.REJECTED, ImportRow.Outcome.SKIPPED
+    rows: list[tuple[object, ...]] = [
+        (batch.pk, a.row, accepted, "", _accepted_note(a), a.product_name, a.producer, a.stars, a.certificate_id)
         for a in result.accepted
     ]
-    rows += [
-        ImportRow(batch=batch, row=r.row, outcome=ImportRow.Outcome.REJECTED, field=r.field, reason=r.reason)
-        for r in result.rejected
-    ]
-    rows += [
-        ImportRow(batch=batch, row=s.row, outcome=ImportRow.Outcome.SKIPPED, reason=s.reason) for s in result.skipped
-    ]
-    ImportRow.objects.bulk_create(rows, batch_size=2000)
+    rows += [(batch.pk, r.row, rejected, r.field, r.reason, "", "", None, "") for r in result.rejected]
+    rows += [(batch.pk, s.row, skipped, "", s.reason, "", "", None, "") for s in result.skipped]
+    copy_rows(
+        ImportRow,
+        ("batch", "row", "outcome", "field", "reason", "product_name", "producer", "stars", "certificate_id"),
+        rows,
+    )
 
 
 def _accepted_note(accepted: Accepted) -> str:

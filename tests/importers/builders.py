@@ -10,6 +10,10 @@ from openpyxl import Workbook
 from catalog_sync.importers import ParsedAnnex
 
 HEADER = ("TT", "Tên sản phẩm", "Chủ thể sản xuất", "Xã/phường", "Tỉnh", "Hạng sao", "Nhóm sản phẩm")
+GOOD_ROWS = [
+    (1, "Mật ong rừng U Minh", "HTX Ong mật U Minh", "xã Khánh An", "Cà Mau", "4 sao", "Thực phẩm"),
+    (2, "Rượu cần Lạc Dương", "Hộ kinh doanh K'Brel", "xã Lát", "Lâm Đồng", "3 sao", "Đồ uống"),
+]
 TITLE = (
     "DANH SÁCH SẢN PHẨM OCOP ĐƯỢC CÔNG NHẬN",
     "Ban hành kèm theo Quyết định số 2417/QĐ-UBND ngày 12/11/2024 của UBND tỉnh Lâm Đồng",

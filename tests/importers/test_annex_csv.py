@@ -20,10 +20,7 @@ EXPECTED = [
 
 
 def summary(result):
-    return [
-        (r.row, r.product_name, r.producer, r.stars, r.decision_date, r.province_slug)
-        for r in result.rows
-    ]
+    return [(r.row, r.product_name, r.producer, r.stars, r.decision_date, r.province_slug) for r in result.rows]
 
 
 def write(tmp_path, data: bytes, name: str = "annex.csv"):
@@ -60,12 +57,9 @@ def test_windows_1258_text_with_combining_tone_marks_is_normalised_to_nfc(tmp_pa
 @pytest.mark.parametrize("delimiter", [";", "\t", ","])
 def test_delimiter_is_recognised(tmp_path, delimiter):
     lines = [
-        delimiter.join(["TT", "Tên sản phẩm", "Chủ thể sản xuất", "Tỉnh", "Hạng sao",
-                        "Ngày quyết định"]),
-        delimiter.join(["1", "Mật ong rừng U Minh", "HTX Ong mật U Minh", "Cà Mau", "4 sao",
-                        "12/11/2024"]),
-        delimiter.join(["2", "Bánh phồng tôm", '"HTX chế biến, thương mại Cái Bát"', "Cà Mau",
-                        "3", "05/8/2025"]),
+        delimiter.join(["TT", "Tên sản phẩm", "Chủ thể sản xuất", "Tỉnh", "Hạng sao", "Ngày quyết định"]),
+        delimiter.join(["1", "Mật ong rừng U Minh", "HTX Ong mật U Minh", "Cà Mau", "4 sao", "12/11/2024"]),
+        delimiter.join(["2", "Bánh phồng tôm", '"HTX chế biến, thương mại Cái Bát"', "Cà Mau", "3", "05/8/2025"]),
     ]
     assert summary(parse_annex(write(tmp_path, csv_bytes(lines)))) == EXPECTED
 

@@ -15,12 +15,9 @@ from catalog_sync.importers import (
     parse_annex,
 )
 
-from .builders import accounted, reasons, skips, xlsx
+from .builders import GOOD_ROWS, accounted, reasons, skips, xlsx
 
-GOOD = [
-    (1, "Mật ong rừng U Minh", "HTX Ong mật U Minh", "xã Khánh An", "Cà Mau", "4 sao", "Thực phẩm"),
-    (2, "Rượu cần Lạc Dương", "Hộ kinh doanh K'Brel", "xã Lát", "Lâm Đồng", "3 sao", "Đồ uống"),
-]
+GOOD = GOOD_ROWS
 
 
 def test_title_rows_give_decision_number_date_and_issuer(tmp_path):
@@ -64,9 +61,7 @@ def test_options_override_the_title(tmp_path):
     )
     assert result.file == "phu-luc.xlsx"
     assert (result.decision_no, result.decision_date) == ("99/QĐ-UBND", date(2025, 1, 2))
-    assert {(r.decision_no, r.decision_date) for r in result.rows} == {
-        ("99/QĐ-UBND", date(2025, 1, 2))
-    }
+    assert {(r.decision_no, r.decision_date) for r in result.rows} == {("99/QĐ-UBND", date(2025, 1, 2))}
 
 
 def test_title_with_date_in_words_and_short_decision_form(tmp_path):
@@ -150,7 +145,7 @@ def test_subtotal_blank_and_note_rows_are_skipped(tmp_path):
         (None,) * 7,
         (2, "Cộng đồng du lịch Cù Lao", "HTX Du lịch", None, "Vĩnh Long", "3 sao", None),
         (None, "Cộng", None, None, None, 2),
-        (None, "Tổng cộng: 2 sản phẩm"),
+        (None, "Tổng cộng: 2 sản phẩm", "2 chủ thể"),
         ("Tổng",),
         ("Total",),
         ("Ghi chú: danh sách gồm 2 sản phẩm",),
@@ -165,7 +160,7 @@ def test_subtotal_blank_and_note_rows_are_skipped(tmp_path):
     assert skips(result) == [
         (5, "blank row"),
         (7, "subtotal row 'Cộng 2'"),
-        (8, "subtotal row 'Tổng cộng: 2 sản phẩm'"),
+        (8, "subtotal row 'Tổng cộng: 2 sản phẩm 2 chủ thể'"),
         (9, "subtotal row 'Tổng'"),
         (10, "subtotal row 'Total'"),
         (11, "note row 'Ghi chú: danh sách gồm 2 sản phẩm'"),
@@ -224,9 +219,7 @@ def test_a_row_with_several_problems_gets_one_rejection_per_field_and_counts_onc
     assert result.rejected_row_numbers == [2]
     assert result.rejections_for(2)[0] == Rejection(2, "product_name", "product name is missing")
     assert result.total_rows == 2
-    assert result.total_rows == len(result.rows) + len(result.rejected_row_numbers) + len(
-        result.skipped
-    )
+    assert result.total_rows == len(result.rows) + len(result.rejected_row_numbers) + len(result.skipped)
     assert result.rows[0].valid_until == date(2027, 11, 12)
 
 
@@ -256,9 +249,7 @@ def test_date_cells_serial_numbers_and_text_dates_in_date_columns(tmp_path):
         (4, 4, date(2025, 8, 5), date(2028, 8, 5), None),
         (5, 4, date(2024, 11, 12), None, None),
     ]
-    assert reasons(result) == [
-        (6, "valid_until", "last valid day 01/01/2023 is before the decision date 12/11/2024")
-    ]
+    assert reasons(result) == [(6, "valid_until", "last valid day 01/01/2023 is before the decision date 12/11/2024")]
 
 
 def test_a_combined_number_and_date_column_gives_both(tmp_path):
@@ -281,9 +272,7 @@ def test_score_column_is_read_and_gives_stars_when_no_star_column(tmp_path):
         (3, "Bánh", "HTX C", 45),
         (4, "Kẹo", "HTX D", "cao"),
     ]
-    result = parse_annex(
-        xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1)
-    )
+    result = parse_annex(xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1))
     assert [(r.row, r.stars, r.score) for r in result.rows] == [(2, 5, 91.0), (3, 4, 72.5)]
     assert reasons(result) == [
         (4, "stars", "2★ is not certified: OCOP certifies 3★ and above"),
@@ -295,9 +284,7 @@ def test_score_column_is_read_and_gives_stars_when_no_star_column(tmp_path):
 def test_stars_that_contradict_the_score_are_rejected(tmp_path):
     header = ("TT", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao")
     rows = [(1, "Mật ong", "HTX A", 85, "5 sao"), (2, "Trà", "HTX B", 85, "4 sao")]
-    result = parse_annex(
-        xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1)
-    )
+    result = parse_annex(xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1))
     assert reasons(result) == [(2, "stars", "5★ does not match the score 85, which is 4★")]
     assert [r.row for r in result.rows] == [3]
 
@@ -311,9 +298,7 @@ def test_star_and_province_sections_fill_rows_without_those_columns(tmp_path):
         ("B", "SẢN PHẨM ĐẠT 4 SAO"),
         (2, "Hồ tiêu Phú Quốc", "HTX Tiêu"),
     ]
-    result = parse_annex(
-        xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1)
-    )
+    result = parse_annex(xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1))
     assert skips(result) == [
         (2, "star section: 5★"),
         (3, "province section: An Giang"),
@@ -326,13 +311,11 @@ def test_star_and_province_sections_fill_rows_without_those_columns(tmp_path):
 
 
 def test_current_province_column_wins_and_address_parts_are_joined(tmp_path):
-    header = ("TT", "Tên sản phẩm", "Chủ thể", "Tỉnh", "Tỉnh (sau sáp nhập)", "Huyện",
-              "Xã/phường", "Số sao")
-    rows = [(1, "Mật hoa dừa", "Công ty TNHH Trà Vinh FARM", "Trà Vinh", "Vĩnh Long",
-             "huyện Tiểu Cần", "xã Phú Cần", 5)]
-    result = parse_annex(
-        xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1)
-    )
+    header = ("TT", "Tên sản phẩm", "Chủ thể", "Tỉnh", "Tỉnh (sau sáp nhập)", "Huyện", "Xã/phường", "Số sao")
+    rows = [
+        (1, "Mật hoa dừa", "Công ty TNHH Trà Vinh FARM", "Trà Vinh", "Vĩnh Long", "huyện Tiểu Cần", "xã Phú Cần", 5)
+    ]
+    result = parse_annex(xlsx(tmp_path / "a.xlsx", rows, header=header, title=()), decision_date=date(2024, 1, 1))
     row = result.rows[0]
     assert (row.province_as_written, row.province_slug, row.address) == (
         "Trà Vinh",
@@ -376,8 +359,10 @@ def test_repeated_header_and_column_numbering_rows_are_skipped(tmp_path):
 
 def test_decomposed_unicode_cells_come_out_nfc(tmp_path):
     nfd = [(unicodedata.normalize("NFD", str(v)) if isinstance(v, str) else v) for v in GOOD[0]]
-    header = [unicodedata.normalize("NFD", h) for h in
-              ("TT", "Tên sản phẩm", "Chủ thể sản xuất", "Xã/phường", "Tỉnh", "Hạng sao", "Nhóm")]
+    header = [
+        unicodedata.normalize("NFD", h)
+        for h in ("TT", "Tên sản phẩm", "Chủ thể sản xuất", "Xã/phường", "Tỉnh", "Hạng sao", "Nhóm")
+    ]
     result = parse_annex(xlsx(tmp_path / "a.xlsx", [nfd], header=header))
     row = result.rows[0]
     assert row.product_name == "Mật ong rừng U Minh"

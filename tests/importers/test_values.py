@@ -12,8 +12,28 @@ from catalog_sync.importers.values import (
 
 @pytest.mark.parametrize(
     "value",
-    ["4 sao", "4", "04 sao", "★★★★", "⭐⭐⭐⭐", "★ ★ ★ ★", "4*", "4 *", "4 Sao", "4SAO", 4, 4.0,
-     "4.0", "4,0", "4★", "hạng 4 sao", "4 sao (cấp tỉnh)", "Bốn sao", "bon sao", "★★★★☆"],
+    [
+        "4 sao",
+        "4",
+        "04 sao",
+        "★★★★",
+        "⭐⭐⭐⭐",
+        "★ ★ ★ ★",
+        "4*",
+        "4 *",
+        "4 Sao",
+        "4SAO",
+        4,
+        4.0,
+        "4.0",
+        "4,0",
+        "4★",
+        "hạng 4 sao",
+        "4 sao (cấp tỉnh)",
+        "Bốn sao",
+        "bon sao",
+        "★★★★☆",
+    ],
 )
 def test_stars_are_read_in_every_published_form(value):
     assert parse_stars(value) == 4
@@ -107,16 +127,27 @@ def test_scores_accept_comma_decimals_and_reject_out_of_range():
 @pytest.mark.parametrize(
     ("text", "number", "signed", "issuer"),
     [
-        ("Ban hành kèm theo Quyết định số 1180/QĐ-UBND ngày 14/6/2026", "1180/QĐ-UBND",
-         date(2026, 6, 14), None),
-        ("QĐ số 2417/QĐ-UBND ngày 12 tháng 11 năm 2024 của UBND tỉnh Lâm Đồng",
-         "2417/QĐ-UBND", date(2024, 11, 12), "UBND tỉnh Lâm Đồng"),
+        ("Ban hành kèm theo Quyết định số 1180/QĐ-UBND ngày 14/6/2026", "1180/QĐ-UBND", date(2026, 6, 14), None),
+        (
+            "QĐ số 2417/QĐ-UBND ngày 12 tháng 11 năm 2024 của UBND tỉnh Lâm Đồng",
+            "2417/QĐ-UBND",
+            date(2024, 11, 12),
+            "UBND tỉnh Lâm Đồng",
+        ),
         ("Quyết định 2361/QĐ-BNNMT", "2361/QĐ-BNNMT", None, None),
-        ("Kèm theo Quyết định số 123/2024/QĐ-UBND ngày 05/8/2025 của Ủy ban nhân dân tỉnh "
-         "Nghệ An)", "123/2024/QĐ-UBND", date(2025, 8, 5), "Ủy ban nhân dân tỉnh Nghệ An"),
+        (
+            "Kèm theo Quyết định số 123/2024/QĐ-UBND ngày 05/8/2025 của Ủy ban nhân dân tỉnh Nghệ An)",
+            "123/2024/QĐ-UBND",
+            date(2025, 8, 5),
+            "Ủy ban nhân dân tỉnh Nghệ An",
+        ),
         ("Quyet dinh so 77/QD-UBND ngay 5-8-2025", "77/QD-UBND", date(2025, 8, 5), None),
-        ("Theo Bộ tiêu chí tại Quyết định 148/QĐ-TTg; Quyết định số 9/QĐ-UBND ngày 1/2/2025",
-         "9/QĐ-UBND", date(2025, 2, 1), None),
+        (
+            "Theo Bộ tiêu chí tại Quyết định 148/QĐ-TTg; Quyết định số 9/QĐ-UBND ngày 1/2/2025",
+            "9/QĐ-UBND",
+            date(2025, 2, 1),
+            None,
+        ),
         ("DANH SÁCH SẢN PHẨM OCOP NĂM 2024", None, None, None),
     ],
 )

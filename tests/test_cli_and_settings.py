@@ -1,0 +1,80 @@
+"""The `ocop` console script and start-up refusal of unsafe settings, run as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OCOP = str(Path(sys.executable).with_name("ocop"))
+
+
+def run(args: list[str], env: dict[str, str], **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+                          **kwargs)
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    env.update({
+        "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "ocop.example", "DATABASE_URL": "postgres://postgres@127.0.0.1/x",
+        "OCOP_FEED_TOKEN": "t" * 32,
+    })
+    env.update(overrides)
+    return {k: v for k, v in env.items() if v != "<unset>"}
+
+
+@pytest.mark.parametrize(("override", "message"), [
+    ({"SECRET_KEY": "<unset>"}, "SECRET_KEY must be set when DEBUG is off."),
+    ({"ALLOWED_HOSTS": "<unset>"}, "ALLOWED_HOSTS must be set when DEBUG is off."),
+    ({"DATABASE_URL": "<unset>"}, "DATABASE_URL must be set when DEBUG is off."),
+    ({"OCOP_FEED_TOKEN": "<unset>"}, "OCOP_FEED_TOKEN must be set when DEBUG is off."),
+    ({"DEBUG": "maybe"}, "DEBUG must be a boolean (1/0, true/false), got 'maybe'"),
+])
+def test_production_refuses_to_start_with_unsafe_or_missing_settings(override, message):
+    result = run([OCOP, "check"], production_env(**override))
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = run([OCOP, "shell", "--no-imports", "-c", "from django.conf import settings; print(settings.DEBUG)"], production_env())
+    assert result.stdout.strip() == "False"
+
+
+def test_deploy_check_flags_a_short_feed_token():
+    result = run([OCOP, "check", "--deploy"], production_env(OCOP_FEED_TOKEN="short"))
+    assert "ocop.E001" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ocop_registry_import_json_prints_exactly_one_object_and_progress_on_stderr(simple_annex, settings):
+    path = simple_annex([("Mật ong bạc hà", "HTX Ong mật Mèo Vạc", "Hà Giang", "4 sao")])
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
+           "DATABASE_URL": _test_database_url(settings)}
+    result = run([OCOP, "registry", "import", str(path), "--json", "--dry-run"], env)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)  # the whole of stdout is one JSON object
+    assert document["accepted"][0]["certificate_id"] == "TQ-2024-0001"
+    assert "reading rows: 1/1" in result.stderr
+
+
+def test_ocop_registry_import_of_an_unreadable_file_exits_2_with_the_reason_on_stderr(tmp_path):
+    path = tmp_path / "danh-sach.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    result = run([OCOP, "registry", "import", str(path), "--json"], env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"cannot read {path}:" in result.stderr
+    assert ".xlsx" in result.stderr  # says what to do: save it as .xlsx
+
+
+def _test_database_url(settings) -> str:
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
