@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import resource
-import subprocess
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -88,7 +88,8 @@ def main() -> None:
         annex = Path(tmp) / "annex-20k.xlsx"
         start = time.perf_counter()
         make_annex(annex, ROWS)
-        print(f"generated {ROWS}-row annex ({annex.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
+        size_mb = annex.stat().st_size / 1e6
+        print(f"generated {ROWS}-row annex ({size_mb:.1f} MB) in {time.perf_counter() - start:.1f} s")
 
         first = run_cli_import(annex)
         print(f"ocop registry import, first run ({first['accepted']} accepted, {first['rejected']} rejected): "

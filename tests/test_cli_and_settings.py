@@ -43,7 +43,8 @@ def test_production_refuses_to_start_with_unsafe_or_missing_settings(override, m
 
 
 def test_debug_is_off_unless_asked_for():
-    result = run([OCOP, "shell", "--no-imports", "-c", "from django.conf import settings; print(settings.DEBUG)"], production_env())
+    script = "from django.conf import settings; print(settings.DEBUG)"
+    result = run([OCOP, "shell", "--no-imports", "-c", script], production_env())
     assert result.stdout.strip() == "False"
 
 

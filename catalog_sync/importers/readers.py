@@ -96,7 +96,7 @@ def _binary_stream(source: str | os.PathLike[str] | BinaryIO, stack: ExitStack) 
 
 
 def _kind(head: bytes) -> str:
-    if not head.strip():
+    if not head.removeprefix(b"\xef\xbb\xbf").strip() or head in (b"\xff\xfe", b"\xfe\xff"):
         raise AnnexReadError("the file is empty")
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"

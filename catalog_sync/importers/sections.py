@@ -27,7 +27,7 @@ _SUBTOTAL = re.compile(
     r"^(?:tong cong|cong tong|tong so|tong|cong|total|subtotal|sub total)"
     r"(?: \d.*| san pham.*)?$"
 )
-_NOTE = re.compile(r"^(?:ghi chu|chu thich|chu y|luu y|nguon|note|notes|\*)\b")
+_NOTE = re.compile(r"^(?:\*|(?:ghi chu|chu thich|chu y|luu y|nguon|notes?)\b)")
 _STAR_HEADING = re.compile(r"(?<!\d)([1-5]) ?(?:sao\b|\*|★)")
 _STAR_HEADING_START = re.compile(r"^(?:cac )?(?:san pham|sp|hang|xep hang|nhom san pham|\d)")
 _PROVINCE_START = re.compile(r"^(?:tinh|thanh pho|tp)\b")

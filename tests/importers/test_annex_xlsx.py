@@ -386,6 +386,9 @@ def test_only_the_first_sheet_with_a_header_is_read(tmp_path):
 def test_format_is_detected_by_content_not_extension(tmp_path):
     path = xlsx(tmp_path / "annex.csv", GOOD)
     assert len(parse_annex(path).rows) == 2
+    misnamed = tmp_path / "annex.xls"
+    misnamed.write_bytes(path.read_bytes())
+    assert len(parse_annex(misnamed).rows) == 2
     data = path.read_bytes()
     assert len(parse_annex(io.BytesIO(data), filename="upload.bin").rows) == 2
 
@@ -418,6 +421,8 @@ def test_a_stream_that_cannot_seek_is_read(tmp_path):
     [
         (b"", "the file is empty"),
         (b"  \r\n", "the file is empty"),
+        (b"\xef\xbb\xbf\r\n", "the file is empty"),
+        (b"\xff\xfe", "the file is empty"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "save it as .xlsx"),
         (b"%PDF-1.7\n...", "this is a PDF"),
         (b"<html><table><tr><td>TT</td></tr></table></html>", "web page"),
@@ -479,3 +484,27 @@ def test_progress_is_reported_every_500_rows_and_at_the_end(tmp_path):
 def test_skip_and_row_values_are_plain_dataclasses(tmp_path):
     result = parse_annex(xlsx(tmp_path / "a.xlsx", [("Tổng cộng",)]))
     assert result.skipped == [Skip(4, "subtotal row 'Tổng cộng'")]
+
+
+def test_numbered_rows_are_products_unless_they_open_a_product_set(tmp_path):
+    rows = [
+        ("I", "NHÓM THỰC PHẨM"),
+        (1, "Bộ sản phẩm mật ong, mật khác và nông sản thực phẩm khác"),
+        (1, "Mật ong"),
+        (2, "Sản phẩm 4 sao", "HTX Bốn Sao", None, "Cà Mau", "4 sao"),
+        (None, "* Sản phẩm được công nhận có hiệu lực 36 tháng"),
+    ]
+    result = parse_annex(xlsx(tmp_path / "a.xlsx", rows))
+    assert skips(result) == [
+        (4, "group section: Thực phẩm"),
+        (5, "product set section: Mật ong, mật khác và nông sản thực phẩm khác"),
+        (8, "note row '* Sản phẩm được công nhận có hiệu lực 36 tháng'"),
+    ]
+    assert reasons(result) == [
+        (6, "producer", "producer is missing"),
+        (6, "stars", "star level is missing"),
+    ]
+    assert [(r.row, r.product_name, r.group_slug, r.set_slug) for r in result.rows] == [
+        (7, "Sản phẩm 4 sao", "thuc-pham", "mat-ong-nong-san-khac")
+    ]
+    assert accounted(result)
