@@ -33,7 +33,7 @@ class ImportRowInline(admin.TabularInline):
     model = ImportRow
     extra = 0
     can_delete = False
-    fields = ["row", "outcome", "field", "reason", "certificate_id"]
+    fields = ("row", "outcome", "field", "reason", "certificate_id")
     readonly_fields = fields
 
 

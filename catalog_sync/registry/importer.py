@@ -172,7 +172,8 @@ class RegistryImporter:
 
         ``batch``: a previewed upload being confirmed, recorded in place of a new batch.
         """
-        parse_progress = (lambda done, total: self.progress("read", done, total)) if self.progress else None
+        progress = self.progress
+        parse_progress = (lambda done, total: progress("read", done, total)) if progress else None
         parsed = parse_annex(
             source,
             filename=filename,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -58,7 +60,8 @@ def feed(request: HttpRequest) -> HttpResponse:
     return response
 
 
-staff_required = staff_member_required(login_url=settings.LOGIN_URL)
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    return staff_member_required(view, login_url=settings.LOGIN_URL)
 
 
 @staff_required
@@ -85,7 +88,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 file=content,
                 decision_no=form.cleaned_data["decision_no"] or "",
                 decision_date=form.cleaned_data["decision_date"],
-                created_by=request.user,
+                created_by=request.user if isinstance(request.user, User) else None,
             )
             summarise(batch, result)
             batch.save()
@@ -179,9 +182,9 @@ def certificate_detail(request: HttpRequest, certificate_id: str) -> HttpRespons
                 messages.success(request, _("Certificate %(id)s revoked.") % {"id": certificate.pk})
                 return redirect("registry:certificate", certificate_id=certificate.pk)
             if renew_form.is_bound and renew_form.is_valid():
-                renewal = renew_certificate(certificate.pk, **renew_form.cleaned_data)
-                messages.success(request, _("Renewal %(id)s recorded.") % {"id": renewal.pk})
-                return redirect("registry:certificate", certificate_id=renewal.pk)
+                renewed = renew_certificate(certificate.pk, **renew_form.cleaned_data)
+                messages.success(request, _("Renewal %(id)s recorded.") % {"id": renewed.pk})
+                return redirect("registry:certificate", certificate_id=renewed.pk)
         except RegistryActionError as error:
             messages.error(request, str(error))
     renewal = Certificate.objects.filter(supersedes=certificate).first()
