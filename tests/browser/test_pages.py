@@ -66,7 +66,9 @@ def test_staff_upload_preview_and_confirm_in_the_browser(live_server, desktop, s
     assert desktop.locator("#accepted-count").inner_text() == "1"
     assert desktop.locator("#rejected-count").inner_text() == "1"
     rejected = desktop.locator("#rejected tbody tr").first.locator("td").all_inner_texts()
-    assert rejected[:2] == ["5", "stars"]
+    assert rejected[:2] == ["5", "Hạng sao (stars)"]
+    accepted = desktop.locator("#accepted tbody tr").first.locator("td").all_inner_texts()
+    assert accepted == ["4", "TQ-2024-0001", "Mật ong bạc hà", "HTX Ong mật Mèo Vạc", "4★", "giấy chứng nhận mới"]
     from catalog_sync.registry.models import Certificate
 
     assert Certificate.objects.count() == 0
