@@ -1,0 +1,92 @@
+"""The plan for a sync run: which products to withdraw, restore and re-label. Pure.
+
+- not sellable, published somewhere, not withdrawn by us  -> withdraw
+- not sellable, published nowhere, not withdrawn by us    -> nothing (staff unpublished it by hand)
+- sellable, withdrawn by us                               -> restore
+- sellable, not withdrawn by us                           -> nothing (we never publish what staff unpublished)
+- the effective certificate's stars / valid_until differ from the product's attributes
+  -> update (whenever an effective certificate exists, sellable or not)
+
+Every list is ordered by product_id, so the same input always gives the same plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .feed import Feed
+from .rules import Verdict, verdict
+
+__all__ = ["AttributeUpdate", "Change", "Plan", "ProductState", "plan"]
+
+
+@dataclass(frozen=True)
+class ProductState:
+    product_id: int
+    certificate_id: str | None
+    withdrawn_by_us: bool  # we withdrew it earlier and have not restored it
+    published_somewhere: bool  # published in at least one channel listing right now
+    stars: int | None  # current value of the ocop-stars attribute
+    valid_until: date | None  # current value of the ocop-valid-until attribute
+
+
+@dataclass(frozen=True)
+class Change:
+    product_id: int
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class AttributeUpdate:
+    product_id: int
+    stars: int
+    valid_until: date
+
+
+@dataclass
+class Plan:
+    withdraw: list[Change] = field(default_factory=list)
+    restore: list[Change] = field(default_factory=list)
+    update: list[AttributeUpdate] = field(default_factory=list)
+    sellable_before: int = 0  # products currently published and not withdrawn by us
+
+    def withdraw_share(self) -> float:
+        """The share of currently sellable products this plan would withdraw."""
+        return len(self.withdraw) / max(self.sellable_before, 1)
+
+    def exceeds(self, max_share: float) -> bool:
+        """True when the plan would withdraw more than ``max_share`` (e.g. 0.10) of them."""
+        if not 0 <= max_share <= 1:
+            raise ValueError(f"max_share must be between 0 and 1, got {max_share!r}")
+        return self.withdraw_share() > max_share
+
+
+def plan(products: Iterable[ProductState], feed: Feed, now: datetime) -> Plan:
+    """What to do for each product, given the feed at ``now`` (aware). Raises ValueError
+    for a naive ``now`` or a product listed twice."""
+    ordered = sorted(products, key=lambda product: product.product_id)
+    result = Plan()
+    previous: int | None = None
+    for product in ordered:
+        if product.product_id == previous:
+            raise ValueError(f"product {product.product_id} is listed more than once")
+        previous = product.product_id
+
+        if product.published_somewhere and not product.withdrawn_by_us:
+            result.sellable_before += 1
+        decision = verdict(product.certificate_id, feed, now)
+        if decision.sellable:
+            if product.withdrawn_by_us:
+                result.restore.append(Change(product.product_id, decision))
+        elif product.published_somewhere and not product.withdrawn_by_us:
+            result.withdraw.append(Change(product.product_id, decision))
+
+        certificate = decision.certificate
+        if certificate is not None and (certificate.stars, certificate.valid_until) != (
+            product.stars,
+            product.valid_until,
+        ):
+            result.update.append(AttributeUpdate(product.product_id, certificate.stars, certificate.valid_until))
+    return result

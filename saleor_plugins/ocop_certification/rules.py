@@ -1,0 +1,140 @@
+"""Who is sellable: a product's certificate, followed through its renewals, at an instant.
+
+Pure: standard library and this package's feed types only.
+
+A product is sellable only while the certificate its ``ocop-certificate`` attribute names,
+or a renewal that supersedes it (``supersedes`` followed forward: A <- B <- C means C renews
+B renews A), is active and ``issued_on <= Vietnam-local date <= valid_until``. It stops being
+sellable at 00:00 Vietnam time on the day after ``valid_until``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .feed import Feed, FeedCertificate
+
+__all__ = ["VIETNAM_TZ", "Verdict", "effective_certificate", "next_expiry", "sellable_until", "verdict"]
+
+VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    sellable: bool
+    reason: str
+    certificate: FeedCertificate | None  # the effective one, after following renewals
+
+
+def sellable_until(valid_until: date) -> datetime:
+    """00:00 Vietnam time on the day after ``valid_until`` (aware): the first unsellable instant."""
+    if isinstance(valid_until, datetime) or not isinstance(valid_until, date):
+        raise TypeError(f"valid_until must be a date, got {valid_until!r}")
+    if valid_until == date.max:
+        return datetime.max.replace(tzinfo=VIETNAM_TZ)
+    return datetime.combine(valid_until + timedelta(days=1), time(0), tzinfo=VIETNAM_TZ)
+
+
+def _vietnam_date(name: str, moment: datetime) -> date:
+    if not isinstance(moment, datetime):
+        raise TypeError(f"{name} must be a datetime, got {moment!r}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware, got naive {moment.isoformat()}")
+    return moment.astimezone(VIETNAM_TZ).date()
+
+
+def _is_valid_on(certificate: FeedCertificate, today: date) -> bool:
+    return certificate.status == "active" and certificate.issued_on <= today <= certificate.valid_until
+
+
+def _newest_first_key(item: tuple[int, FeedCertificate]) -> tuple[date, int, date, str]:
+    depth, certificate = item
+    return (certificate.issued_on, depth, certificate.valid_until, certificate.id)
+
+
+def _chain(certificate_id: str, feed: Feed) -> list[tuple[int, FeedCertificate]]:
+    """The named certificate (when in the feed) and every renewal after it, with its depth.
+
+    Breadth-first along ``supersedes`` forward; each id is visited once, so cycles end.
+    Renewals are followed even when the named certificate itself is missing from the feed.
+    """
+    certificates = feed.certificates
+    renewals = feed.renewals
+    found: list[tuple[int, FeedCertificate]] = []
+    seen = {certificate_id}
+    frontier = [certificate_id]
+    depth = 0
+    while frontier:
+        following: list[str] = []
+        for current in frontier:
+            certificate = certificates.get(current)
+            if certificate is not None:
+                found.append((depth, certificate))
+            for renewal in renewals.get(current, ()):
+                if renewal not in seen:
+                    seen.add(renewal)
+                    following.append(renewal)
+        frontier = following
+        depth += 1
+    return found
+
+
+def _clean_id(certificate_id: str | None) -> str | None:
+    if certificate_id is None:
+        return None
+    if not isinstance(certificate_id, str):
+        raise TypeError(f"certificate_id must be a string or None, got {certificate_id!r}")
+    return certificate_id.strip() or None
+
+
+def _effective(certificate_id: str, feed: Feed, today: date) -> FeedCertificate | None:
+    chain = _chain(certificate_id, feed)
+    if not chain:
+        return None
+    # The newest certificate that has taken effect governs: a renewal not yet in force leaves
+    # the old one in charge, but a renewal in force that is revoked or expired ends the chain.
+    started = [item for item in chain if item[1].issued_on <= today]
+    return max(started or chain, key=_newest_first_key)[1]
+
+
+def effective_certificate(certificate_id: str, feed: Feed, now: datetime) -> FeedCertificate | None:
+    """The newest certificate in the renewal chain that has taken effect at ``now``; else the newest one.
+
+    None when the id is blank or neither it nor any renewal of it is in the feed.
+    """
+    today = _vietnam_date("now", now)
+    cleaned = _clean_id(certificate_id)
+    if cleaned is None:
+        return None
+    return _effective(cleaned, feed, today)
+
+
+def verdict(certificate_id: str | None, feed: Feed, now: datetime) -> Verdict:
+    """Whether a product linked to ``certificate_id`` may be sold at ``now``, and why."""
+    today = _vietnam_date("now", now)
+    cleaned = _clean_id(certificate_id)
+    if cleaned is None:
+        return Verdict(sellable=False, reason="no certificate", certificate=None)
+    certificate = _effective(cleaned, feed, today)
+    if certificate is None:
+        return Verdict(sellable=False, reason=f"unknown certificate {cleaned}", certificate=None)
+    if _is_valid_on(certificate, today):
+        reason = f"valid until {certificate.valid_until.isoformat()}"
+        return Verdict(sellable=True, reason=reason, certificate=certificate)
+    if certificate.status != "active":
+        reason = f"revoked ({certificate.id})"
+    elif today < certificate.issued_on:
+        reason = f"not yet valid ({certificate.id})"
+    else:
+        reason = f"expired on {certificate.valid_until.isoformat()} ({certificate.id})"
+    return Verdict(sellable=False, reason=reason, certificate=certificate)
+
+
+def next_expiry(feed: Feed, after: datetime) -> datetime | None:
+    """The earliest sellable_until(valid_until) of an active certificate strictly after ``after``."""
+    _vietnam_date("after", after)
+    last_days = {c.valid_until for c in feed.certificates.values() if c.status == "active"}
+    upcoming = [moment for moment in map(sellable_until, last_days) if moment > after]
+    return min(upcoming, default=None)
