@@ -138,3 +138,17 @@ def next_expiry(feed: Feed, after: datetime) -> datetime | None:
     last_days = {c.valid_until for c in feed.certificates.values() if c.status == "active"}
     upcoming = [moment for moment in map(sellable_until, last_days) if moment > after]
     return min(upcoming, default=None)
+
+
+def next_change(feed: Feed, after: datetime) -> datetime | None:
+    """The earliest instant strictly after ``after`` at which a verdict can change by the clock alone.
+
+    That is an active certificate ending (00:00 after its last valid day) or taking effect
+    (00:00 on its first day, e.g. a renewal that starts after a gap): the moments a sync must
+    run without waiting for the feed.
+    """
+    _vietnam_date("after", after)
+    active = [c for c in feed.certificates.values() if c.status == "active"]
+    starts = (datetime.combine(c.issued_on, time(0), tzinfo=VIETNAM_TZ) for c in active)
+    ends = (sellable_until(day) for day in {c.valid_until for c in active})
+    return min((moment for moment in (*starts, *ends) if moment > after), default=None)

@@ -7,6 +7,7 @@ from ocop_certification.rules import (
     VIETNAM_TZ,
     Verdict,
     effective_certificate,
+    next_change,
     next_expiry,
     sellable_until,
     verdict,
@@ -235,3 +236,17 @@ def test_next_expiry_is_the_earliest_end_of_an_active_certificate_after_the_inst
     assert next_expiry(feed, utc(2026, 3, 31, 17, 0)) == datetime(2027, 11, 13, 0, 0, tzinfo=VIETNAM_TZ)
     # when asked after every end / then None
     assert next_expiry(feed, utc(2027, 11, 12, 17, 0)) is None
+
+
+def test_next_change_includes_a_renewal_taking_effect_after_a_gap():
+    # given A ended 2026-05-31 and its renewal B takes effect on 2026-06-10
+    old = cert("LD-2023-0001", issued_on=date(2023, 5, 31), valid_until=date(2026, 5, 31))
+    renewal = cert("LD-2026-0200", issued_on=date(2026, 6, 10), valid_until=date(2029, 6, 10),
+                   supersedes="LD-2023-0001")
+    feed = feed_of(old, renewal)
+    # when asked on 2026-06-05 / then the next change is B's first day at 00:00 Vietnam time
+    assert next_change(feed, utc(2026, 6, 5, 3, 0)) == utc(2026, 6, 9, 17, 0)
+    # and before A ended, A's end came first
+    assert next_change(feed, utc(2026, 5, 1, 0, 0)) == utc(2026, 5, 31, 17, 0)
+    # and after both, B's end
+    assert next_change(feed, utc(2026, 6, 9, 17, 0)) == utc(2029, 6, 10, 17, 0)
