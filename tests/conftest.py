@@ -99,7 +99,9 @@ def make_certificate(db) -> Callable[..., object]:
              valid_until: datetime.date | None = None, decision_no: str = "2417/QĐ-UBND",
              province: str = "tuyen-quang", group: str = "thuc-pham", **extra):
         counter["n"] += 1
-        producer_obj, _ = Producer.objects.get_or_create(name_key=match_key(producer), defaults={"name": producer})
+        producer_obj, _ = Producer.objects.get_or_create(
+            name_key=match_key(producer), province=province, defaults={"name": producer}
+        )
         decision, _ = Decision.objects.get_or_create(number=decision_no, signed_on=issued_on,
                                                      defaults={"issuer": "UBND tỉnh Tuyên Quang"})
         return Certificate.objects.create(

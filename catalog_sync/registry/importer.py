@@ -35,6 +35,7 @@ from .versioning import bump_registry_version
 RENEWAL_WINDOW_DAYS = 180
 
 Progress = Callable[[str, int, int], None]
+ProducerKey = tuple[str, str]  # (folded name, current province slug)
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ class RegistryImporter:
     # -- the work ------------------------------------------------------------------
 
     def _apply_rows(self, rows: list[AnnexRow], result: ImportResult) -> None:
-        keyed = [(row, match_key(row.product_name), match_key(row.producer)) for row in rows]
+        keyed = [
+            (row, match_key(row.product_name), (match_key(row.producer), row.province_slug or "")) for row in rows
+        ]
         decisions = self._decisions(rows)
         producers = self._producers(keyed)
         existing, renewed = self._existing_certificates(keyed, producers)
@@ -300,30 +303,40 @@ class RegistryImporter:
         return found
 
     @staticmethod
-    def _producers(keyed: list[tuple[AnnexRow, str, str]]) -> dict[str, int]:
-        """Producer ids by name key, creating the producers not yet in the registry."""
-        first_by_key: dict[str, AnnexRow] = {}
+    def _producers(keyed: list[tuple[AnnexRow, str, ProducerKey]]) -> dict[ProducerKey, int]:
+        """Producer ids by (name key, current province), creating those not yet in the registry.
+
+        Names like "HTX Nông nghiệp Tân Phú" recur across provinces: the province tells them apart.
+        """
+        first_by_key: dict[ProducerKey, AnnexRow] = {}
         for row, _product_key, producer_key in keyed:
             first_by_key.setdefault(producer_key, row)
-        found = dict(Producer.objects.filter(name_key__in=list(first_by_key)).values_list("name_key", "id"))
+        names = list({name for name, _province in first_by_key})
+        found = {
+            (name, province): pk
+            for name, province, pk in Producer.objects.filter(name_key__in=names).values_list(
+                "name_key", "province", "id"
+            )
+            if (name, province) in first_by_key
+        }
         missing = [
             Producer(
                 name=row.producer,
-                name_key=key,
+                name_key=key[0],
                 organisation_type=row.organisation_type,
-                province=row.province_slug or "",
+                province=key[1],
                 address=row.address or "",
             )
             for key, row in first_by_key.items()
             if key not in found
         ]
         for producer in Producer.objects.bulk_create(missing, batch_size=2000):
-            found[producer.name_key] = producer.pk
+            found[(producer.name_key, producer.province)] = producer.pk
         return found
 
     @staticmethod
     def _existing_certificates(
-        keyed: list[tuple[AnnexRow, str, str]], producers: dict[str, int]
+        keyed: list[tuple[AnnexRow, str, ProducerKey]], producers: dict[ProducerKey, int]
     ) -> tuple[dict[tuple[str, int], list[_Held]], set[str]]:
         """Certificates already held by these products, and the ids already renewed."""
         keys = list({product_key for _row, product_key, _producer_key in keyed})

@@ -33,7 +33,9 @@ class Producer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["name_key"], name="producer_unique_name_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key", "province"], name="producer_unique_name_in_province")
+        ]
         ordering = ["name"]
 
     def __str__(self) -> str:

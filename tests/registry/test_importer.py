@@ -154,3 +154,18 @@ def test_real_annex_sample_imports_24_products(shared_data):
     assert result["accepted"][0]["certificate_id"] == "LD-2026-0001"
     assert result["rejected"] == []
     assert Certificate.objects.filter(province="ca-mau").count() == 8
+
+
+def test_producers_with_the_same_name_in_different_provinces_stay_apart(simple_annex):
+    # given two cooperatives called the same, one in Bến Tre (now Vĩnh Long), one in Phú Thọ
+    path = simple_annex([
+        ("Bưởi da xanh", "HTX Nông nghiệp Tân Phú", "Bến Tre", "4 sao"),
+        ("Chè xanh", "HTX Nông nghiệp Tân Phú", "Phú Thọ", "3 sao"),
+        ("Sầu riêng", "HTX Nông nghiệp Tân Phú", "Vĩnh Long", "4 sao"),
+    ])
+    # when imported
+    run_import(path)
+    # then there are two producers, and the Vĩnh Long rows share one
+    assert sorted(Producer.objects.values_list("province", flat=True)) == ["phu-tho", "vinh-long"]
+    by_province = {c.product_name: c.producer.province for c in Certificate.objects.select_related("producer")}
+    assert by_province == {"Bưởi da xanh": "vinh-long", "Chè xanh": "phu-tho", "Sầu riêng": "vinh-long"}

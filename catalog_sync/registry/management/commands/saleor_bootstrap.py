@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog_sync.saleor import SaleorError, client_from_settings
+from catalog_sync.saleor.bootstrap import bootstrap
+
+
+class Command(BaseCommand):
+    help = ("Create the OCOP catalogue structure in Saleor (channel ocop-vn, warehouse, shipping zone, "
+            "product type ocop-product, page type producer, attributes, categories). Safe to run again.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+        parser.add_argument("--url", help="Saleor GraphQL URL (default: SALEOR_API_URL)")
+        parser.add_argument("--token", help="Saleor app token (default: SALEOR_APP_TOKEN)")
+
+    def handle(self, *args, **options):
+        try:
+            client = client_from_settings(url=options["url"], token=options["token"])
+            report = bootstrap(client, on_step=None if options["json"] else lambda step: self.stdout.write(str(step)))
+        except SaleorError as error:
+            raise CommandError(f"saleor bootstrap: {error}", returncode=1) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
+        else:
+            self.stdout.write(
+                f"{report.count('created')} created, {report.count('updated')} updated, "
+                f"{report.count('exists')} already there"
+                + ("" if report.changed else " — nothing to do")
+            )

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog_sync.domain.validity import vietnam_today
+from catalog_sync.saleor import SaleorError, client_from_settings
+from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
+
+from ._options import parse_date
+
+
+def progress_to_stderr(phase: str, done: int, total: int) -> None:
+    end = "\r" if sys.stderr.isatty() and done < total else "\n"
+    if sys.stderr.isatty() or done == total or done % 500 == 0:
+        sys.stderr.write(f"{phase}: {done}/{total}{end}")
+        sys.stderr.flush()
+
+
+def report(out, summary: ImportSummary) -> None:
+    producers = summary.producers
+    out.write(
+        f"products: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.errors)} failed; producer pages: {producers['created']} created, "
+        f"{producers['updated']} updated, {producers['unchanged']} unchanged"
+    )
+    for error in summary.errors:
+        out.write(f"  {error['certificate_id']}: {error['reason']}")
+
+
+class Command(BaseCommand):
+    help = ("Create or update Saleor producer pages and products from the registry's certificates valid today "
+            "(the newest of each renewal chain). Safe to run again: a second run changes nothing.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+        parser.add_argument("--url", help="Saleor GraphQL URL (default: SALEOR_API_URL)")
+        parser.add_argument("--token", help="Saleor app token (default: SALEOR_APP_TOKEN)")
+        parser.add_argument("--on", type=parse_date, dest="today",
+                            help="take certificates valid on this day instead of today (Vietnam time)")
+
+    def handle(self, *args, **options):
+        try:
+            client = client_from_settings(url=options["url"], token=options["token"])
+            summary = import_catalogue(client, today=options["today"] or vietnam_today(),
+                                       progress=progress_to_stderr)
+        except SaleorError as error:
+            raise CommandError(f"saleor import-catalogue: {error}", returncode=1) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(summary.as_json(), ensure_ascii=False))
+        else:
+            report(self.stdout, summary)
