@@ -17,6 +17,12 @@ from typing import Any, Protocol
 
 PAGE_SIZE = 100  # Saleor returns at most 100 nodes per page
 
+# What the app behind SALEOR_APP_TOKEN needs for bootstrap and import-catalogue.
+APP_PERMISSIONS = (
+    "MANAGE_PRODUCTS", "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES", "MANAGE_CHANNELS", "MANAGE_SHIPPING",
+    "MANAGE_PAGES", "MANAGE_PAGE_TYPES_AND_ATTRIBUTES", "MANAGE_TRANSLATIONS",
+)
+
 
 class SaleorError(Exception):
     """Anything that went wrong talking to Saleor."""
@@ -91,7 +97,8 @@ class UrllibTransport:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
             except TimeoutError as error:
                 # the request may have been carried out: never repeat it
-                raise SaleorConnectionError(f"no reply from Saleor at {url} within {self.timeout:g} s: {error}") from None
+                raise SaleorConnectionError(
+                    f"no reply from Saleor at {url} within {self.timeout:g} s: {error}") from None
 
 
 def operation_name(document: str) -> str:
@@ -130,7 +137,11 @@ class SaleorClient:
         errors = body.get("errors") if isinstance(body, dict) else None
         if errors:
             messages = "; ".join(_top_level_message(e) for e in errors)
-            raise SaleorResponseError(f"{name}: Saleor refused the request (HTTP {reply.status}): {messages}")
+            hint = ""
+            if "PermissionDenied" in messages:
+                hint = (" — check SALEOR_APP_TOKEN: it must be the token of an active app with the permissions "
+                        + ", ".join(APP_PERMISSIONS))
+            raise SaleorResponseError(f"{name}: Saleor refused the request (HTTP {reply.status}): {messages}{hint}")
         if reply.status >= 400 or not isinstance(body, dict) or not isinstance(body.get("data"), dict):
             raise SaleorResponseError(f"{name}: Saleor answered HTTP {reply.status} without data")
         return body["data"]

@@ -3,7 +3,7 @@
 Tier-1 tests replay replies recorded from a real Saleor 3.23; they are never hand-written.
 A cassette is a JSON list of ``{"request": {"operationName", "variables"}, "response":
 {"status", "body"}}`` in the order they happened. The Authorization header is never written,
-and any value under a key containing "token" is replaced by ``"<scrubbed>"``.
+and any string under a key containing "token" is replaced by ``"<scrubbed>"``.
 
 Record from the command line with ``OCOP_SALEOR_RECORD=/path/to/cassette.json`` in the
 environment of any ``ocop saleor ...`` / ``ocop demo`` run.
@@ -23,7 +23,8 @@ SCRUBBED = "<scrubbed>"
 
 def scrub(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: (SCRUBBED if "token" in k.lower() and v else scrub(v)) for k, v in value.items()}
+        return {k: (SCRUBBED if "token" in k.lower() and isinstance(v, str) and v else scrub(v))
+                for k, v in value.items()}
     if isinstance(value, list):
         return [scrub(v) for v in value]
     return value
@@ -48,7 +49,8 @@ class RecordingTransport:
             "request": scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")}),
             "response": {"status": reply.status, "body": scrub(body)},
         })
-        self.path.write_text(json.dumps(self.exchanges, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in self.exchanges)
+        self.path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")  # one exchange per line
         return reply
 
 

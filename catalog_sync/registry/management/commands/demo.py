@@ -30,7 +30,7 @@ from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.bootstrap import bootstrap
 from catalog_sync.saleor.catalogue import import_catalogue
 
-from .saleor_import_catalogue import progress_to_stderr, report
+from .saleor_import_catalogue import progress_to, report
 
 DEMO_DECISION_DATE = datetime.date(2025, 7, 1)
 DEMO_DECISION_NO = "DEMO"
@@ -63,18 +63,18 @@ class Command(BaseCommand):
                 returncode=2,
             )
         say = (lambda text: None) if options["json"] else self.stdout.write
-        out: dict[str, object] = {"registry": []}
+        registry: list[dict[str, object]] = []
         importer = RegistryImporter()
-        for path, overrides in ((files[0], {}),
-                                (files[1], {"decision_no": DEMO_DECISION_NO, "decision_date": DEMO_DECISION_DATE})):
+        for path, decision_no, decision_date in ((files[0], None, None),
+                                                 (files[1], DEMO_DECISION_NO, DEMO_DECISION_DATE)):
             try:
-                result = importer.import_file(path, filename=path.name, **overrides)
+                result = importer.import_file(path, filename=path.name, decision_no=decision_no,
+                                              decision_date=decision_date)
             except AnnexReadError as error:
                 raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
             rejected = len({r.row for r in result.rejected})
-            out["registry"].append({"file": path.name, "accepted": len(result.accepted),  # type: ignore[union-attr]
-                                    "new": result.created_count, "rejected": rejected,
-                                    "skipped": len(result.skipped)})
+            registry.append({"file": path.name, "accepted": len(result.accepted), "new": result.created_count,
+                             "rejected": rejected, "skipped": len(result.skipped)})
             say(f"registry: {path.name}: {len(result.accepted)} accepted ({result.created_count} new), "
                 f"{rejected} rejected, {len(result.skipped)} skipped")
             for rejection in result.rejected:
@@ -84,11 +84,10 @@ class Command(BaseCommand):
             boot = bootstrap(client)
             say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
                 f"{boot.count('exists')} already there")
-            summary = import_catalogue(client, today=vietnam_today(), progress=progress_to_stderr, demo=True)
+            summary = import_catalogue(client, today=vietnam_today(), progress=progress_to(self.stderr), demo=True)
         except SaleorError as error:
             raise CommandError(f"demo: {error}", returncode=1) from None
-        out["bootstrap"] = boot.as_json()
-        out["catalogue"] = summary.as_json()
+        out = {"registry": registry, "bootstrap": boot.as_json(), "catalogue": summary.as_json()}
         if options["json"]:
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         else:

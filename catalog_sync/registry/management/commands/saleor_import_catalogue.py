@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -12,11 +12,16 @@ from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
 from ._options import parse_date
 
 
-def progress_to_stderr(phase: str, done: int, total: int) -> None:
-    end = "\r" if sys.stderr.isatty() and done < total else "\n"
-    if sys.stderr.isatty() or done == total or done % 500 == 0:
-        sys.stderr.write(f"{phase}: {done}/{total}{end}")
-        sys.stderr.flush()
+def progress_to(stream) -> Callable[[str, int, int], None]:
+    """Progress lines on the command's stderr (rewritten in place on a terminal)."""
+    tty = getattr(stream, "isatty", lambda: False)()
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if tty or done == total or done % 500 == 0:
+            stream.write(f"{phase}: {done}/{total}", ending="\r" if tty and done < total else "\n")
+            stream.flush()
+
+    return progress
 
 
 def report(out, summary: ImportSummary) -> None:
@@ -45,7 +50,7 @@ class Command(BaseCommand):
         try:
             client = client_from_settings(url=options["url"], token=options["token"])
             summary = import_catalogue(client, today=options["today"] or vietnam_today(),
-                                       progress=progress_to_stderr)
+                                       progress=progress_to(self.stderr))
         except SaleorError as error:
             raise CommandError(f"saleor import-catalogue: {error}", returncode=1) from None
         if options["json"]:

@@ -1,0 +1,417 @@
+"""``ocop saleor import-catalogue``: registry certificates -> Saleor producer pages and products.
+
+Which certificates: those valid today (Vietnam time), only the newest of each renewal chain.
+Stable identities, so a second run changes nothing:
+- a product's ``externalReference`` is ``ocop:<first certificate of its renewal chain>``, so a
+  renewal updates the same product (its ``ocop-certificate`` then names the renewal);
+- a producer page's slug is derived from the producer's name key (unique in the registry).
+On update only what the registry owns is written (the OCOP attributes and the category);
+names, descriptions, photos and prices belong to the producer and are never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.utils.text import slugify
+
+from catalog_sync.domain.text import fold
+
+from . import documents as gql
+from . import spec
+from .bootstrap import CatalogueState, read_state
+from .client import SaleorClient, SaleorError, SaleorMutationError
+
+BULK_SIZE = 50
+EXTERNAL_PREFIX = "ocop:"
+
+Progress = Callable[[str, int, int], None]
+
+
+# --- what the registry says -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProducerEntry:
+    key: str  # the registry's name key
+    name: str
+    province: str
+    commune: str
+    organisation_type: str
+
+    @property
+    def slug(self) -> str:
+        digest = hashlib.sha1(self.key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+        return f"{slugify(fold(self.name))[:80].strip('-')}-{digest}"
+
+
+@dataclass(frozen=True)
+class ProductEntry:
+    certificate_id: str
+    chain_root: str
+    product_name: str
+    producer_key: str
+    stars: int
+    valid_until: datetime.date
+    group: str
+    product_set: str
+    province: str
+    decision_no: str
+    issued_on: datetime.date
+
+    @property
+    def external_reference(self) -> str:
+        return f"{EXTERNAL_PREFIX}{self.chain_root}"
+
+    @property
+    def slug(self) -> str:
+        return f"{slugify(fold(self.product_name))[:100].strip('-')}-{self.chain_root.lower()}"
+
+    @property
+    def category(self) -> str:
+        return self.product_set or self.group
+
+
+def catalogue_from_registry(today: datetime.date) -> tuple[list[ProducerEntry], list[ProductEntry]]:
+    """The producers and products the catalogue should hold on ``today``."""
+    from catalog_sync.registry.models import Certificate
+
+    supersedes = dict(Certificate.objects.filter(supersedes__isnull=False).values_list("id", "supersedes_id"))
+
+    def root(certificate_id: str) -> str:
+        seen = set()
+        while certificate_id in supersedes and certificate_id not in seen:
+            seen.add(certificate_id)
+            certificate_id = supersedes[certificate_id]
+        return certificate_id
+
+    newest: dict[str, Any] = {}
+    active = Certificate.objects.active_on(today).select_related("producer", "decision").order_by("issued_on", "id")
+    for certificate in active:
+        newest[root(certificate.id)] = certificate  # later (newer) ones replace older ones
+    producers: dict[str, ProducerEntry] = {}
+    products: list[ProductEntry] = []
+    for chain_root, c in sorted(newest.items()):
+        producer = c.producer
+        producers.setdefault(producer.name_key, ProducerEntry(
+            key=producer.name_key, name=producer.name, province=producer.province or c.province,
+            commune=producer.address, organisation_type=producer.organisation_type,
+        ))
+        products.append(ProductEntry(
+            certificate_id=c.id, chain_root=chain_root, product_name=c.product_name,
+            producer_key=producer.name_key, stars=c.stars, valid_until=c.valid_until, group=c.group,
+            product_set=c.product_set, province=c.province, decision_no=c.decision.number, issued_on=c.issued_on,
+        ))
+    return sorted(producers.values(), key=lambda p: p.key), products
+
+
+# --- demo listings ----------------------------------------------------------------------------
+
+
+DEMO_NOTE = ("Giá bán và số lượng tồn kho của sản phẩm này là dữ liệu minh họa (demo), không phải giá thật. "
+             "Demo price and stock, not real values.")
+
+
+@dataclass(frozen=True)
+class DemoValues:
+    """Made-up price and stock for the demo store, stable per certificate chain."""
+
+    @staticmethod
+    def price(entry: ProductEntry) -> Decimal:
+        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
+        return Decimal(40_000 + (n % 47) * 10_000)  # 40 000 – 500 000 VND
+
+    @staticmethod
+    def stock(entry: ProductEntry) -> int:
+        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
+        return 20 + (n // 47) % 181  # 20 – 200
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+    producers: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": self.errors,
+            "producers": self.producers,
+        }
+
+    def error(self, certificate_id: str, reason: str) -> None:
+        self.errors.append({"certificate_id": certificate_id, "reason": reason})
+
+
+class CatalogueNotBootstrapped(SaleorError):
+    pass
+
+
+class _Context:
+    def __init__(self, state: CatalogueState):
+        missing = []
+        if not state.channel:
+            missing.append(f"channel {spec.CHANNEL_SLUG}")
+        if spec.PRODUCT_TYPE_SLUG not in state.product_types:
+            missing.append(f"product type {spec.PRODUCT_TYPE_SLUG}")
+        if spec.PAGE_TYPE_SLUG not in state.page_types:
+            missing.append(f"page type {spec.PAGE_TYPE_SLUG}")
+        missing += [f"attribute {a.slug}" for a in spec.ALL_ATTRIBUTES if a.slug not in state.attributes]
+        missing += [f"category {c.slug}" for c in spec.CATEGORIES if c.slug not in state.categories]
+        if spec.WAREHOUSE_SLUG not in state.warehouses:
+            missing.append(f"warehouse {spec.WAREHOUSE_SLUG}")
+        if missing:
+            raise CatalogueNotBootstrapped(
+                "Saleor lacks the OCOP catalogue structure (" + ", ".join(missing[:5])
+                + (", …" if len(missing) > 5 else "") + "): run `ocop saleor bootstrap` first"
+            )
+        assert state.channel is not None
+        self.channel_id: str = state.channel["id"]
+        self.warehouse_id: str = state.warehouses[spec.WAREHOUSE_SLUG]["id"]
+        self.product_type_id: str = state.product_types[spec.PRODUCT_TYPE_SLUG]["id"]
+        self.page_type_id: str = state.page_types[spec.PAGE_TYPE_SLUG]["id"]
+        self.attribute_ids = {slug: node["id"] for slug, node in state.attributes.items()}
+        self.category_ids = {slug: node["id"] for slug, node in state.categories.items()}
+        # dropdown value: external reference -> slug (what a product's assigned value shows)
+        self.choice_slugs = {ref: node["slug"] for a in spec.ALL_ATTRIBUTES if a.choices
+                             for ref, node in state.choices(a.slug).items()}
+
+    def choice(self, attribute: str, key: str) -> str | None:
+        """The external reference of a dropdown value, or None when Saleor lacks that value."""
+        reference = spec.choice_reference(attribute, key)
+        return reference if reference in self.choice_slugs else None
+
+
+def _assigned(node: dict[str, Any]) -> dict[str, Any]:
+    """A product's or page's attribute values by attribute slug, in comparable form."""
+    values: dict[str, Any] = {}
+    for item in node.get("assignedAttributes") or []:
+        slug = item["attribute"]["slug"]
+        if "text" in item:
+            values[slug] = item["text"]
+        elif "number" in item:
+            values[slug] = None if item["number"] is None else Decimal(str(item["number"]))
+        elif "day" in item:
+            values[slug] = item["day"]
+        elif "choice" in item:
+            values[slug] = (item["choice"] or {}).get("slug")
+        elif "page" in item:
+            values[slug] = (item["page"] or {}).get("id")
+    return values
+
+
+def _editorjs(*paragraphs: str) -> str:
+    return json.dumps({"blocks": [{"type": "paragraph", "data": {"text": p}} for p in paragraphs]},
+                      ensure_ascii=False)
+
+
+class _Run:
+    def __init__(self, client: SaleorClient, context: _Context, summary: ImportSummary,
+                 progress: Progress | None, demo: bool):
+        self.client = client
+        self.ctx = context
+        self.summary = summary
+        self.progress = progress or (lambda phase, done, total: None)
+        self.demo = demo
+
+    # producers ----------------------------------------------------------------------------
+
+    def page_values(self, producer: ProducerEntry) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """(attribute input, the values a page holding that input shows)."""
+        ctx, inputs, shown = self.ctx, [], {}
+        province = ctx.choice(spec.PRODUCER_PROVINCE, producer.province) if producer.province else None
+        if province:
+            inputs.append({"id": ctx.attribute_ids[spec.PRODUCER_PROVINCE],
+                           "dropdown": {"externalReference": province}})
+            shown[spec.PRODUCER_PROVINCE] = ctx.choice_slugs[province]
+        if producer.commune:
+            inputs.append({"id": ctx.attribute_ids[spec.COMMUNE], "plainText": producer.commune})
+            shown[spec.COMMUNE] = producer.commune
+        kind = ctx.choice(spec.ORGANISATION_TYPE, producer.organisation_type)
+        if kind:
+            inputs.append({"id": ctx.attribute_ids[spec.ORGANISATION_TYPE], "dropdown": {"externalReference": kind}})
+            shown[spec.ORGANISATION_TYPE] = ctx.choice_slugs[kind]
+        return inputs, shown
+
+    def sync_producers(self, producers: list[ProducerEntry]) -> dict[str, str | SaleorError]:
+        """Page id (or the error) per producer key."""
+        existing = {p["slug"]: p for p in self.client.paginate(
+            gql.PRODUCER_PAGES, {"pageType": self.ctx.page_type_id}, "pages")}
+        pages: dict[str, str | SaleorError] = {}
+        counts = self.summary.producers
+        for done, producer in enumerate(producers, start=1):
+            inputs, shown = self.page_values(producer)
+            page = existing.get(producer.slug)
+            try:
+                if page is None:
+                    created = self.client.mutate(gql.PAGE_CREATE, {"input": {
+                        "pageType": self.ctx.page_type_id, "slug": producer.slug, "title": producer.name,
+                        "isPublished": True, "attributes": inputs,
+                    }})
+                    pages[producer.key] = created["page"]["id"]
+                    counts["created"] += 1
+                else:
+                    pages[producer.key] = page["id"]
+                    have = _assigned(page)
+                    if any(have.get(slug) != value for slug, value in shown.items()):
+                        self.client.mutate(gql.PAGE_UPDATE, {"id": page["id"], "input": {"attributes": inputs}})
+                        counts["updated"] += 1
+                    else:
+                        counts["unchanged"] += 1
+            except SaleorError as error:
+                pages[producer.key] = error
+            self.progress("producers", done, len(producers))
+        return pages
+
+    # products -----------------------------------------------------------------------------
+
+    def product_values(self, entry: ProductEntry, page_id: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        ctx = self.ctx
+        ids = ctx.attribute_ids
+        inputs: list[dict[str, Any]] = [
+            {"id": ids[spec.CERTIFICATE], "plainText": entry.certificate_id},
+            {"id": ids[spec.STARS], "numeric": str(entry.stars)},
+            {"id": ids[spec.VALID_UNTIL], "date": entry.valid_until.isoformat()},
+            {"id": ids[spec.PRODUCER], "reference": page_id},
+        ]
+        shown: dict[str, Any] = {
+            spec.CERTIFICATE: entry.certificate_id,
+            spec.STARS: Decimal(entry.stars),
+            spec.VALID_UNTIL: entry.valid_until.isoformat(),
+            spec.PRODUCER: page_id,
+        }
+        for attribute, key in ((spec.GROUP, entry.group), (spec.PROVINCE, entry.province)):
+            reference = ctx.choice(attribute, key) if key else None
+            if reference:
+                inputs.append({"id": ids[attribute], "dropdown": {"externalReference": reference}})
+                shown[attribute] = ctx.choice_slugs[reference]
+        return inputs, shown
+
+    def new_product(self, entry: ProductEntry, attributes: list[dict[str, Any]]) -> dict[str, Any]:
+        description = [
+            f"Sản phẩm OCOP {entry.stars} sao, giấy chứng nhận số {entry.certificate_id} "
+            f"(quyết định {entry.decision_no or 'không rõ số'} ngày {entry.issued_on:%d/%m/%Y}), "
+            f"hiệu lực đến hết ngày {entry.valid_until:%d/%m/%Y}.",
+        ]
+        product: dict[str, Any] = {
+            "productType": self.ctx.product_type_id, "name": entry.product_name, "slug": entry.slug,
+            "externalReference": entry.external_reference, "category": self.ctx.category_ids[entry.category],
+            "attributes": attributes,
+        }
+        if self.demo:
+            description.append(DEMO_NOTE)
+            product["metadata"] = [{"key": "demo", "value": "true"}]
+            product["channelListings"] = [{
+                "channelId": self.ctx.channel_id, "isPublished": True, "visibleInListings": True,
+                "isAvailableForPurchase": True,
+            }]
+            product["variants"] = [{
+                "sku": f"OCOP-{entry.chain_root}", "name": entry.product_name[:255], "attributes": [],
+                "trackInventory": True, "metadata": [{"key": "demo", "value": "true"}],
+                "stocks": [{"warehouse": self.ctx.warehouse_id, "quantity": DemoValues.stock(entry)}],
+                "channelListings": [{"channelId": self.ctx.channel_id, "price": str(DemoValues.price(entry))}],
+            }]
+        product["description"] = _editorjs(*description)
+        return product
+
+    def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError]) -> None:
+        existing = {p["externalReference"]: p for p in self.client.paginate(
+            gql.CATALOGUE_PRODUCTS, {"productType": self.ctx.product_type_id}, "products")
+            if p["externalReference"]}
+        to_create: list[tuple[ProductEntry, dict[str, Any]]] = []
+        done = 0
+        for entry in products:
+            page = pages.get(entry.producer_key)
+            if not isinstance(page, str):
+                self.summary.error(entry.certificate_id, f"producer page: {page}")
+                done += 1
+                self.progress("products", done, len(products))
+                continue
+            if entry.category not in self.ctx.category_ids:
+                self.summary.error(entry.certificate_id, "no product group in the registry: no category to put it in")
+                done += 1
+                self.progress("products", done, len(products))
+                continue
+            inputs, shown = self.product_values(entry, page)
+            product = existing.get(entry.external_reference)
+            if product is None:
+                to_create.append((entry, self.new_product(entry, inputs)))
+                continue
+            have = _assigned(product)
+            same = all(have.get(slug) == value for slug, value in shown.items()) and (
+                (product["category"] or {}).get("slug") == entry.category)
+            needs_listing = self.demo and not (product.get("productVariants") or {}).get("edges")
+            try:
+                if not same:
+                    self.client.mutate(gql.PRODUCT_UPDATE, {"id": product["id"], "input": {
+                        "attributes": inputs, "category": self.ctx.category_ids[entry.category],
+                    }})
+                if needs_listing:
+                    self._demo_listing(entry, product["id"])
+            except SaleorMutationError as error:
+                self.summary.error(entry.certificate_id, str(error))
+            else:
+                if same and not needs_listing:
+                    self.summary.unchanged += 1
+                else:
+                    self.summary.updated += 1
+            done += 1
+            self.progress("products", done, len(products))
+        for start in range(0, len(to_create), BULK_SIZE):
+            chunk = to_create[start:start + BULK_SIZE]
+            self._create(chunk)
+            done += len(chunk)
+            self.progress("products", done, len(products))
+
+    def _demo_listing(self, entry: ProductEntry, product_id: str) -> None:
+        """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
+        demo = [{"key": "demo", "value": "true"}]
+        variant = self.client.mutate(gql.VARIANT_CREATE, {"input": {
+            "product": product_id, "sku": f"OCOP-{entry.chain_root}", "name": entry.product_name[:255],
+            "attributes": [], "trackInventory": True, "metadata": demo,
+            "stocks": [{"warehouse": self.ctx.warehouse_id, "quantity": DemoValues.stock(entry)}],
+        }})["productVariant"]
+        self.client.mutate(gql.PRODUCT_CHANNEL_LISTING, {"id": product_id, "input": {"updateChannels": [{
+            "channelId": self.ctx.channel_id, "isPublished": True, "visibleInListings": True,
+            "isAvailableForPurchase": True,
+        }]}})
+        self.client.mutate(gql.VARIANT_CHANNEL_LISTING, {"id": variant["id"], "input": [
+            {"channelId": self.ctx.channel_id, "price": str(DemoValues.price(entry))}]})
+        self.client.mutate(gql.PRODUCT_UPDATE, {"id": product_id, "input": {"metadata": demo}})
+
+    def _create(self, chunk: list[tuple[ProductEntry, dict[str, Any]]]) -> None:
+        result = self.client.mutate(gql.PRODUCT_BULK_CREATE, {"products": [payload for _, payload in chunk]})
+        for (entry, _), row in zip(chunk, result["results"], strict=True):
+            if row["product"]:
+                self.summary.created += 1
+            else:
+                reasons = "; ".join(f"{e['path'] or '(product)'}: {e['code']}: {e['message']}" for e in row["errors"])
+                self.summary.error(entry.certificate_id, f"productBulkCreate: {reasons}")
+
+
+def import_catalogue(client: SaleorClient, *, today: datetime.date, progress: Progress | None = None,
+                     demo: bool = False, entries: tuple[list[ProducerEntry], list[ProductEntry]] | None = None,
+                     ) -> ImportSummary:
+    """Create or update producer pages and products in Saleor from the registry."""
+    producers, products = entries or catalogue_from_registry(today)
+    context = _Context(read_state(client))
+    summary = ImportSummary()
+    run = _Run(client, context, summary, progress, demo)
+    pages = run.sync_producers(producers)
+    run.sync_products(products, pages)
+    return summary
+

@@ -1,0 +1,31 @@
+"""Command behaviour that needs no Saleor reply."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def test_demo_without_the_shared_data_says_where_it_looked(tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("demo", "--data", str(tmp_path))
+    message = str(error.value)
+    assert message.startswith("demo data not found:")
+    assert str(tmp_path / "registry-annex-sample.xlsx") in message
+    assert "../shared/data" in message and "--data DIR" in message
+    assert error.value.returncode == 2
+
+
+def test_commands_without_a_token_say_what_to_set(settings):
+    settings.SALEOR_APP_TOKEN = None
+    with pytest.raises(CommandError) as error:
+        call_command("saleor_bootstrap")
+    assert "no Saleor app token: set SALEOR_APP_TOKEN" in str(error.value)
+    assert "MANAGE_PRODUCTS" in str(error.value)
+
+
+def test_ocop_cli_maps_saleor_subcommands():
+    from ocop_web.cli import translate_argv
+
+    assert translate_argv(["saleor", "bootstrap"]) == ["saleor_bootstrap"]
+    assert translate_argv(["saleor", "import-catalogue", "--json"]) == ["saleor_import_catalogue", "--json"]

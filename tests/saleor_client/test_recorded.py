@@ -1,0 +1,222 @@
+"""The Saleor client and the ``ocop saleor`` commands against recorded Saleor 3.23 replies.
+
+Tests run (and were recorded) in this file's order on one fresh Saleor database: an empty
+Saleor first, then bootstrap, then the catalogue import. See conftest.py to re-record.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from catalog_sync.registry.models import Producer
+from catalog_sync.saleor import SaleorMutationError, client
+from catalog_sync.saleor import documents as gql
+
+from .conftest import recording
+
+pytestmark = pytest.mark.django_db  # every test here: keeps this file's order (pytest-django runs db tests first)
+
+ON = "2026-11-22"  # the day the import-catalogue cassettes were recorded on
+
+
+def run(command: str, *args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command(command, *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_before_bootstrap_says_to_bootstrap_first(cassette, db):
+    cassette("01_import_before_bootstrap")
+    with pytest.raises(CommandError) as error:
+        run("saleor_import_catalogue", "--on", ON)
+    message = str(error.value)
+    assert "Saleor lacks the OCOP catalogue structure" in message
+    assert "channel ocop-vn" in message
+    assert "run `ocop saleor bootstrap` first" in message
+
+
+def test_an_app_without_permissions_is_told_which_it_needs(cassette):
+    cassette("02_bootstrap_without_permission", anonymous=True)
+    with pytest.raises(CommandError) as error:
+        run("saleor_bootstrap")
+    message = str(error.value)
+    assert message.startswith("saleor bootstrap: CatalogueState: Saleor refused the request")
+    assert "PermissionDenied" in message
+    assert "check SALEOR_APP_TOKEN" in message and "MANAGE_PRODUCTS" in message
+
+
+def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(cassette):
+    transport = cassette("03_bootstrap_twice")
+    first, _ = run("saleor_bootstrap")
+    lines = first.splitlines()
+    assert "created  channel ocop-vn" in lines
+    assert "created  warehouse ocop-vn-kho-chinh" in lines
+    assert "created  shipping zone Việt Nam (OCOP)" in lines
+    assert "created  page type producer" in lines
+    assert "created  product type ocop-product" in lines
+    for attribute in ("ocop-certificate", "ocop-stars", "ocop-valid-until", "ocop-group", "ocop-province",
+                      "producer", "producer-story", "producer-province", "producer-commune",
+                      "producer-organisation-type"):
+        assert f"created  attribute {attribute}" in lines
+    assert sum(line.startswith("created  category ") for line in lines) == 32  # 6 groups + 26 sets
+    assert "created  category ca-phe-ca-cao" in lines
+    assert lines[-1] == "50 created, 0 updated, 0 already there"
+
+    before = getattr(transport, "position", 0)
+    second, _ = run("saleor_bootstrap", "--json")
+    report = json.loads(second)
+    assert report["created"] == [] and report["updated"] == []
+    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 48
+    if not recording():
+        requests_in_second_run = transport.position - before  # type: ignore[attr-defined]
+        assert requests_in_second_run == 2  # one state query, one shipping-zone query: no mutation
+
+
+def test_a_mutation_error_names_the_mutation_field_code_and_message(saleor_client):
+    saleor = saleor_client("04_duplicate_channel")
+    with pytest.raises(SaleorMutationError) as error:
+        saleor.mutate(gql.CHANNEL_CREATE, {"input": {
+            "name": "OCOP again", "slug": "ocop-vn", "currencyCode": "VND", "defaultCountry": "VN",
+        }})
+    assert str(error.value) == "channelCreate failed: slug: UNIQUE: Channel with this Slug already exists."
+    assert error.value.mutation == "channelCreate"
+
+
+LONG_NAME = "Trà xanh Tân Cương " + "đặc biệt thượng hạng " * 12  # longer than Saleor's 250 characters
+
+
+@pytest.fixture
+def registry(make_certificate):
+    honey = make_certificate(
+        id="TQ-2025-0901", product_name="Mật ong bạc hà Mèo Vạc", producer="HTX Ong mật Mèo Vạc", stars=4,
+        issued_on=datetime.date(2025, 3, 10), province="tuyen-quang", group="thuc-pham",
+        product_set="mat-ong-nong-san-khac",
+    )
+    make_certificate(
+        id="LD-2025-0901", product_name="Cà phê Arabica Cầu Đất", producer="Công ty TNHH Cà phê Cầu Đất",
+        stars=5, issued_on=datetime.date(2025, 1, 20), decision_no="120/QĐ-BNNMT", province="lam-dong",
+        group="thuc-pham", product_set="ca-phe-ca-cao",
+    )
+    make_certificate(
+        id="TQ-2025-0902", product_name=LONG_NAME, producer="HTX Ong mật Mèo Vạc", stars=3,
+        issued_on=datetime.date(2025, 3, 10), province="tuyen-quang", group="thuc-pham",
+    )
+    make_certificate(  # expired on 05/01/2025: not in the catalogue
+        id="TQ-2022-0901", product_name="Chè Shan tuyết", producer="HTX Chè Hà Giang", stars=3,
+        issued_on=datetime.date(2022, 1, 5), decision_no="15/QĐ-UBND", province="tuyen-quang", group="thuc-pham",
+    )
+    Producer.objects.filter(name="HTX Ong mật Mèo Vạc").update(
+        organisation_type="cooperative", province="tuyen-quang", address="xã Mèo Vạc")
+    return honey
+
+
+def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(cassette, registry, make_certificate):
+    cassette("05_import_catalogue")
+    out, err = run("saleor_import_catalogue", "--on", ON, "--json")
+    first = json.loads(out)
+    assert (first["created"], first["updated"], first["unchanged"]) == (2, 0, 0)
+    assert first["producers"] == {"created": 2, "updated": 0, "unchanged": 0}
+    [error] = first["errors"]
+    assert error["certificate_id"] == "TQ-2025-0902"
+    assert error["reason"].startswith("productBulkCreate: name: MAX_LENGTH: Ensure this value has at most 250")
+    assert "products: 3/3" in err  # progress on stderr
+
+    out, _ = run("saleor_import_catalogue", "--on", ON, "--json")
+    second = json.loads(out)
+    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 2)
+    assert second["producers"] == {"created": 0, "updated": 0, "unchanged": 2}
+    assert [e["certificate_id"] for e in second["errors"]] == ["TQ-2025-0902"]  # still reported, not dropped
+
+    # a renewal with more stars: the same Saleor product now names the new certificate
+    make_certificate(
+        id="TQ-2026-0901", product_name="Mật ong bạc hà Mèo Vạc", producer="HTX Ong mật Mèo Vạc", stars=5,
+        issued_on=datetime.date(2026, 6, 1), decision_no="88/QĐ-UBND", province="tuyen-quang", group="thuc-pham",
+        product_set="mat-ong-nong-san-khac", supersedes=registry,
+    )
+    Producer.objects.filter(name="HTX Ong mật Mèo Vạc").update(address="xã Sơn Vĩ")
+    out, _ = run("saleor_import_catalogue", "--on", ON)
+    assert out.splitlines()[0] == (
+        "products: 0 created, 1 updated, 1 unchanged, 1 failed; producer pages: 0 created, 1 updated, 1 unchanged"
+    )
+    assert out.splitlines()[1].startswith("  TQ-2025-0902: productBulkCreate: name: MAX_LENGTH")
+
+
+def test_products_are_read_page_by_page(saleor_client, monkeypatch):
+    saleor = saleor_client("06_paginate_products")
+    monkeypatch.setattr(client, "PAGE_SIZE", 1)
+    product_type = saleor.execute(gql.CATALOGUE_STATE, {
+        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product"],
+        "pageTypes": [], "categories": [],
+    })["productTypes"]["edges"][0]["node"]["id"]
+    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productType": product_type}, "products"))
+    assert sorted(p["externalReference"] for p in products) == ["ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
+    assert saleor.requests == 1 + 2  # the state query, then one page per product
+    renewed = next(p for p in products if p["externalReference"] == "ocop:TQ-2025-0901")
+    values = {a["attribute"]["slug"]: a for a in renewed["assignedAttributes"]}
+    assert values["ocop-certificate"]["text"] == "TQ-2026-0901"
+    assert values["ocop-stars"]["number"] == 5
+    assert values["ocop-valid-until"]["day"] == "2029-06-01"
+
+
+def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_nothing(
+        cassette, shared_data, monkeypatch):
+    transport = cassette("07_demo_twice")
+    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+                        lambda: datetime.date.fromisoformat(ON))
+    out, _ = run("demo")
+    lines = out.splitlines()
+    assert lines[0] == "registry: registry-annex-sample.xlsx: 24 accepted (24 new), 0 rejected, 1 skipped"
+    assert lines[1].startswith("registry: ocop-certified-products.csv: 61 accepted (61 new), 24 rejected")
+    assert "saleor bootstrap: 0 created, 0 updated, 48 already there" in lines
+    summary = next(line for line in lines if line.startswith("products: "))
+    assert summary.startswith("products: 82 created, 0 updated, 0 unchanged, 3 failed; producer pages: 64 created")
+    assert "  LD-2025-0011: no product group in the registry: no category to put it in" in lines
+    assert "prices and stock are demo values" in lines[-1]
+
+    if not recording():  # what was sent: every new product is marked as a demo listing
+        creates = [e["request"]["variables"]["products"] for e in transport.exchanges  # type: ignore[attr-defined]
+                   if e["request"]["operationName"] == "ProductBulkCreate"]
+        products = [p for chunk in creates for p in chunk]
+        assert len(products) == 82
+        for product in products:
+            assert {"key": "demo", "value": "true"} in product["metadata"]
+            assert "demo" in product["description"]
+            [variant] = product["variants"]
+            assert 40_000 <= int(variant["channelListings"][0]["price"]) <= 500_000
+            assert 20 <= variant["stocks"][0]["quantity"] <= 200
+
+    out, _ = run("demo", "--json")
+    again = json.loads(out)
+    assert [(r["file"], r["new"]) for r in again["registry"]] == [
+        ("registry-annex-sample.xlsx", 0), ("ocop-certified-products.csv", 0)]
+    assert again["bootstrap"]["created"] == [] and again["bootstrap"]["updated"] == []
+    catalogue = again["catalogue"]
+    assert (catalogue["created"], catalogue["updated"], catalogue["unchanged"]) == (0, 0, 82)
+    assert catalogue["producers"] == {"created": 0, "updated": 0, "unchanged": 64}
+    assert len(catalogue["errors"]) == 3
+
+
+def test_demo_gives_a_product_imported_earlier_without_a_price_its_demo_listing(
+        cassette, shared_data, make_certificate, monkeypatch):
+    transport = cassette("08_demo_after_import")
+    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+                        lambda: datetime.date.fromisoformat(ON))
+    make_certificate(id="HN-2025-0901", product_name="Bánh chưng Tranh Khúc", producer="HTX Bánh chưng Tranh Khúc",
+                     issued_on=datetime.date(2025, 9, 2), decision_no="300/QĐ-UBND", province="ha-noi",
+                     group="thuc-pham", product_set="che-bien-tu-gao-ngu-coc")
+    out, _ = run("saleor_import_catalogue", "--on", ON, "--json")
+    assert json.loads(out)["created"] == 1  # a plain import: no variant, no price
+
+    out, _ = run("demo", "--json")
+    catalogue = json.loads(out)["catalogue"]
+    assert (catalogue["created"], catalogue["updated"], catalogue["unchanged"]) == (0, 1, 82)
+    if not recording():
+        operations = [e["request"]["operationName"] for e in transport.exchanges]  # type: ignore[attr-defined]
+        assert operations[-4:] == ["VariantCreate", "ProductChannelListing", "VariantChannelListing", "ProductUpdate"]
+        variant = transport.exchanges[-4]["request"]["variables"]["input"]  # type: ignore[attr-defined]
+        assert variant["sku"] == "OCOP-HN-2025-0901" and variant["metadata"] == [{"key": "demo", "value": "true"}]

@@ -1,0 +1,117 @@
+"""The client's transport and the recorder: retries, unreadable replies, scrubbing, replay checks.
+
+These exercise our own code paths with a local socket or a stand-in inner transport; Saleor's
+own replies are only ever the recorded ones (test_recorded.py).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from catalog_sync.saleor.client import (
+    Reply,
+    SaleorClient,
+    SaleorConnectionError,
+    SaleorResponseError,
+    UrllibTransport,
+    operation_name,
+)
+from catalog_sync.saleor.recording import SCRUBBED, CassetteMismatch, RecordingTransport, ReplayTransport
+
+QUERY = "query Probe { shop { name } }"
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_connection_refused_is_retried_with_backoff_then_reported():
+    sleeps: list[float] = []
+    url = f"http://127.0.0.1:{closed_port()}/graphql/"
+    saleor = SaleorClient(url, "t", transport=UrllibTransport(retries=3, backoff=0.5, sleep=sleeps.append))
+    with pytest.raises(SaleorConnectionError) as error:
+        saleor.execute(QUERY)
+    assert sleeps == [0.5, 1.0, 2.0]
+    assert str(error.value).startswith(f"cannot reach Saleor at {url} after 4 attempts")
+
+
+class _Proxy(BaseHTTPRequestHandler):
+    """A broken proxy in front of Saleor: counts requests, answers 502 with HTML."""
+
+    hits = 0
+
+    def do_POST(self):
+        type(self).hits += 1
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(502)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html>Bad Gateway</html>")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_an_answer_that_is_not_json_is_reported_once_and_never_retried():
+    server = HTTPServer(("127.0.0.1", 0), _Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        saleor = SaleorClient(f"http://127.0.0.1:{server.server_port}/graphql/", "t")
+        with pytest.raises(SaleorResponseError) as error:
+            saleor.execute(QUERY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Proxy.hits == 1
+    assert str(error.value) == (
+        "Probe: Saleor answered HTTP 502 with something that is not JSON: '<html>Bad Gateway</html>'")
+
+
+def test_operation_name_is_read_from_the_document():
+    assert operation_name("\nmutation ChannelCreate($input: ChannelCreateInput!) {") == "ChannelCreate"
+    assert operation_name("query CatalogueState{ shop { name } }") == "CatalogueState"
+
+
+def test_the_recorder_never_writes_the_authorization_header_or_tokens(tmp_path):
+    seen = {}
+
+    def inner(url, payload, headers):
+        seen["headers"] = headers
+        return Reply(200, json.dumps({"data": {"appTokenCreate": {"authToken": "secret-1", "ok": True}}}).encode())
+
+    path = tmp_path / "c.json"
+    saleor = SaleorClient("http://x/graphql/", "secret-app-token", transport=RecordingTransport(inner, path))
+    saleor.execute("mutation Probe($token: String) { x }", {"token": "secret-2", "name": "kept"})
+    assert seen["headers"]["Authorization"] == "Bearer secret-app-token"
+    text = path.read_text()
+    assert "secret" not in text and "Bearer" not in text
+    [exchange] = json.loads(text)
+    assert exchange["request"] == {"operationName": "Probe", "variables": {"token": SCRUBBED, "name": "kept"}}
+    assert exchange["response"]["body"]["data"]["appTokenCreate"] == {"authToken": SCRUBBED, "ok": True}
+
+
+def test_replay_refuses_a_request_that_differs_from_the_recording(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps([{"request": {"operationName": "Probe", "variables": {"a": 1}},
+                                 "response": {"status": 200, "body": {"data": {}}}}]))
+    saleor = SaleorClient("http://x/graphql/", "t", transport=ReplayTransport(path))
+    with pytest.raises(CassetteMismatch) as error:
+        saleor.execute(QUERY, {"a": 2})
+    assert "request 1 differs from the recording; re-record" in str(error.value)
+
+
+def test_no_cassette_holds_a_credential():
+    from .conftest import CASSETTES
+
+    for path in CASSETTES.glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        assert "Bearer" not in text and "Authorization" not in text, path.name
+        for exchange in json.loads(text):
+            assert set(exchange) == {"request", "response"}
