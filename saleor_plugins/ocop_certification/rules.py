@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 from .feed import Feed, FeedCertificate
 
-__all__ = ["VIETNAM_TZ", "Verdict", "effective_certificate", "next_expiry", "sellable_until", "verdict"]
+__all__ = [
+    "VIETNAM_TZ", "Verdict", "effective_certificate", "next_change", "next_expiry", "sellable_until", "verdict",
+]
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

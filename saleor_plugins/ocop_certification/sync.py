@@ -674,8 +674,12 @@ def notify_product_updated(manager, product_ids: Iterable[int], errors: list[dic
 
 
 def schedule_next_expiry(feed: Feed, now: datetime) -> None:
-    """Queue a run for the exact instant the next certificate stops being sellable."""
-    moment = rules.next_expiry(feed, now)
+    """Queue a run for the exact instant a verdict next changes by the clock.
+
+    That is a certificate ending (00:00 after its last valid day) or a renewal taking effect
+    after a gap, so restores are as punctual as withdrawals.
+    """
+    moment = rules.next_change(feed, now)
     if moment is None or getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         return  # eager Celery (no broker) would run it at once; the periodic run covers it
     state = FeedState.load()
