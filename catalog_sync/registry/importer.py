@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from catalog_sync.domain.text import match_key
 from catalog_sync.domain.validity import last_valid_day
-from catalog_sync.importers import AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
+from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
 
 from .bulk import copy_rows
 from .ids import id_prefix, reserve_ids
@@ -173,16 +174,19 @@ class RegistryImporter:
 
         ``batch``: a previewed upload being confirmed, recorded in place of a new batch.
         """
+        content = _read_bytes(source)  # once: parsed from memory, hashed for the batch record
+        if filename is None and isinstance(source, (str, os.PathLike)):
+            filename = os.path.basename(source)
         progress = self.progress
         parse_progress = (lambda done, total: progress("read", done, total)) if progress else None
         parsed = parse_annex(
-            source,
+            io.BytesIO(content),
             filename=filename,
             decision_no=decision_no,
             decision_date=decision_date,
             progress=parse_progress,
         )
-        return self.apply(parsed, file_bytes=_read_bytes(source), batch=batch)
+        return self.apply(parsed, file_bytes=content, batch=batch)
 
     def apply(
         self, parsed: ParsedAnnex, *, file_bytes: bytes | None = None, batch: ImportBatch | None = None
@@ -408,11 +412,11 @@ def _accepted_note(accepted: Accepted) -> str:
     return "new certificate"
 
 
-def _read_bytes(source: str | os.PathLike[str] | BinaryIO) -> bytes | None:
-    if isinstance(source, (str, os.PathLike)):
-        try:
-            with open(source, "rb") as handle:
-                return handle.read()
-        except OSError:
-            return None
-    return None
+def _read_bytes(source: str | os.PathLike[str] | BinaryIO) -> bytes:
+    if not isinstance(source, (str, os.PathLike)):
+        return source.read()
+    try:
+        with open(source, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise AnnexReadError(f"cannot open the file: {error.strerror or error}") from None

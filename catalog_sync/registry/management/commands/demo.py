@@ -30,7 +30,8 @@ from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.bootstrap import bootstrap
 from catalog_sync.saleor.catalogue import import_catalogue
 
-from .saleor_import_catalogue import progress_to, report
+from ._options import progress_to
+from .saleor_import_catalogue import report
 
 DEMO_DECISION_DATE = datetime.date(2025, 7, 1)
 DEMO_DECISION_NO = "DEMO"

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import ImportResult, RegistryImporter
 
-from ._options import parse_date
+from ._options import parse_date, progress_to
 
 
 class Command(BaseCommand):
@@ -26,7 +25,8 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"cannot read {path}: no such file", returncode=2)
-        importer = RegistryImporter(dry_run=options["dry_run"], progress=self._progress)
+        progress = progress_to(self.stderr, labels={"read": "reading rows", "import": "importing rows"})
+        importer = RegistryImporter(dry_run=options["dry_run"], progress=progress)
         try:
             result = importer.import_file(
                 path,
@@ -40,13 +40,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
         else:
             self._report(result)
-
-    def _progress(self, phase: str, done: int, total: int) -> None:
-        label = {"read": "reading rows", "import": "importing rows"}.get(phase, phase)
-        end = "\r" if sys.stderr.isatty() and done < total else "\n"
-        if sys.stderr.isatty() or done == total or done % 5000 == 0:
-            sys.stderr.write(f"{label}: {done}/{total}{end}")
-            sys.stderr.flush()
 
     def _report(self, result: ImportResult) -> None:
         out = self.stdout

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -9,19 +8,7 @@ from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
 
-from ._options import parse_date
-
-
-def progress_to(stream) -> Callable[[str, int, int], None]:
-    """Progress lines on the command's stderr (rewritten in place on a terminal)."""
-    tty = getattr(stream, "isatty", lambda: False)()
-
-    def progress(phase: str, done: int, total: int) -> None:
-        if tty or done == total or done % 500 == 0:
-            stream.write(f"{phase}: {done}/{total}", ending="\r" if tty and done < total else "\n")
-            stream.flush()
-
-    return progress
+from ._options import parse_date, progress_to
 
 
 def report(out, summary: ImportSummary) -> None:
