@@ -1,7 +1,8 @@
 """The plan for a sync run: which products to withdraw, restore and re-label. Pure.
 
-- not sellable, published somewhere, not withdrawn by us  -> withdraw
-- not sellable, published nowhere, not withdrawn by us    -> nothing (staff unpublished it by hand)
+- not sellable, published somewhere                      -> withdraw (again, when staff published by
+                                                            hand a product we had withdrawn)
+- not sellable, published nowhere                         -> nothing (withdrawn, or unpublished by hand)
 - sellable, withdrawn by us                               -> restore
 - sellable, not withdrawn by us                           -> nothing (we never publish what staff unpublished)
 - the effective certificate's stars / valid_until differ from the product's attributes
@@ -50,7 +51,7 @@ class Plan:
     withdraw: list[Change] = field(default_factory=list)
     restore: list[Change] = field(default_factory=list)
     update: list[AttributeUpdate] = field(default_factory=list)
-    sellable_before: int = 0  # products currently published and not withdrawn by us
+    sellable_before: int = 0  # products currently published somewhere
 
     def withdraw_share(self) -> float:
         """The share of currently sellable products this plan would withdraw."""
@@ -74,13 +75,13 @@ def plan(products: Iterable[ProductState], feed: Feed, now: datetime) -> Plan:
             raise ValueError(f"product {product.product_id} is listed more than once")
         previous = product.product_id
 
-        if product.published_somewhere and not product.withdrawn_by_us:
+        if product.published_somewhere:
             result.sellable_before += 1
         decision = verdict(product.certificate_id, feed, now)
         if decision.sellable:
             if product.withdrawn_by_us:
                 result.restore.append(Change(product.product_id, decision))
-        elif product.published_somewhere and not product.withdrawn_by_us:
+        elif product.published_somewhere:
             result.withdraw.append(Change(product.product_id, decision))
 
         certificate = decision.certificate

@@ -451,6 +451,8 @@ def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now
     current: dict[int, list[ProductChannelListing]] = defaultdict(list)
     for listing in ProductChannelListing.objects.select_for_update().filter(product_id__in=ids).order_by("pk"):
         current[listing.product_id].append(listing)
+    # A product we had withdrawn and staff published again by hand keeps its first withdrawal
+    # (and the listing state stored then): it is only unpublished again.
     withdrawals = Withdrawal.objects.bulk_create(
         [
             Withdrawal(
@@ -462,6 +464,7 @@ def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now
                 withdrawn_at=now,
             )
             for change in changes
+            if change.product_id not in loaded.open_withdrawals
         ],
         batch_size=BATCH,
     )

@@ -47,6 +47,13 @@ def test_product_we_withdrew_is_not_withdrawn_again():
     assert result == Plan(withdraw=[], restore=[], update=[], sellable_before=0)
 
 
+def test_product_we_withdrew_and_staff_published_again_is_withdrawn_again():
+    # given a product we withdrew, published again by hand while its certificate is still expired
+    result = plan([product(7, EXPIRED.id, withdrawn_by_us=True, published_somewhere=True)], FEED, NOW)
+    # then it is withdrawn again: a listing never outlives its certificate
+    assert result == Plan(withdraw=[Change(7, EXPIRED_VERDICT)], restore=[], update=[], sellable_before=1)
+
+
 def test_product_we_withdrew_is_restored_once_sellable():
     # given a product we withdrew, whose certificate is valid again
     result = plan([product(7, VALID.id, withdrawn_by_us=True, published_somewhere=False)], FEED, NOW)

@@ -23,6 +23,10 @@ TODAY = datetime.now(VN).date()
 
 PLUGIN_UPDATE = """mutation($input: PluginUpdateInput!) { pluginUpdate(id: "ocop.certification", input: $input) {
   errors { field message } } }"""
+CATEGORY = """mutation($input: CategoryInput!) { categoryCreate(input: $input) {
+  category { id } errors { field message code } } }"""
+PRODUCT_UPDATE = """mutation($id: ID!, $input: ProductInput!) { productUpdate(id: $id, input: $input) {
+  product { id } errors { field message code } } }"""
 WEBHOOK = """mutation($input: WebhookCreateInput!) { webhookCreate(input: $input) {
   webhook { id } errors { field message code } } }"""
 
@@ -177,6 +181,28 @@ def test_a_hand_unpublished_product_stays_unpublished(shop):
     for slug in ("p-hand", "p-hand-expired"):
         assert cat.listing_state(shop.api, shop.catalogue, slug)[0]["isPublished"] is False
         assert not cat.can_buy(shop.api, shop.catalogue, slug)
+
+
+def test_a_withdrawn_product_published_again_by_hand_is_withdrawn_again(shop):
+    # Given: staff publish p-yesterday (certificate expired, withdrawn by us) by hand, giving it
+    # the category Saleor requires before publishing.
+    product_id = shop.catalogue.products["p-yesterday"]["id"]
+    category = shop.api.data(CATEGORY, {"input": {"name": "Thực phẩm", "slug": "thuc-pham"}})["categoryCreate"]
+    shop.api.data(PRODUCT_UPDATE, {"id": product_id, "input": {"category": category["category"]["id"]}})
+    shop.api.data(cat.LISTING, {"id": product_id, "input": {"updateChannels": [
+        {"channelId": shop.catalogue.channel_id, "isPublished": True, "isAvailableForPurchase": True}]}})
+    assert "p-yesterday" in shop.visible()
+    # When: the next sync runs.
+    summary = shop.sync()
+    # Then: it leaves sale again; the first withdrawal (and the listing stored then) is kept.
+    assert [(item["product"], item["reason"]) for item in summary["withdrawn"]] == [
+        ("p-yesterday", f"expired on {day(-1)} (LD-2023-0003)")]
+    assert shop.visible() == SELLABLE | {"other-1"}
+    assert not cat.can_buy(shop.api, shop.catalogue, "p-yesterday")
+    open_withdrawals = shop.env.sql(
+        "SELECT count(*) FROM ocop_certification_withdrawal w JOIN product_product p ON p.id = w.product_id "
+        "WHERE p.slug = 'p-yesterday' AND w.restored_at IS NULL")
+    assert open_withdrawals == [(1,)]
 
 
 def test_a_renewal_restores_the_exact_previous_listing(shop):
