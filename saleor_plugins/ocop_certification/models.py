@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Length
 
 
 class FeedState(models.Model):
@@ -34,7 +35,12 @@ class FeedState(models.Model):
 
     @classmethod
     def load(cls) -> FeedState:
-        state, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
+        """The singleton without its body (megabytes); ``body_size`` tells whether there is one."""
+        query = cls.objects.defer("body").annotate(body_size=Coalesce(Length("body"), 0))
+        state = query.filter(pk=cls.SINGLETON_ID).first()
+        if state is None:
+            cls.objects.bulk_create([cls(pk=cls.SINGLETON_ID)], ignore_conflicts=True)
+            state = query.get(pk=cls.SINGLETON_ID)
         return state
 
 

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from .feed import Feed
-from .rules import Verdict, verdict
+from .rules import Verdict, Verdicts
 
 __all__ = ["AttributeUpdate", "Change", "Plan", "ProductState", "plan"]
 
 
-@dataclass(frozen=True)
-class ProductState:
+class ProductState(NamedTuple):  # a tuple: one is made per OCOP product on every run
     product_id: int
     certificate_id: str | None
     withdrawn_by_us: bool  # we withdrew it earlier and have not restored it
@@ -64,9 +64,17 @@ class Plan:
         return self.withdraw_share() > max_share
 
 
-def plan(products: Iterable[ProductState], feed: Feed, now: datetime) -> Plan:
+def plan(products: Iterable[ProductState], feed: Feed, now: datetime, verdicts: Verdicts | None = None) -> Plan:
     """What to do for each product, given the feed at ``now`` (aware). Raises ValueError
-    for a naive ``now`` or a product listed twice."""
+    for a naive ``now`` or a product listed twice.
+
+    ``verdicts``: a ``Verdicts`` of this feed kept from earlier runs (it only saves work).
+    """
+    if verdicts is None:
+        verdicts = Verdicts(feed)
+    elif verdicts.feed is not feed:
+        raise ValueError("verdicts were made for another feed")
+    verdict = verdicts.on(now)
     ordered = sorted(products, key=lambda product: product.product_id)
     result = Plan()
     previous: int | None = None
@@ -77,7 +85,7 @@ def plan(products: Iterable[ProductState], feed: Feed, now: datetime) -> Plan:
 
         if product.published_somewhere:
             result.sellable_before += 1
-        decision = verdict(product.certificate_id, feed, now)
+        decision = verdict(product.certificate_id)
         if decision.sellable:
             if product.withdrawn_by_us:
                 result.restore.append(Change(product.product_id, decision))

@@ -10,6 +10,8 @@ sellable at 00:00 Vietnam time on the day after ``valid_until``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,7 +19,8 @@ from zoneinfo import ZoneInfo
 from .feed import Feed, FeedCertificate
 
 __all__ = [
-    "VIETNAM_TZ", "Verdict", "effective_certificate", "next_change", "next_expiry", "sellable_until", "verdict",
+    "VIETNAM_TZ", "Verdict", "Verdicts", "effective_certificate", "next_change", "next_expiry", "sellable_until",
+    "verdict",
 ]
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -113,12 +116,19 @@ def effective_certificate(certificate_id: str, feed: Feed, now: datetime) -> Fee
     return _effective(cleaned, feed, today)
 
 
+NO_CERTIFICATE = Verdict(sellable=False, reason="no certificate", certificate=None)
+
+
 def verdict(certificate_id: str | None, feed: Feed, now: datetime) -> Verdict:
     """Whether a product linked to ``certificate_id`` may be sold at ``now``, and why."""
     today = _vietnam_date("now", now)
     cleaned = _clean_id(certificate_id)
     if cleaned is None:
-        return Verdict(sellable=False, reason="no certificate", certificate=None)
+        return NO_CERTIFICATE
+    return _judge(cleaned, feed, today)
+
+
+def _judge(cleaned: str, feed: Feed, today: date) -> Verdict:
     certificate = _effective(cleaned, feed, today)
     if certificate is None:
         return Verdict(sellable=False, reason=f"unknown certificate {cleaned}", certificate=None)
@@ -132,6 +142,103 @@ def verdict(certificate_id: str | None, feed: Feed, now: datetime) -> Verdict:
     else:
         reason = f"expired on {certificate.valid_until.isoformat()} ({certificate.id})"
     return Verdict(sellable=False, reason=reason, certificate=certificate)
+
+
+def _first_day_after(day: date) -> date | None:
+    return None if day == date.max else day + timedelta(days=1)
+
+
+class Verdicts:
+    """``verdict()`` for one feed, remembered per certificate id and kept current as days pass.
+
+    A verdict depends only on the feed and the Vietnam-local date. Moving to another date
+    re-judges only the ids whose renewal chain holds a certificate that starts or ends in
+    between, so a long-lived worker judges 20,000 products in milliseconds after its first run.
+    ``Verdicts(feed).verdict(id, now) == verdict(id, feed, now)`` for every id and instant.
+    """
+
+    def __init__(self, feed: Feed) -> None:
+        self.feed = feed
+        self._day: date | None = None
+        self._known: dict[str, Verdict] = {}
+        self._boundaries: tuple[list[date], list[list[str]]] | None = None  # days; ids starting/ending
+        self._active_changes: list[date] | None = None
+
+    def verdict(self, certificate_id: str | None, now: datetime) -> Verdict:
+        return self.on(now)(certificate_id)
+
+    def on(self, now: datetime) -> Callable[[str | None], Verdict]:
+        """``verdict`` at ``now`` as a one-argument function (certificate id -> Verdict)."""
+        today = _vietnam_date("now", now)
+        if today != self._day:
+            self._move_to(today)
+        known, feed = self._known, self.feed
+
+        def judge(certificate_id: str | None) -> Verdict:
+            found = known.get(certificate_id) if certificate_id else None  # type: ignore[arg-type]
+            if found is None:
+                cleaned = _clean_id(certificate_id)
+                if cleaned is None:
+                    return NO_CERTIFICATE
+                found = known.get(cleaned)
+                if found is None:
+                    found = known[cleaned] = _judge(cleaned, feed, today)
+            return found
+
+        return judge
+
+    def next_change(self, after: datetime) -> datetime | None:
+        """Same as ``next_change(feed, after)``, by bisection."""
+        today = _vietnam_date("after", after)
+        if self._active_changes is None:
+            days: set[date] = set()
+            for certificate in self.feed.certificates.values():
+                if certificate.status == "active":
+                    days.add(certificate.issued_on)
+                    end = _first_day_after(certificate.valid_until)
+                    if end is not None:
+                        days.add(end)
+            self._active_changes = sorted(days)
+        index = bisect_right(self._active_changes, today)
+        if index == len(self._active_changes):
+            return None
+        return datetime.combine(self._active_changes[index], time(0), tzinfo=VIETNAM_TZ)
+
+    def _move_to(self, today: date) -> None:
+        before, self._day = self._day, today
+        if before is None or not self._known:
+            self._known.clear()
+            return
+        stale = self._changed_between(min(before, today), max(before, today))
+        if len(stale) * 2 > len(self._known):
+            self._known.clear()
+            return
+        for certificate_id in stale:
+            self._known.pop(certificate_id, None)
+
+    def _changed_between(self, low: date, high: date) -> set[str]:
+        """Ids whose verdict may differ between day ``low`` and day ``high``: every certificate
+        starting or ending in (low, high], and every id whose renewals lead to one of them."""
+        if self._boundaries is None:
+            starting_or_ending: dict[date, list[str]] = {}
+            for certificate in self.feed.certificates.values():
+                starting_or_ending.setdefault(certificate.issued_on, []).append(certificate.id)
+                end = _first_day_after(certificate.valid_until)
+                if end is not None:
+                    starting_or_ending.setdefault(end, []).append(certificate.id)
+            days = sorted(starting_or_ending)
+            self._boundaries = (days, [starting_or_ending[day] for day in days])
+        days, ids = self._boundaries
+        certificates = self.feed.certificates
+        stale: set[str] = set()
+        for group in ids[bisect_right(days, low) : bisect_right(days, high)]:
+            for certificate_id in group:
+                current: str | None = certificate_id
+                while current is not None and current not in stale:  # back along supersedes
+                    stale.add(current)
+                    certificate = certificates.get(current)
+                    current = certificate.supersedes if certificate is not None else None
+        return stale
 
 
 def next_expiry(feed: Feed, after: datetime) -> datetime | None:
@@ -152,5 +259,5 @@ def next_change(feed: Feed, after: datetime) -> datetime | None:
     _vietnam_date("after", after)
     active = [c for c in feed.certificates.values() if c.status == "active"]
     starts = (datetime.combine(c.issued_on, time(0), tzinfo=VIETNAM_TZ) for c in active)
-    ends = (sellable_until(day) for day in {c.valid_until for c in active})
+    ends = (sellable_until(day) for day in {c.valid_until for c in active} if day != date.max)  # never ends
     return min((moment for moment in (*starts, *ends) if moment > after), default=None)

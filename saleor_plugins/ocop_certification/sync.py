@@ -20,7 +20,6 @@ deprecated plugin hooks or private helpers.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import time as monotonic_time
@@ -73,9 +72,17 @@ class SyncRefused(Exception):
 @dataclass
 class Loaded:
     states: list[reconcile.ProductState]
-    names: dict[int, str]
+    names: dict[int, str]  # only of the products a plan touches: see load_names
     linked: dict[int, str | None]
     open_withdrawals: dict[int, int]
+
+    def load_names(self, product_ids: Iterable[int]) -> None:
+        from saleor.product.models import Product
+
+        wanted = sorted(set(product_ids) - self.names.keys())
+        for start in range(0, len(wanted), 10 * BATCH):
+            chunk = wanted[start : start + 10 * BATCH]
+            self.names.update(Product.objects.filter(id__in=chunk).values_list("id", "name"))
 
 
 @dataclass
@@ -186,8 +193,10 @@ def _run(run: SyncRun, config: OcopConfig, manager, held_run: SyncRun | None, no
         max_share = float(DEFAULT_MAX_WITHDRAW_SHARE)
 
     now = now or timezone.now()
+    verdicts = remembered_verdicts(feed)
     loaded = load_products()
-    plan = reconcile.plan(loaded.states, feed, now)
+    plan = reconcile.plan(loaded.states, feed, now, verdicts)
+    loaded.load_names([c.product_id for c in (*plan.withdraw, *plan.restore)] + [u.product_id for u in plan.update])
 
     withdraw = list(plan.withdraw)
     if withdraw and plan.exceeds(max_share):
@@ -209,13 +218,13 @@ def _run(run: SyncRun, config: OcopConfig, manager, held_run: SyncRun | None, no
         run.status = SyncRun.Status.DRY_RUN
     else:
         with transaction.atomic():
-            outcome = apply(run, plan, withdraw, loaded, feed, now)
+            outcome = apply(run, plan, withdraw, loaded, verdicts, now)
             changed = sorted(outcome.changed_product_ids)
             transaction.on_commit(lambda: notify_product_updated(manager, changed, errors))
         run.status = SyncRun.Status.HELD if run.held else SyncRun.Status.DONE
         if held_run is not None and not run.held:
             SyncRun.objects.filter(pk=held_run.pk).update(status=SyncRun.Status.DONE)
-    schedule_next_expiry(feed, now)
+    schedule_next_expiry(verdicts, now)
     _finish(run, errors, outcome)
 
 
@@ -241,27 +250,36 @@ def summary(run: SyncRun, outcome: Outcome) -> dict:
 # --------------------------------------------------------------------------- the feed
 
 
-_LAST_PARSED: dict[str, Feed] = {}
+_REMEMBERED: dict[tuple, rules.Verdicts] = {}
 
 
-def _parse_last_good(body: bytes) -> Feed:
-    """parse_feed, remembered per process for the same bytes (a Celery worker runs every few minutes)."""
-    key = hashlib.sha256(body).hexdigest()
-    feed = _LAST_PARSED.get(key)
-    if feed is None:
-        feed = parse_feed(body)
-        _LAST_PARSED.clear()
-        _LAST_PARSED[key] = feed
-    return feed
+def remembered_verdicts(feed: Feed) -> rules.Verdicts:
+    """The verdicts of the feed this process parsed last (a Celery worker runs every few minutes)."""
+    for verdicts in _REMEMBERED.values():
+        if verdicts.feed is feed:
+            return verdicts
+    return rules.Verdicts(feed)
+
+
+def _last_good(state: FeedState) -> Feed:
+    """The stored copy, parsed once per process and version: a 304 then costs no parsing."""
+    key = (state.url, state.etag, state.generated_at, state.body_size)
+    verdicts = _REMEMBERED.get(key)
+    if verdicts is None:
+        body = FeedState.objects.filter(pk=state.pk).values_list("body", flat=True).get()
+        verdicts = rules.Verdicts(parse_feed(bytes(body)))
+        _REMEMBERED.clear()
+        _REMEMBERED[key] = verdicts
+    return verdicts.feed
 
 
 def obtain_feed(run: SyncRun, config: OcopConfig, errors: list[dict]) -> Feed | None:
     """The feed to reconcile with: a good new one, or the last good copy. Records faults."""
     state = FeedState.load()
     last_good: Feed | None = None
-    if state.body:
+    if state.body_size:
         try:
-            last_good = _parse_last_good(bytes(state.body))
+            last_good = _last_good(state)
         except FeedError as error:  # should not happen: it was good when stored
             errors.append({"kind": "last_copy", "message": f"last good copy unreadable: {error}"})
 
@@ -296,6 +314,9 @@ def obtain_feed(run: SyncRun, config: OcopConfig, errors: list[dict]) -> Feed | 
     state.url = config.feed_url
     state.certificate_count = len(result.feed.certificates)
     state.save()
+    state.body_size = len(result.body)
+    _REMEMBERED.clear()
+    _REMEMBERED[(state.url, state.etag, state.generated_at, state.body_size)] = rules.Verdicts(result.feed)
     return result.feed
 
 
@@ -309,7 +330,8 @@ def _as_stars(numeric: float | None) -> int | None:
 
 
 def load_products() -> Loaded:
-    """Every OCOP product with its ocop-* values, whether it is published, and open withdrawals.
+    """Every OCOP product with its ocop-* values, whether it is published, and open withdrawals
+    (names are loaded later, only for the products a plan touches).
 
     A few narrow queries keyed by ids (product type, attributes), so the plan stays linear even
     when the planner's statistics are stale (e.g. right after a bulk import), and no timestamps
@@ -321,7 +343,7 @@ def load_products() -> Loaded:
     from saleor.product.models import Product, ProductChannelListing, ProductType
 
     type_ids = list(ProductType.objects.filter(slug=OCOP_PRODUCT_TYPE).values_list("id", flat=True))
-    names = dict(Product.objects.filter(product_type_id__in=type_ids).values_list("id", "name"))
+    ocop_ids = set(Product.objects.filter(product_type_id__in=type_ids).values_list("id", flat=True))
     attribute_ids = dict(Attribute.objects.filter(slug__in=OCOP_ATTRIBUTES).values_list("slug", "id"))
 
     def first_value(slug: str, value) -> dict[int, object]:
@@ -335,7 +357,7 @@ def load_products() -> Loaded:
             .values_list("product_id", "v")
         )
         for product_id, item in rows:
-            if product_id in names:
+            if product_id in ocop_ids:
                 found.setdefault(product_id, item)
         return found
 
@@ -353,12 +375,12 @@ def load_products() -> Loaded:
         for product_id, withdrawal_id in Withdrawal.objects.filter(restored_at__isnull=True).values_list(
             "product_id", "id"
         )
-        if product_id in names
+        if product_id in ocop_ids
     }
 
     states = []
     linked: dict[int, str | None] = {}
-    for product_id in sorted(names):
+    for product_id in sorted(ocop_ids):
         text = certificates.get(product_id)
         certificate_id = text.strip() or None if isinstance(text, str) else None
         linked[product_id] = certificate_id
@@ -372,7 +394,7 @@ def load_products() -> Loaded:
                 valid_until=valid_until.get(product_id),
             )
         )
-    return Loaded(states=states, names=names, linked=linked, open_withdrawals=open_withdrawals)
+    return Loaded(states=states, names={}, linked=linked, open_withdrawals=open_withdrawals)
 
 
 # --------------------------------------------------------------------------- applying
@@ -406,8 +428,8 @@ def describe(plan: reconcile.Plan, withdraw: list[reconcile.Change], loaded: Loa
     )
 
 
-def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], loaded: Loaded, feed: Feed,
-          now: datetime) -> Outcome:
+def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], loaded: Loaded,
+          verdicts: rules.Verdicts, now: datetime) -> Outcome:
     """Withdraw, restore and re-label in bulk. Call inside transaction.atomic()."""
     from saleor.product.models import Product
 
@@ -422,7 +444,7 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
     AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
     changed = {c.product_id for c in withdraw} | {c.product_id for c in plan.restore}
     changed |= {u.product_id for u in plan.update}
-    _record_certification_state(run, loaded, feed, now, changed)
+    _record_certification_state(run, loaded, verdicts, now, changed)
     if changed:
         Product.objects.filter(id__in=changed).update(updated_at=now, search_index_dirty=True)
     outcome.changed_product_ids = changed
@@ -572,7 +594,7 @@ def _set_values(attribute, wanted: dict[int, dict]) -> None:
     )
 
 
-def _record_certification_state(run: SyncRun, loaded: Loaded, feed: Feed, now: datetime,
+def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Verdicts, now: datetime,
                                 changed: set[int]) -> None:
     """Upsert each OCOP product's certification state (only the rows that changed).
 
@@ -590,7 +612,7 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, feed: Feed, now: d
     )
     linked_before = dict(ProductCertification.objects.values_list("product_id", "certificate_id"))
     states = loaded.states
-    if previous_feed == feed.generated_at:
+    if previous_feed == verdicts.feed.generated_at:
         today = now.astimezone(rules.VIETNAM_TZ).date()
         due = set(
             ProductCertification.objects.filter(
@@ -611,8 +633,9 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, feed: Feed, now: d
         query = query.filter(product_id__in=[state.product_id for state in states])
     existing = {row[0]: row[1:] for row in query.values_list(*columns)}
     rows = []
+    verdict = verdicts.on(now)
     for state in states:
-        decision = rules.verdict(state.certificate_id, feed, now)
+        decision = verdict(state.certificate_id)
         certificate = decision.certificate
         values = (
             state.certificate_id or "",
@@ -676,16 +699,16 @@ def notify_product_updated(manager, product_ids: Iterable[int], errors: list[dic
                     errors.append({"kind": "notify", "message": f"product {product.pk}: {error}"})
 
 
-def schedule_next_expiry(feed: Feed, now: datetime) -> None:
+def schedule_next_expiry(verdicts: rules.Verdicts, now: datetime) -> None:
     """Queue a run for the exact instant a verdict next changes by the clock.
 
     That is a certificate ending (00:00 after its last valid day) or a renewal taking effect
     after a gap, so restores are as punctual as withdrawals.
     """
-    moment = rules.next_change(feed, now)
+    moment = verdicts.next_change(now)
     if moment is None or getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         return  # eager Celery (no broker) would run it at once; the periodic run covers it
-    state = FeedState.load()
+    state = FeedState.objects.only("next_expiry_scheduled_for").get(pk=FeedState.SINGLETON_ID)
     if state.next_expiry_scheduled_for == moment:
         return
     from .tasks import sync_at_expiry_task

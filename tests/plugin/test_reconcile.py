@@ -159,3 +159,22 @@ def test_withdraw_share_of_an_empty_catalogue_is_zero():
 def test_exceeds_refuses_a_share_outside_zero_to_one():
     with pytest.raises(ValueError, match="between 0 and 1"):
         Plan(withdraw=[], restore=[], update=[], sellable_before=1).exceeds(10)
+
+
+def test_plan_refuses_verdicts_of_another_feed():
+    from ocop_certification.rules import Verdicts
+
+    with pytest.raises(ValueError, match="another feed"):
+        plan([product(7, VALID.id)], FEED, NOW, verdicts=Verdicts(feed_of(VALID)))
+
+
+def test_plan_with_remembered_verdicts_equals_a_fresh_plan_on_the_next_day():
+    from ocop_certification.rules import Verdicts
+
+    # given verdicts remembered from a run the day before EXPIRED's product is checked again
+    book = Verdicts(FEED)
+    products = [product(1, VALID.id), product(2, EXPIRED.id), product(3, None)]
+    plan(products, FEED, utc(2025, 11, 12, 3, 0), verdicts=book)
+    # when planned with them the day after EXPIRED's last day
+    # then the plan is the one made from scratch
+    assert plan(products, FEED, NOW, verdicts=book) == plan(products, FEED, NOW)

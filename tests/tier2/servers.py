@@ -13,7 +13,9 @@ class FeedServer:
     """Serves ``GET /registry/feed.json`` with ETag / If-None-Match and a bearer token.
 
     ``mode`` picks a fault: "ok", "http_error" (500), "slow" (headers, then silence),
-    "truncated", "malformed", "schema", "empty", or set ``document`` to anything.
+    "truncated", "malformed", "schema", "empty", or set ``document`` to anything. Like the real
+    feed, the body and its ETag are made once per document (assign a new one to change it), so
+    a 304 costs no encoding.
     """
 
     def __init__(self, token: str = "feed-token"):  # noqa: S107 - a test server's token
@@ -38,8 +40,7 @@ class FeedServer:
                 mode = server.mode
                 if mode == "http_error":
                     return self._send(500, b"internal error")
-                body = server.body()
-                etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+                body, etag = server.encoded
                 if mode == "ok" and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.send_header("ETag", etag)
@@ -81,8 +82,15 @@ class FeedServer:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/registry/feed.json"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def body(self) -> bytes:
-        return json.dumps(self.document, ensure_ascii=False).encode()
+    @property
+    def document(self) -> dict:
+        return self._document
+
+    @document.setter
+    def document(self, document: dict) -> None:
+        body = json.dumps(document, ensure_ascii=False).encode()
+        self._document = document
+        self.encoded = (body, '"' + hashlib.sha256(body).hexdigest()[:20] + '"')
 
     def __enter__(self):
         self.thread.start()
