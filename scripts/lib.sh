@@ -59,3 +59,16 @@ ensure_chromium() {
   fi
   export CHROMIUM
 }
+
+# Tier 2's expiry test runs Saleor's worker on a shifted clock (libfaketime, Debian's `faketime`).
+ensure_faketime() {
+  [ -n "${SALEOR_PYTHON:-}" ] || return 0
+  compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing libfaketime from Debian's packages (tier-2 expiry test)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null) \
+      || die "libfaketime is not installed and apt-get could not install it (apt-get install faketime)."
+  else
+    die "tier 2 needs libfaketime: apt-get install faketime"
+  fi
+}

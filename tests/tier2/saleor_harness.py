@@ -190,6 +190,17 @@ class SaleorEnv:
             return cursor.fetchall() if cursor.description else []
 
 
+def stop_process(process: subprocess.Popen | None, grace: float = 15) -> None:
+    """Terminate a child process, killing it when it outlives ``grace`` seconds."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
 def last_json_line(text: str) -> dict:
     for line in reversed(text.splitlines()):
         line = line.strip()
@@ -347,13 +358,7 @@ class SaleorApi:
         return self.app_token
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
+        stop_process(self.process)
 
     def graphql(self, query: str, variables: dict | None = None, token=APP, timeout: float = 60) -> dict:
         """POST a GraphQL request; the parsed reply ({"data", "errors"}). token=None: anonymous."""
@@ -382,3 +387,53 @@ class SaleorApi:
             if isinstance(value, dict) and value.get("errors"):
                 raise HarnessError(f"{key}: {json.dumps(value['errors'], ensure_ascii=False)[:4000]}")
         return reply["data"]
+
+
+# --------------------------------------------------------------------------- clock and worker
+
+
+def faketime_library() -> str | None:
+    """Debian's libfaketime (package ``faketime``), or None when it is not installed."""
+    for pattern in ("/usr/lib/*/faketime/libfaketime.so.1", "/usr/lib/faketime/libfaketime.so.1"):
+        found = sorted(Path("/").glob(pattern.lstrip("/")))
+        if found:
+            return str(found[0])
+    return None
+
+
+def shifted_clock(offset_seconds: int) -> dict:
+    """Environment that moves a process's clocks ``offset_seconds`` ahead (libfaketime).
+
+    Every process started with the same offset shares one shifted clock running at real speed,
+    so a worker and the process that queues a task agree on when ``eta`` comes.
+    """
+    library = faketime_library()
+    if library is None:
+        raise HarnessError("libfaketime is not installed (Debian package `faketime`)")
+    # Monotonic clocks stay real: timeouts and Celery's timers measure real durations.
+    return {"LD_PRELOAD": library, "FAKETIME": f"{offset_seconds:+d}", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+
+
+class CeleryWorker:
+    """Saleor's Celery worker (``saleor.celeryconf:app``, solo pool) on the given broker."""
+
+    def __init__(self, saleor: SaleorEnv, broker_url: str, env: dict | None = None):
+        self.saleor = saleor
+        self.env = {**saleor.env, "CELERY_BROKER_URL": broker_url, **(env or {})}
+        self.log_path = saleor.log_dir / f"celery-{os.getpid()}-{secrets.token_hex(3)}.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [self.saleor.python, "-m", "celery", "-A", "saleor.celeryconf:app", "worker", "--pool=solo",
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "-n", f"ocop-t2-{secrets.token_hex(3)}@localhost"],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.saleor.log_dir,
+        )
+
+    def log(self, lines: int = 80) -> str:
+        return _tail(self.log_path, lines)
+
+    def stop(self) -> None:
+        stop_process(self.process, grace=20)
