@@ -188,7 +188,7 @@ class Verdicts:
         return judge
 
     def next_change(self, after: datetime) -> datetime | None:
-        """Same as ``next_change(feed, after)``, by bisection."""
+        """See ``next_change``; by bisection over the days certificates start and end."""
         today = _vietnam_date("after", after)
         if self._active_changes is None:
             days: set[date] = set()
@@ -254,10 +254,6 @@ def next_change(feed: Feed, after: datetime) -> datetime | None:
 
     That is an active certificate ending (00:00 after its last valid day) or taking effect
     (00:00 on its first day, e.g. a renewal that starts after a gap): the moments a sync must
-    run without waiting for the feed.
+    run without waiting for the feed. A certificate valid until ``date.max`` never ends.
     """
-    _vietnam_date("after", after)
-    active = [c for c in feed.certificates.values() if c.status == "active"]
-    starts = (datetime.combine(c.issued_on, time(0), tzinfo=VIETNAM_TZ) for c in active)
-    ends = (sellable_until(day) for day in {c.valid_until for c in active} if day != date.max)  # never ends
-    return min((moment for moment in (*starts, *ends) if moment > after), default=None)
+    return Verdicts(feed).next_change(after)

@@ -177,13 +177,14 @@ class advisory_lock:
 
 def _run(run: SyncRun, config: OcopConfig, manager, held_run: SyncRun | None, now: datetime | None = None) -> None:
     errors: list[dict] = list(run.errors)
-    feed = obtain_feed(run, config, errors)
+    verdicts = obtain_feed(run, config, errors)
     outcome = Outcome()
-    if feed is None:
+    if verdicts is None:
         run.status = SyncRun.Status.FAILED
         errors.append({"kind": "no_feed", "message": "no good copy of the feed yet: nothing was changed"})
         _finish(run, errors, outcome)
         return
+    feed = verdicts.feed
     run.feed_generated_at = feed.generated_at
 
     try:
@@ -193,7 +194,6 @@ def _run(run: SyncRun, config: OcopConfig, manager, held_run: SyncRun | None, no
         max_share = float(DEFAULT_MAX_WITHDRAW_SHARE)
 
     now = now or timezone.now()
-    verdicts = remembered_verdicts(feed)
     loaded = load_products()
     plan = reconcile.plan(loaded.states, feed, now, verdicts)
     loaded.load_names([c.product_id for c in (*plan.withdraw, *plan.restore)] + [u.product_id for u in plan.update])
@@ -250,33 +250,34 @@ def summary(run: SyncRun, outcome: Outcome) -> dict:
 # --------------------------------------------------------------------------- the feed
 
 
+# The verdicts of the feed version this process used last (a Celery worker runs every few minutes).
 _REMEMBERED: dict[tuple, rules.Verdicts] = {}
 
 
-def remembered_verdicts(feed: Feed) -> rules.Verdicts:
-    """The verdicts of the feed this process parsed last (a Celery worker runs every few minutes)."""
-    for verdicts in _REMEMBERED.values():
-        if verdicts.feed is feed:
-            return verdicts
-    return rules.Verdicts(feed)
+def _version(state: FeedState) -> tuple:
+    return (state.url, state.etag, state.generated_at, state.body_size)
 
 
-def _last_good(state: FeedState) -> Feed:
+def _remember(state: FeedState, feed: Feed) -> rules.Verdicts:
+    _REMEMBERED.clear()
+    verdicts = _REMEMBERED[_version(state)] = rules.Verdicts(feed)
+    return verdicts
+
+
+def _last_good(state: FeedState) -> rules.Verdicts:
     """The stored copy, parsed once per process and version: a 304 then costs no parsing."""
-    key = (state.url, state.etag, state.generated_at, state.body_size)
-    verdicts = _REMEMBERED.get(key)
+    verdicts = _REMEMBERED.get(_version(state))
     if verdicts is None:
         body = FeedState.objects.filter(pk=state.pk).values_list("body", flat=True).get()
-        verdicts = rules.Verdicts(parse_feed(bytes(body)))
-        _REMEMBERED.clear()
-        _REMEMBERED[key] = verdicts
-    return verdicts.feed
+        verdicts = _remember(state, parse_feed(bytes(body)))
+    return verdicts
 
 
-def obtain_feed(run: SyncRun, config: OcopConfig, errors: list[dict]) -> Feed | None:
-    """The feed to reconcile with: a good new one, or the last good copy. Records faults."""
+def obtain_feed(run: SyncRun, config: OcopConfig, errors: list[dict]) -> rules.Verdicts | None:
+    """The feed to reconcile with (with its remembered verdicts): a good new one, or the last
+    good copy. Records faults."""
     state = FeedState.load()
-    last_good: Feed | None = None
+    last_good: rules.Verdicts | None = None
     if state.body_size:
         try:
             last_good = _last_good(state)
@@ -315,9 +316,7 @@ def obtain_feed(run: SyncRun, config: OcopConfig, errors: list[dict]) -> Feed | 
     state.certificate_count = len(result.feed.certificates)
     state.save()
     state.body_size = len(result.body)
-    _REMEMBERED.clear()
-    _REMEMBERED[(state.url, state.etag, state.generated_at, state.body_size)] = rules.Verdicts(result.feed)
-    return result.feed
+    return _remember(state, result.feed)
 
 
 # --------------------------------------------------------------------------- loading

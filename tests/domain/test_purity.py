@@ -5,19 +5,10 @@ import sys
 from pathlib import Path
 
 import catalog_sync.domain
+from tests.imports import imported_top_level_names
 
 DOMAIN_DIR = Path(catalog_sync.domain.__file__).parent
 MODULES = sorted(DOMAIN_DIR.glob("*.py"))
-
-
-def _imported_top_level_names(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
 
 
 def test_the_expected_modules_exist():
@@ -34,7 +25,7 @@ def test_the_expected_modules_exist():
 
 def test_domain_modules_import_only_the_standard_library():
     for path in MODULES:
-        outside = _imported_top_level_names(path) - set(sys.stdlib_module_names)
+        outside = imported_top_level_names(path) - set(sys.stdlib_module_names)
         assert outside == set(), f"{path.name} imports {sorted(outside)}"
 
 

@@ -7,23 +7,15 @@ from pathlib import Path
 import ocop_certification
 import pytest
 
+from tests.imports import imported_top_level_names
+
 PACKAGE_DIR = Path(ocop_certification.__file__).parent
 PURE_MODULES = ["feed.py", "rules.py", "reconcile.py"]
 
 
-def _imported_top_level_names(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
 @pytest.mark.parametrize("module", PURE_MODULES)
 def test_pure_module_imports_only_the_standard_library_and_requests(module):
-    outside = _imported_top_level_names(PACKAGE_DIR / module) - set(sys.stdlib_module_names) - {"requests"}
+    outside = imported_top_level_names(PACKAGE_DIR / module) - set(sys.stdlib_module_names) - {"requests"}
     assert outside == set()
 
 

@@ -9,7 +9,25 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class FeedServer:
+class _LoopbackServer:
+    """A threaded HTTP server on a free loopback port, served while the ``with`` block runs."""
+
+    def _serve(self, handler: type[BaseHTTPRequestHandler], path: str) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class FeedServer(_LoopbackServer):
     """Serves ``GET /registry/feed.json`` with ETag / If-None-Match and a bearer token.
 
     ``mode`` picks a fault: "ok", "http_error" (500), "slow" (headers, then silence),
@@ -77,10 +95,7 @@ class FeedServer:
                 self.wfile.write(body)
                 return None
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/registry/feed.json"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._serve(Handler, "/registry/feed.json")
 
     @property
     def document(self) -> dict:
@@ -92,16 +107,9 @@ class FeedServer:
         self._document = document
         self.encoded = (body, '"' + hashlib.sha256(body).hexdigest()[:20] + '"')
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
-class WebhookReceiver:
+class WebhookReceiver(_LoopbackServer):
     """Records every POST (Saleor webhook deliveries) with its headers and JSON body."""
 
     def __init__(self):
@@ -127,15 +135,5 @@ class WebhookReceiver:
                 self.end_headers()
                 self.wfile.write(b"{}")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/webhooks"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._serve(Handler, "/webhooks")
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
