@@ -106,3 +106,9 @@ def test_revoke_from_the_certificate_page_records_the_decision(staff_client, mak
     assert certificate.revoked_on == datetime.date(2025, 3, 1)
     assert certificate.revocation_decision == "5/QĐ-UBND"
     assert certificate.revocation_reason == "Không duy trì chất lượng"
+
+
+def test_a_nul_byte_in_a_certificate_url_is_not_found(staff_client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    assert staff_client.get("/registry/certificates/%00/").status_code == 404
+    assert staff_client.post("/registry/certificates/TQ-2024-0001%00/", {"action": "revoke"}).status_code == 404

@@ -75,3 +75,20 @@ def test_verify_page_escapes_registry_text(client, make_certificate):
     page = client.get("/verify/TQ-2024-0009/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize("path", ["/verify/%00/", "/verify/TQ-2024-0001%00/", "/en/verify/%00/"])
+def test_a_nul_byte_in_the_verify_url_is_not_found(client, make_certificate, path):
+    # given a registry with a certificate
+    make_certificate(id="TQ-2024-0001")
+    # when someone asks for an id holding a NUL byte
+    response = client.get(path)
+    # then the answer is the plain "not found" page, not a server error
+    assert response.status_code == 404
+    assert "Traceback" not in response.content.decode()
+
+
+def test_a_nul_byte_typed_in_the_lookup_form_is_refused_with_the_form(client, db):
+    response = client.get("/verify/", {"id": "TQ\x00"})
+    assert response.status_code == 400
+    assert 'id="certificate-id"' in response.content.decode()
