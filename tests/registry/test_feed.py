@@ -34,7 +34,7 @@ def test_feed_lists_every_certificate_in_the_documented_shape(client, make_certi
         "id": "TQ-2024-0001", "product_name": "Mật ong bạc hà", "producer": "HTX Ong mật Mèo Vạc",
         "stars": 4, "status": "active", "issued_on": "2024-11-12", "valid_until": "2027-11-12",
         "decision_no": "2417/QĐ-UBND", "issuer": "UBND tỉnh Tuyên Quang", "province": "tuyen-quang",
-        "group": "thuc-pham", "supersedes": None,
+        "group": "thuc-pham", "supersedes": None, "revoked_on": None,
     }]
 
 
@@ -89,3 +89,15 @@ def test_cli_feed_prints_the_same_document_as_the_endpoint(client, make_certific
 def test_feed_is_not_cached_by_shared_caches(client, make_certificate):
     make_certificate()
     assert client.get("/registry/feed.json", **AUTH)["Cache-Control"] == "private, no-cache"
+
+
+def test_feed_carries_the_day_a_revocation_takes_effect_even_when_it_lies_ahead(client, make_certificate):
+    # given one certificate revoked from a day ahead and one not revoked
+    make_certificate(id="TQ-2024-0001", revoked_on=datetime.date(2027, 3, 1), revocation_decision="9/QĐ-UBND")
+    make_certificate(id="TQ-2024-0002", product_name="Chè")
+    # when the plugin reads the feed
+    certificates = {c["id"]: c for c in client.get("/registry/feed.json", **AUTH).json()["certificates"]}
+    # then it learns the day, and that the other one has none
+    assert (certificates["TQ-2024-0001"]["status"], certificates["TQ-2024-0001"]["revoked_on"]) == (
+        "revoked", "2027-03-01")
+    assert (certificates["TQ-2024-0002"]["status"], certificates["TQ-2024-0002"]["revoked_on"]) == ("active", None)
