@@ -101,3 +101,48 @@ def test_feed_carries_the_day_a_revocation_takes_effect_even_when_it_lies_ahead(
     assert (certificates["TQ-2024-0001"]["status"], certificates["TQ-2024-0001"]["revoked_on"]) == (
         "revoked", "2027-03-01")
     assert (certificates["TQ-2024-0002"]["status"], certificates["TQ-2024-0002"]["revoked_on"]) == ("active", None)
+
+
+def _feed(client):
+    response = client.get("/registry/feed.json", **AUTH)
+    return response["ETag"], response.json()["certificates"][0]
+
+
+@pytest.mark.parametrize(("model", "changes", "field", "expected"), [
+    ("producer", {"name": "HTX Ong mật Mèo Vạc Hà Giang"}, "producer", "HTX Ong mật Mèo Vạc Hà Giang"),
+    ("decision", {"number": "2418/QĐ-UBND"}, "decision_no", "2418/QĐ-UBND"),
+    ("decision", {"issuer": "UBND tỉnh Hà Giang"}, "issuer", "UBND tỉnh Hà Giang"),
+])
+def test_editing_a_producer_or_a_decision_changes_the_feed_and_its_etag(client, make_certificate, model, changes,
+                                                                        field, expected):
+    # given a plugin that has read the feed
+    certificate = make_certificate(id="TQ-2024-0001")
+    etag, _before = _feed(client)
+    # when staff correct the producer's name or the decision in the admin
+    record = getattr(certificate, model)
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record.save()
+    # then the plugin's conditional request gets the new document under a new ETag
+    response = client.get("/registry/feed.json", HTTP_IF_NONE_MATCH=etag, **AUTH)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert response.json()["certificates"][0][field] == expected
+
+
+def test_a_bulk_update_of_producer_names_changes_the_etag_too(client, make_certificate):
+    from catalog_sync.registry.models import Producer
+
+    make_certificate(id="TQ-2024-0001")
+    etag, _before = _feed(client)
+    Producer.objects.update(name="HTX Ong mật")
+    new_etag, after = _feed(client)
+    assert new_etag != etag and after["producer"] == "HTX Ong mật"
+
+
+def test_editing_what_the_feed_does_not_carry_keeps_the_etag(client, make_certificate):
+    certificate = make_certificate(id="TQ-2024-0001")
+    etag, _before = _feed(client)
+    certificate.producer.address = "Mèo Vạc, Hà Giang"
+    certificate.producer.save(update_fields=["address"])
+    assert client.get("/registry/feed.json", HTTP_IF_NONE_MATCH=etag, **AUTH).status_code == 304
