@@ -13,6 +13,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import parse_etags
@@ -119,17 +120,20 @@ def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
 @permission_required("registry.add_importbatch", raise_exception=True)
 @require_POST
 def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=batch_id)
-    if batch.state != ImportBatch.State.PREVIEW:
-        messages.error(request, _("This import was already %(state)s.") % {"state": batch.get_state_display()})
-        return redirect("registry:import-preview", batch_id=batch.pk)
-    result = RegistryImporter(user=request.user).import_file(
-        io.BytesIO(bytes(batch.file)),
-        filename=batch.file_name,
-        decision_no=batch.decision_no or None,
-        decision_date=batch.decision_date,
-        batch=batch,
-    )
+    # The batch row stays locked while it is imported: a second confirmation (a double
+    # click, or another member of staff at the same moment) waits, then finds it done.
+    with transaction.atomic():
+        batch = get_object_or_404(ImportBatch.objects.select_for_update(), pk=batch_id)
+        if batch.state != ImportBatch.State.PREVIEW:
+            messages.error(request, _("This import was already %(state)s.") % {"state": batch.get_state_display()})
+            return redirect("registry:import-preview", batch_id=batch.pk)
+        result = RegistryImporter(user=request.user).import_file(
+            io.BytesIO(bytes(batch.file)),
+            filename=batch.file_name,
+            decision_no=batch.decision_no or None,
+            decision_date=batch.decision_date,
+            batch=batch,
+        )
     messages.success(
         request,
         _("Imported: %(new)d new certificates, %(rejected)d rows rejected.")
