@@ -208,6 +208,8 @@ class ImportRow(models.Model):
 
     class Meta:
         ordering = ["batch", "row", "id"]
+        # The preview and the admin page a batch's rows by outcome, in row order.
+        indexes = [models.Index(fields=["batch", "outcome", "row", "id"], name="importrow_batch_outcome_row")]
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.outcome}"

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -100,17 +100,26 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/import_upload.html", {"form": form, "batches": batches})
 
 
+# Rows of each outcome shown on one page of an import's preview.
+PREVIEW_PAGE_SIZE = 100
+
+
 @staff_required
+@permission_required("registry.add_importbatch", raise_exception=True)
 @require_GET
 def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """An import's outcome; rejected, skipped and accepted rows each paginated on their own."""
     batch = get_object_or_404(ImportBatch.objects.defer("file"), pk=batch_id)
     rows = batch.rows.all()
-    accepted = Paginator(rows.filter(outcome=ImportRow.Outcome.ACCEPTED), 200).get_page(request.GET.get("page"))
+
+    def page_of(outcome: str, parameter: str) -> Page[ImportRow]:
+        return Paginator(rows.filter(outcome=outcome), PREVIEW_PAGE_SIZE).get_page(request.GET.get(parameter))
+
     context = {
         "batch": batch,
-        "rejected": rows.filter(outcome=ImportRow.Outcome.REJECTED),
-        "skipped": rows.filter(outcome=ImportRow.Outcome.SKIPPED),
-        "accepted": accepted,
+        "rejected": page_of(ImportRow.Outcome.REJECTED, "rejected"),
+        "skipped": page_of(ImportRow.Outcome.SKIPPED, "skipped"),
+        "accepted": page_of(ImportRow.Outcome.ACCEPTED, "page"),
         "new_count": rows.filter(outcome=ImportRow.Outcome.ACCEPTED).exclude(reason="already in the registry").count(),
     }
     return render(request, "registry/import_preview.html", context)
