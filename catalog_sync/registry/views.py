@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
@@ -71,6 +72,8 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        ImportBatch.objects.purge_expired_previews()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
@@ -166,6 +169,8 @@ def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
 @staff_required
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
+    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
+        raise PermissionDenied
     try:
         days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
     except ValueError:
