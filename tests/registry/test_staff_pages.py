@@ -244,3 +244,9 @@ def test_admin_page_of_a_large_batch_is_small_and_links_to_its_rows_a_hundred_a_
     listed = rows.content.decode()
     assert len(listed) < 200_000
     assert "lý do 100<" in listed and "lý do 101<" not in listed and "lý do 20001" not in listed
+
+
+@pytest.mark.parametrize("path", ["/admin/registry/certificate/%00/change/", "/admin/registry/importbatch/%01/"])
+def test_a_control_character_in_an_admin_url_is_not_found(client, db, path):
+    client.force_login(User.objects.create_superuser("quan-tri", password="x"))
+    assert client.get(path).status_code == 404
