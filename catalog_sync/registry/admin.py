@@ -51,6 +51,7 @@ class ImportRowAdmin(admin.ModelAdmin):
 
     list_display = ["batch_id", "rows", "outcome", "field", "reason", "product_name", "producer", "certificate_id"]
     list_filter = ["outcome"]
+    ordering = ["batch_id", "row", "id"]  # in index order, without joining the batch
     list_per_page = 100
     show_full_result_count = False
     search_fields = ["product_name", "producer", "certificate_id"]
@@ -98,7 +99,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 )
             ),
         )
-        first = batch.rows.filter(outcome=ImportRow.Outcome.REJECTED)[:BATCH_PAGE_REJECTED_ROWS]
+        first = batch.rows.filter(outcome=ImportRow.Outcome.REJECTED).order_by("row", "id")[:BATCH_PAGE_REJECTED_ROWS]
         table = format_html_join(
             "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", ((r.row, r.field, r.reason) for r in first)
         )

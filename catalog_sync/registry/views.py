@@ -113,7 +113,7 @@ PREVIEW_PAGE_SIZE = 100
 def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
     """An import's outcome; rejected, skipped and accepted rows each paginated on their own."""
     batch = get_object_or_404(ImportBatch.objects.defer("file"), pk=batch_id)
-    rows = batch.rows.all()
+    rows = batch.rows.order_by("row", "id")  # not the model's ordering, which joins the batch
 
     def page_of(outcome: str, parameter: str) -> Page[ImportRow]:
         return Paginator(rows.filter(outcome=outcome), PREVIEW_PAGE_SIZE).get_page(request.GET.get(parameter))
