@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "catalog_sync.registry",
+    "catalog_sync.saleor_side",
     "storefront",
 ]
 

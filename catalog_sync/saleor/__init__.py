@@ -1,30 +1,32 @@
-"""Saleor integration: a small GraphQL client and the OCOP catalogue in Saleor.
+"""Saleor integration: one client for Saleor's API, the OCOP catalogue in Saleor, and the read-model fetch.
 
-Callers use ``client_from_settings()``, ``bootstrap(client)`` and ``import_catalogue(client, ...)``;
-no GraphQL leaves this package.
+Callers use ``client_from_settings()``, ``bootstrap(client)``, ``import_catalogue(client, ...)`` and
+``readmodel.iter_catalogue(client)``; no GraphQL leaves this package. As a Django app (label
+``saleor_side``) it carries the ``ocop saleor …``, ``ocop search reindex`` and ``ocop demo`` commands.
 """
 
 from __future__ import annotations
 
 import os
 
+import httpx
+
 from .client import (
     APP_PERMISSIONS,
+    RetryingTransport,
     SaleorClient,
     SaleorConnectionError,
     SaleorError,
     SaleorMutationError,
     SaleorResponseError,
-    Transport,
-    UrllibTransport,
 )
 
 RECORD_ENV = "OCOP_SALEOR_RECORD"
 
 
-def make_transport() -> Transport:
+def make_transport() -> httpx.BaseTransport:
     """The transport used by commands; ``OCOP_SALEOR_RECORD=FILE`` records every exchange to FILE."""
-    transport: Transport = UrllibTransport()
+    transport: httpx.BaseTransport = RetryingTransport()
     record_to = os.environ.get(RECORD_ENV)
     if record_to:
         from .recording import RecordingTransport

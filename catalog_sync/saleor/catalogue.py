@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.utils.text import slugify
 
@@ -78,26 +78,60 @@ class ProductEntry:
         return self.product_set or self.group
 
 
-def catalogue_from_registry(today: datetime.date) -> tuple[list[ProducerEntry], list[ProductEntry]]:
-    """The producers and products the catalogue should hold on ``today``."""
-    from catalog_sync.registry.models import Certificate
+class ListedProducer(Protocol):
+    @property
+    def name_key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def organisation_type(self) -> str: ...
 
-    supersedes = dict(Certificate.objects.filter(supersedes__isnull=False).values_list("id", "supersedes_id"))
 
-    def root(certificate_id: str) -> str:
-        seen = set()
-        while certificate_id in supersedes and certificate_id not in seen:
-            seen.add(certificate_id)
-            certificate_id = supersedes[certificate_id]
-        return certificate_id
+class ListedDecision(Protocol):
+    @property
+    def number(self) -> str: ...
 
-    newest: dict[str, Any] = {}
-    active = Certificate.objects.active_on(today).select_related("producer", "decision").order_by("issued_on", "id")
-    for certificate in active:
-        newest[root(certificate.id)] = certificate  # later (newer) ones replace older ones
+
+class ListedCertificate(Protocol):
+    """What the catalogue reads of a registry certificate."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def product_name(self) -> str: ...
+    @property
+    def stars(self) -> int: ...
+    @property
+    def valid_until(self) -> datetime.date: ...
+    @property
+    def issued_on(self) -> datetime.date: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def product_set(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def producer(self) -> ListedProducer: ...
+    @property
+    def decision(self) -> ListedDecision: ...
+
+
+# The registry's query for the day's catalogue (``Certificate.objects.in_catalogue_on``):
+# (first certificate of the renewal chain, the chain's newest certificate valid that day).
+CatalogueQuery = Callable[[datetime.date], Iterable[tuple[str, ListedCertificate]]]
+
+
+def catalogue_entries(
+        listed: Iterable[tuple[str, ListedCertificate]]) -> tuple[list[ProducerEntry], list[ProductEntry]]:
+    """The producers and products the catalogue should hold, from the registry's listing."""
     producers: dict[str, ProducerEntry] = {}
     products: list[ProductEntry] = []
-    for chain_root, c in sorted(newest.items()):
+    for chain_root, c in sorted(listed, key=lambda pair: pair[0]):
         producer = c.producer
         producers.setdefault(producer.name_key, ProducerEntry(
             key=producer.name_key, name=producer.name, province=producer.province or c.province,
@@ -403,11 +437,10 @@ class _Run:
                 self.summary.error(entry.certificate_id, f"productBulkCreate: {reasons}")
 
 
-def import_catalogue(client: SaleorClient, *, today: datetime.date, progress: Progress | None = None,
-                     demo: bool = False, entries: tuple[list[ProducerEntry], list[ProductEntry]] | None = None,
-                     ) -> ImportSummary:
-    """Create or update producer pages and products in Saleor from the registry."""
-    producers, products = entries or catalogue_from_registry(today)
+def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: datetime.date,
+                     progress: Progress | None = None, demo: bool = False) -> ImportSummary:
+    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``."""
+    producers, products = catalogue_entries(catalogue(today))
     context = _Context(read_state(client))
     summary = ImportSummary()
     run = _Run(client, context, summary, progress, demo)

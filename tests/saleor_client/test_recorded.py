@@ -166,7 +166,7 @@ def test_products_are_read_page_by_page(saleor_client, monkeypatch):
 def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_nothing(
         cassette, shared_data, monkeypatch):
     transport = cassette("07_demo_twice")
-    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+    monkeypatch.setattr("catalog_sync.saleor_side.management.commands.demo.vietnam_today",
                         lambda: datetime.date.fromisoformat(ON))
     out, _ = run("demo")
     lines = out.splitlines()
@@ -204,7 +204,7 @@ def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_n
 def test_demo_gives_a_product_imported_earlier_without_a_price_its_demo_listing(
         cassette, shared_data, make_certificate, monkeypatch):
     transport = cassette("08_demo_after_import")
-    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+    monkeypatch.setattr("catalog_sync.saleor_side.management.commands.demo.vietnam_today",
                         lambda: datetime.date.fromisoformat(ON))
     make_certificate(id="HN-2025-0901", product_name="Bánh chưng Tranh Khúc", producer="HTX Bánh chưng Tranh Khúc",
                      issued_on=datetime.date(2025, 9, 2), decision_no="300/QĐ-UBND", province="ha-noi",
