@@ -35,12 +35,14 @@ def make_transport() -> httpx.BaseTransport:
     return transport
 
 
-def client_from_settings(*, url: str | None = None, token: str | None = None) -> SaleorClient:
+def client_from_settings(*, url: str | None = None, token: str | None = None,
+                         token_required: bool = True) -> SaleorClient:
+    """The client for SALEOR_API_URL with SALEOR_APP_TOKEN; ``token_required=False`` for what a customer may read."""
     from django.conf import settings
 
     url = url or settings.SALEOR_API_URL
     token = token or settings.SALEOR_APP_TOKEN
-    if not token:
+    if not token and token_required:
         raise SaleorError("no Saleor app token: set SALEOR_APP_TOKEN to the token of a Saleor app with "
                           + ", ".join(APP_PERMISSIONS))
     return SaleorClient(url or "", token, transport=make_transport())

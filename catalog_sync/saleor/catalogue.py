@@ -200,8 +200,7 @@ class _Context:
         missing = []
         if not state.channel:
             missing.append(f"channel {spec.CHANNEL_SLUG}")
-        if spec.PRODUCT_TYPE_SLUG not in state.product_types:
-            missing.append(f"product type {spec.PRODUCT_TYPE_SLUG}")
+        missing += [f"product type {t.slug}" for t in spec.PRODUCT_TYPES if t.slug not in state.product_types]
         if spec.PAGE_TYPE_SLUG not in state.page_types:
             missing.append(f"page type {spec.PAGE_TYPE_SLUG}")
         missing += [f"attribute {a.slug}" for a in spec.ALL_ATTRIBUTES if a.slug not in state.attributes]
@@ -216,7 +215,7 @@ class _Context:
         assert state.channel is not None
         self.channel_id: str = state.channel["id"]
         self.warehouse_id: str = state.warehouses[spec.WAREHOUSE_SLUG]["id"]
-        self.product_type_id: str = state.product_types[spec.PRODUCT_TYPE_SLUG]["id"]
+        self.product_type_ids = {t.slug: state.product_types[t.slug]["id"] for t in spec.PRODUCT_TYPES}
         self.page_type_id: str = state.page_types[spec.PAGE_TYPE_SLUG]["id"]
         self.attribute_ids = {slug: node["id"] for slug, node in state.attributes.items()}
         self.category_ids = {slug: node["id"] for slug, node in state.categories.items()}
@@ -341,8 +340,9 @@ class _Run:
             f"(quyết định {entry.decision_no or 'không rõ số'} ngày {entry.issued_on:%d/%m/%Y}), "
             f"hiệu lực đến hết ngày {entry.valid_until:%d/%m/%Y}.",
         ]
+        product_type = self.ctx.product_type_ids[spec.product_type_for_group(entry.group)]
         product: dict[str, Any] = {
-            "productType": self.ctx.product_type_id, "name": entry.product_name, "slug": entry.slug,
+            "productType": product_type, "name": entry.product_name, "slug": entry.slug,
             "externalReference": entry.external_reference, "category": self.ctx.category_ids[entry.category],
             "attributes": attributes,
         }
@@ -364,7 +364,7 @@ class _Run:
 
     def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError]) -> None:
         existing = {p["externalReference"]: p for p in self.client.paginate(
-            gql.CATALOGUE_PRODUCTS, {"productType": self.ctx.product_type_id}, "products")
+            gql.CATALOGUE_PRODUCTS, {"productTypes": sorted(self.ctx.product_type_ids.values())}, "products")
             if p["externalReference"]}
         to_create: list[tuple[ProductEntry, dict[str, Any]]] = []
         done = 0

@@ -59,19 +59,20 @@ def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(casse
     assert "created  shipping zone Việt Nam (OCOP)" in lines
     assert "created  page type producer" in lines
     assert "created  product type ocop-product" in lines
+    assert "created  product type ocop-service" in lines  # group 6 tourism services
     for attribute in ("ocop-certificate", "ocop-stars", "ocop-valid-until", "ocop-group", "ocop-province",
                       "producer", "producer-story", "producer-province", "producer-commune",
                       "producer-organisation-type"):
         assert f"created  attribute {attribute}" in lines
     assert sum(line.startswith("created  category ") for line in lines) == 32  # 6 groups + 26 sets
     assert "created  category ca-phe-ca-cao" in lines
-    assert lines[-1] == "50 created, 0 updated, 0 already there"
+    assert lines[-1] == "51 created, 0 updated, 0 already there"
 
     before = getattr(transport, "position", 0)
     second, _ = run("saleor_bootstrap", "--json")
     report = json.loads(second)
     assert report["created"] == [] and report["updated"] == []
-    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 48
+    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 49
     if not recording():
         requests_in_second_run = transport.position - before  # type: ignore[attr-defined]
         assert requests_in_second_run == 2  # one state query, one shipping-zone query: no mutation
@@ -106,6 +107,11 @@ def registry(make_certificate):
         id="TQ-2025-0902", product_name=LONG_NAME, producer="HTX Ong mật Mèo Vạc", stars=3,
         issued_on=datetime.date(2025, 3, 10), province="tuyen-quang", group="thuc-pham",
     )
+    make_certificate(  # group 6: a tourism service, nothing to ship
+        id="LC-2025-0901", product_name="Du lịch cộng đồng bản Cát Cát", producer="HTX Du lịch Cát Cát", stars=4,
+        issued_on=datetime.date(2025, 4, 1), decision_no="210/QĐ-UBND", province="lao-cai", group="du-lich",
+        product_set="dich-vu-du-lich",
+    )
     make_certificate(  # expired on 05/01/2025: not in the catalogue
         id="TQ-2022-0901", product_name="Chè Shan tuyết", producer="HTX Chè Hà Giang", stars=3,
         issued_on=datetime.date(2022, 1, 5), decision_no="15/QĐ-UBND", province="tuyen-quang", group="thuc-pham",
@@ -116,20 +122,28 @@ def registry(make_certificate):
 
 
 def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(cassette, registry, make_certificate):
-    cassette("05_import_catalogue")
+    transport = cassette("05_import_catalogue")
     out, err = run("saleor_import_catalogue", "--on", ON, "--json")
     first = json.loads(out)
-    assert (first["created"], first["updated"], first["unchanged"]) == (2, 0, 0)
-    assert first["producers"] == {"created": 2, "updated": 0, "unchanged": 0}
+    assert (first["created"], first["updated"], first["unchanged"]) == (3, 0, 0)
+    assert first["producers"] == {"created": 3, "updated": 0, "unchanged": 0}
+    if not recording():  # Saleor's answer: the tourism service is an ocop-service, the goods ocop-product
+        [created] = [e["response"]["body"]["data"]["productBulkCreate"]["results"]
+                     for e in transport.exchanges  # type: ignore[attr-defined]
+                     if e["request"]["operationName"] == "ProductBulkCreate"][:1]
+        types = {row["product"]["externalReference"]: row["product"]["productType"]["slug"]
+                 for row in created if row["product"]}
+        assert types == {"ocop:LC-2025-0901": "ocop-service", "ocop:LD-2025-0901": "ocop-product",
+                         "ocop:TQ-2025-0901": "ocop-product"}
     [error] = first["errors"]
     assert error["certificate_id"] == "TQ-2025-0902"
     assert error["reason"].startswith("productBulkCreate: name: MAX_LENGTH: Ensure this value has at most 250")
-    assert "products: 3/3" in err  # progress on stderr
+    assert "products: 4/4" in err  # progress on stderr
 
     out, _ = run("saleor_import_catalogue", "--on", ON, "--json")
     second = json.loads(out)
-    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 2)
-    assert second["producers"] == {"created": 0, "updated": 0, "unchanged": 2}
+    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 3)
+    assert second["producers"] == {"created": 0, "updated": 0, "unchanged": 3}
     assert [e["certificate_id"] for e in second["errors"]] == ["TQ-2025-0902"]  # still reported, not dropped
 
     # a renewal with more stars: the same Saleor product now names the new certificate
@@ -141,7 +155,7 @@ def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(ca
     Producer.objects.filter(name="HTX Ong mật Mèo Vạc").update(address="xã Sơn Vĩ")
     out, _ = run("saleor_import_catalogue", "--on", ON)
     assert out.splitlines()[0] == (
-        "products: 0 created, 1 updated, 1 unchanged, 1 failed; producer pages: 0 created, 1 updated, 1 unchanged"
+        "products: 0 created, 1 updated, 2 unchanged, 1 failed; producer pages: 0 created, 1 updated, 2 unchanged"
     )
     assert out.splitlines()[1].startswith("  TQ-2025-0902: productBulkCreate: name: MAX_LENGTH")
 
@@ -149,13 +163,14 @@ def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(ca
 def test_products_are_read_page_by_page(saleor_client, monkeypatch):
     saleor = saleor_client("06_paginate_products")
     monkeypatch.setattr(client, "PAGE_SIZE", 1)
-    product_type = saleor.execute(gql.CATALOGUE_STATE, {
-        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product"],
+    product_types = sorted(edge["node"]["id"] for edge in saleor.execute(gql.CATALOGUE_STATE, {
+        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product", "ocop-service"],
         "pageTypes": [], "categories": [],
-    })["productTypes"]["edges"][0]["node"]["id"]
-    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productType": product_type}, "products"))
-    assert sorted(p["externalReference"] for p in products) == ["ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
-    assert saleor.requests == 1 + 2  # the state query, then one page per product
+    })["productTypes"]["edges"])
+    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productTypes": product_types}, "products"))
+    assert sorted(p["externalReference"] for p in products) == [
+        "ocop:LC-2025-0901", "ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
+    assert saleor.requests == 1 + 3  # the state query, then one page per product
     renewed = next(p for p in products if p["externalReference"] == "ocop:TQ-2025-0901")
     values = {a["attribute"]["slug"]: a for a in renewed["assignedAttributes"]}
     assert values["ocop-certificate"]["text"] == "TQ-2026-0901"
@@ -172,7 +187,7 @@ def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_n
     lines = out.splitlines()
     assert lines[0] == "registry: registry-annex-sample.xlsx: 24 accepted (24 new), 0 rejected, 1 skipped"
     assert lines[1].startswith("registry: ocop-certified-products.csv: 61 accepted (61 new), 24 rejected")
-    assert "saleor bootstrap: 0 created, 0 updated, 48 already there" in lines
+    assert "saleor bootstrap: 0 created, 0 updated, 49 already there" in lines
     summary = next(line for line in lines if line.startswith("products: "))
     assert summary.startswith("products: 82 created, 0 updated, 0 unchanged, 3 failed; producer pages: 64 created")
     assert "  LD-2025-0011: no product group in the registry: no category to put it in" in lines

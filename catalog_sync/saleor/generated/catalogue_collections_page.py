@@ -11,6 +11,7 @@ class CatalogueCollectionsPage(BaseModel):
 
 
 class CatalogueCollectionsPageCollections(BaseModel):
+    total_count: Optional[int] = Field(alias="totalCount")
     edges: list["CatalogueCollectionsPageCollectionsEdges"]
     page_info: "CatalogueCollectionsPageCollectionsPageInfo" = Field(alias="pageInfo")
 

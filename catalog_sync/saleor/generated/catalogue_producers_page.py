@@ -11,6 +11,7 @@ class CatalogueProducersPage(BaseModel):
 
 
 class CatalogueProducersPagePages(BaseModel):
+    total_count: Optional[int] = Field(alias="totalCount")
     edges: list["CatalogueProducersPagePagesEdges"]
     page_info: "CatalogueProducersPagePagesPageInfo" = Field(alias="pageInfo")
 

@@ -11,6 +11,7 @@ class CatalogueProductsPage(BaseModel):
 
 
 class CatalogueProductsPageProducts(BaseModel):
+    total_count: Optional[int] = Field(alias="totalCount")
     edges: list["CatalogueProductsPageProductsEdges"]
     page_info: "CatalogueProductsPageProductsPageInfo" = Field(alias="pageInfo")
 

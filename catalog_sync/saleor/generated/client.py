@@ -28,6 +28,7 @@ class Client(TypedBaseClient):
                 after: $after
                 sortBy: {field: CREATED_AT, direction: ASC}
               ) {
+                totalCount
                 edges {
                   node {
                     ...CatalogueProduct
@@ -156,6 +157,7 @@ class Client(TypedBaseClient):
         query = gql("""
             query CatalogueProducersPage($first: Int!, $after: String) {
               pages(first: $first, after: $after) {
+                totalCount
                 edges {
                   node {
                     ...CatalogueProducer
@@ -221,6 +223,7 @@ class Client(TypedBaseClient):
         query = gql("""
             query CatalogueCollectionsPage($channel: String!, $first: Int!, $after: String) {
               collections(channel: $channel, first: $first, after: $after) {
+                totalCount
                 edges {
                   node {
                     ...CatalogueCollection
