@@ -56,7 +56,9 @@ class RecordingTransport(httpx.BaseTransport):
                                "response": {"status": response.status_code, "body": scrub(body)}})
         lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in self.exchanges)
         self.path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")  # one exchange per line
-        return httpx.Response(response.status_code, headers=response.headers, content=content)
+        headers = [(k, v) for k, v in response.headers.multi_items()
+                   if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(response.status_code, headers=headers, content=content)  # content is decoded
 
     def close(self) -> None:
         self.inner.close()

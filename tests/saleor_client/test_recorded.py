@@ -6,15 +6,18 @@ Saleor first, then bootstrap, then the catalogue import. See conftest.py to re-r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProducerRef, ProductRecord, VariantRecord
 from catalog_sync.registry.models import Producer
-from catalog_sync.saleor import SaleorMutationError, client
+from catalog_sync.saleor import SaleorMutationError, client, readmodel
 from catalog_sync.saleor import documents as gql
 
 from .conftest import recording
@@ -235,3 +238,72 @@ def test_demo_gives_a_product_imported_earlier_without_a_price_its_demo_listing(
         assert operations[-4:] == ["VariantCreate", "ProductChannelListing", "VariantChannelListing", "ProductUpdate"]
         variant = transport.exchanges[-4]["request"]["variables"]["input"]  # type: ignore[attr-defined]
         assert variant["sku"] == "OCOP-HN-2025-0901" and variant["metadata"] == [{"key": "demo", "value": "true"}]
+
+
+SHOWCASE_CREATE = """
+mutation ShowcaseCreate($input: CollectionCreateInput!) {
+  collectionCreate(input: $input) { collection { id } errors { field code message } }
+}
+"""
+
+SHOWCASE_LISTING = """
+mutation ShowcaseListing($id: ID!, $input: CollectionChannelListingUpdateInput!) {
+  collectionChannelListingUpdate(id: $id, input: $input) { collection { id } errors { field code message } }
+}
+"""
+
+TEST_DOCUMENTS = {"SHOWCASE_CREATE": SHOWCASE_CREATE, "SHOWCASE_LISTING": SHOWCASE_LISTING}
+
+
+def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_client, monkeypatch):
+    # given the demo store (the cassettes above) and a showcase of three 5★ products, published in ocop-vn
+    saleor = saleor_client("09_read_model")
+    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    fetch = readmodel.iter_catalogue(saleor)
+    # when the reindex reads every product, then every producer, 40 per query
+    products = list(fetch.products())
+    producers = list(fetch.producers())
+    channel = saleor.execute(gql.CATALOGUE_STATE, {
+        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": [], "pageTypes": [],
+        "categories": []})["channel"]
+    five_stars = [p.id for p in products if p.stars == 5][:3]
+    showcase = saleor.mutate(SHOWCASE_CREATE, {"input": {
+        "name": "Đặc sản 5 sao", "slug": "dac-san-5-sao", "products": five_stars,
+        "description": json.dumps({"blocks": [{"type": "paragraph", "data": {"text": "Tinh hoa OCOP"}}]}),
+    }})["collection"]
+    saleor.mutate(SHOWCASE_LISTING, {"id": showcase["id"], "input": {
+        "addChannels": [{"channelId": channel["id"], "isPublished": True}]}})
+    collections = list(fetch.collections())
+
+    # then: the 83 demo products for sale, 40 per query (3 queries), the 68 producers' pages (2 queries)
+    assert saleor.requests == 3 + 2 + 3 + 1  # then the state, the showcase's two mutations, one showcases page
+    assert len(products) == 83 and len(producers) == 68 and fetch.skipped == {"products": 0, "pages": 0}
+    # the three products imported without a listing (05_import_catalogue) are not for sale: not there
+    assert {"LD-2025-0901", "TQ-2026-0901", "LC-2025-0901"}.isdisjoint(p.certificate_id for p in products)
+    assert all(p.in_stock and p.product_type == "ocop-product" for p in products)
+    fish_sauce = products[0]
+    assert json.loads(fish_sauce.description or "")["blocks"][0]["data"]["text"] == (
+        "Sản phẩm OCOP 5 sao, giấy chứng nhận số AG-2025-0001 (quyết định DEMO ngày 01/07/2025), "
+        "hiệu lực đến hết ngày 01/07/2028.")
+    assert dataclasses.replace(fish_sauce, description=None) == ProductRecord(
+        id="UHJvZHVjdDo0", slug="nuoc-mam-phu-quoc-khai-hoan-38-do-dam-ag-2025-0001",
+        name="Nước mắm Phú Quốc Khải Hoàn 38 độ đạm", group="thuc-pham", product_set="gia-vi-khac",
+        certificate_id="AG-2025-0001", stars=5, valid_until=datetime.date(2028, 7, 1), province="an-giang",
+        province_at_certification=None,
+        producer=ProducerRef(id="UGFnZToxMA==", slug="cong-ty-co-phan-thuong-mai-khai-hoan-dfc8b22c",
+                             title="Công ty Cổ phần thương mại Khải Hoàn"),
+        variants=(VariantRecord(id="UHJvZHVjdFZhcmlhbnQ6MQ==", name="Nước mắm Phú Quốc Khải Hoàn 38 độ đạm",
+                                sku="OCOP-AG-2025-0001", price=Decimal(400000), currency="VND",
+                                quantity_available=50),),  # Saleor offers at most 50 per checkout line
+        created=datetime.datetime(2026, 11, 28, 1, 46, 20, 366342, tzinfo=datetime.UTC),
+        updated_at=datetime.datetime(2026, 11, 28, 1, 46, 20, 366360, tzinfo=datetime.UTC),
+        product_type="ocop-product",
+    )
+    assert producers[0] == ProducerRecord(
+        id="UGFnZTo0", slug="co-so-quang-long-b7393f83", title="Cơ sở Quang Long", updated_at=fetch.started_at,
+        province="lam-dong")
+    assert collections == [CollectionRecord(
+        id="Q29sbGVjdGlvbjox", slug="dac-san-5-sao", name="Đặc sản 5 sao", product_ids=tuple(five_stars),
+        updated_at=fetch.started_at,
+        description='{"blocks": [{"data": {"text": "Tinh hoa OCOP"}, "type": "paragraph"}]}')]
+    assert five_stars == ["UHJvZHVjdDo0", "UHJvZHVjdDo1", "UHJvZHVjdDo2"]

@@ -182,3 +182,17 @@ def test_requests_share_one_keep_alive_connection():
         server.server_close()
     assert answers == [{"shop": {"name": "OCOP"}}] * 5
     assert len(_KeepAlive.ports) == 5 and len(set(_KeepAlive.ports)) == 1
+
+
+def test_the_recorder_hands_on_a_compressed_reply_readable_and_records_it_plain(tmp_path):
+    import gzip
+
+    def inner(request: httpx.Request) -> httpx.Response:
+        body = gzip.compress(json.dumps({"data": {"shop": {"name": "OCOP Việt Nam"}}}).encode())
+        return httpx.Response(200, content=body, headers={"Content-Encoding": "gzip"})
+
+    path = tmp_path / "c.json"
+    saleor = SaleorClient("http://x/graphql/", "t", transport=RecordingTransport(httpx.MockTransport(inner), path))
+    assert saleor.execute(QUERY) == {"shop": {"name": "OCOP Việt Nam"}}
+    [exchange] = json.loads(path.read_text(encoding="utf-8"))
+    assert exchange["response"] == {"status": 200, "body": {"data": {"shop": {"name": "OCOP Việt Nam"}}}}

@@ -96,21 +96,25 @@ class Client(TypedBaseClient):
                 }
               }
               certificate: assignedAttribute(slug: "ocop-certificate") {
+                __typename
                 ... on AssignedPlainTextAttribute {
                   text: value
                 }
               }
               stars: assignedAttribute(slug: "ocop-stars") {
+                __typename
                 ... on AssignedNumericAttribute {
                   number: value
                 }
               }
               validUntil: assignedAttribute(slug: "ocop-valid-until") {
+                __typename
                 ... on AssignedDateAttribute {
                   day: value
                 }
               }
               group: assignedAttribute(slug: "ocop-group") {
+                __typename
                 ... on AssignedSingleChoiceAttribute {
                   choice: value {
                     slug
@@ -119,6 +123,7 @@ class Client(TypedBaseClient):
                 }
               }
               province: assignedAttribute(slug: "ocop-province") {
+                __typename
                 ... on AssignedSingleChoiceAttribute {
                   choice: value {
                     slug
@@ -127,6 +132,7 @@ class Client(TypedBaseClient):
                 }
               }
               producer: assignedAttribute(slug: "producer") {
+                __typename
                 ... on AssignedSinglePageReferenceAttribute {
                   page: value {
                     id
@@ -188,12 +194,14 @@ class Client(TypedBaseClient):
                 seoDescription
               }
               story: assignedAttribute(slug: "producer-story") {
+                __typename
                 ... on AssignedTextAttribute {
                   json: value
                   english: translation(languageCode: EN)
                 }
               }
               province: assignedAttribute(slug: "producer-province") {
+                __typename
                 ... on AssignedSingleChoiceAttribute {
                   choice: value {
                     slug
