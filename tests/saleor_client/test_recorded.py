@@ -15,7 +15,16 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProducerRef, ProductRecord, VariantRecord
+from catalog_sync.catalogue import store
+from catalog_sync.catalogue.records import (
+    CollectionRecord,
+    ProducerRecord,
+    ProducerRef,
+    ProductRecord,
+    SearchQuery,
+    VariantRecord,
+)
+from catalog_sync.catalogue.search import get_backend
 from catalog_sync.registry.models import Producer
 from catalog_sync.saleor import SaleorMutationError, client, readmodel
 from catalog_sync.saleor import documents as gql
@@ -307,3 +316,24 @@ def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_clie
         updated_at=fetch.started_at,
         description='{"blocks": [{"data": {"text": "Tinh hoa OCOP"}, "type": "paragraph"}]}')]
     assert five_stars == ["UHJvZHVjdDo0", "UHJvZHVjdDo1", "UHJvZHVjdDo2"]
+
+
+def test_search_reindex_rebuilds_the_read_model_from_the_demo_store_and_search_finds_the_fish_sauce(
+        cassette, settings):
+    # given the demo store with its showcase (the cassettes above); the reindex reads as a customer, no token
+    cassette("10_search_reindex")
+    settings.SALEOR_APP_TOKEN = None
+    # when
+    out, err = run("search_reindex")
+    # then every product for sale is in the read model, read 100 per query (one query for 83)
+    assert out.splitlines() == [
+        "search reindex: 83 products for sale; left out (not for sale, not a producer page): 0 products, 0 pages"]
+    assert "products   [##############################] 83/83 100%" in err.splitlines()
+    assert "producers  [##############################] 68/68 100%" in err.splitlines()
+    fish_sauce = store.product_by_slug("nuoc-mam-phu-quoc-khai-hoan-38-do-dam-ag-2025-0001")
+    assert fish_sauce is not None
+    assert (fish_sauce.stars, fish_sauce.valid_until, fish_sauce.price_min) == (5, datetime.date(2028, 7, 1), 400000)
+    # and a shopper typing without diacritics finds it first among the 5★ fish sauces
+    result = get_backend().search(SearchQuery(text="nuoc mam phu quoc", stars=(5,)))
+    assert result.products[0].name.startswith("Nước mắm Phú Quốc")
+    assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in [p.name for p in result.products]

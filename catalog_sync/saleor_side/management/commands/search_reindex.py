@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.catalogue import store
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.readmodel import iter_catalogue
 from catalog_sync.saleor_side.progress import progress_bar
@@ -15,14 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--url", help="Saleor GraphQL URL (default: SALEOR_API_URL)")
 
     def handle(self, *args, **options):
-        from catalog_sync.catalogue import store  # type: ignore[attr-defined]  # the read model's store
-
         bar = progress_bar(self.stderr)
         try:
             with client_from_settings(url=options["url"], token_required=False) as client:
                 fetch = iter_catalogue(client, progress=bar)
-                result = store.rebuild(fetch.products(), fetch.producers(), fetch.collections(), progress=bar)
+                count = store.rebuild(fetch.products(), fetch.producers(), fetch.collections())
         except SaleorError as error:
             raise CommandError(f"search reindex: {error}", returncode=1) from None
-        self.stdout.write(f"search reindex: {result}; left out (not for sale or not a producer's page): "
+        self.stdout.write(f"search reindex: {count} products for sale; left out (not for sale, not a producer page): "
                           f"{fetch.skipped['products']} products, {fetch.skipped['pages']} pages")
