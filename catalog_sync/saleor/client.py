@@ -106,9 +106,9 @@ def operation_name(document: str) -> str:
 class SaleorClient:
     """One Saleor API at ``url``: a pooled ``httpx.Client`` shared by every operation.
 
-    ``execute``/``mutate``/``paginate`` run a document from ``documents``; ``typed`` (with the
-    app token) and ``storefront`` (anonymous: what a customer sees) are the generated typed
-    operations on the same pool. Use as a context manager, or call ``close()``.
+    ``execute``/``mutate``/``paginate`` run a document from ``documents`` with the app token;
+    ``storefront()`` gives the generated typed operations as an anonymous customer, on the same pool.
+    Use as a context manager, or call ``close()``.
     """
 
     def __init__(self, url: str, token: str | None, *, transport: httpx.BaseTransport | None = None,
@@ -136,12 +136,6 @@ class SaleorClient:
     @property
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
-
-    def typed(self) -> Any:
-        """The generated operations, authenticated with the app token."""
-        from .generated import Client
-
-        return Client(url=self.url, headers=self.auth_headers, http_client=self.http)
 
     def storefront(self) -> Any:
         """The generated operations as an anonymous customer (no token)."""
