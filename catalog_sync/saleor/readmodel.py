@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from catalog_sync.catalogue.records import (
@@ -40,6 +41,22 @@ _SET_GROUP = {s.slug: s.group_slug for s in PRODUCT_SETS}
 _PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
 
 Progress = Callable[[str, int, int], None]
+
+
+QUERIES = Path(__file__).resolve().parent / "queries" / "readmodel.graphql"
+
+
+def fragment(name: str) -> str:
+    """The GraphQL text of fragment ``name`` (``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection``),
+    for the app's webhook subscriptions to select exactly what ``*_record`` maps."""
+    text = QUERIES.read_text(encoding="utf-8")
+    start = text.index(f"fragment {name} on ")
+    depth, end = 0, start
+    for end in range(text.index("{", start), len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if depth == 0:
+            break
+    return text[start:end + 1] + "\n"
 
 
 # --- mapping: one node -> one record -------------------------------------------------------------

@@ -56,3 +56,25 @@ def test_the_group_comes_from_the_category_and_a_set_names_its_group(recorded_pr
     assert record is not None and (record.group, record.product_set) == ("thuc-pham", "gia-vi-khac")
     group_only = product_record(node(recorded_product, category={"slug": "do-uong", "parent": None}))
     assert group_only is not None and (group_only.group, group_only.product_set) == ("do-uong", None)
+
+
+def test_a_webhook_subscription_can_select_the_same_fragments_as_the_reindex():
+    # given the subscription queries the app's webhooks will use, built from the reindex's fragments
+    graphql = pytest.importorskip("graphql")
+    from catalog_sync.saleor.readmodel import fragment
+
+    from .test_documents import SCHEMA
+
+    if not SCHEMA.is_file():
+        pytest.skip(f"Saleor schema not found at {SCHEMA}")
+    subscription = ("subscription { event { "
+                    "... on ProductUpdated { product(channel: \"ocop-vn\") { ...CatalogueProduct } } "
+                    "... on PageUpdated { page { ...CatalogueProducer } } "
+                    "... on CollectionUpdated { collection(channel: \"ocop-vn\") { ...CatalogueCollection } } } }\n")
+    document = subscription + "".join(fragment(n) for n in ("CatalogueProduct", "CatalogueProducer",
+                                                           "CatalogueCollection"))
+    # then it is valid against Saleor 3.23.28's schema
+    schema = graphql.build_schema(SCHEMA.read_text(encoding="utf-8"))
+    assert graphql.validate(schema, graphql.parse(document)) == []
+    assert fragment("CatalogueProduct").startswith("fragment CatalogueProduct on Product {")
+    assert fragment("CatalogueProduct").rstrip().endswith("}")
