@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from . import cache, models, rows
 from .records import CollectionRecord, ProducerRecord, ProductRecord
@@ -93,7 +94,8 @@ def apply_product(record: ProductRecord) -> bool:
             log.info("catalogue: ignored an older state of product %s", record.id)
             return False
         product, variants = rows.product_row(record)
-        models.Variant.objects.filter(product_id=record.id).delete()
+        # a variant Saleor moved from another product leaves that one too
+        models.Variant.objects.filter(Q(product_id=record.id) | Q(pk__in=[v.id for v in variants])).delete()
         product.save()
         models.Variant.objects.bulk_create(variants)
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCT, object_id=record.id).delete()
@@ -183,7 +185,9 @@ def _write_products(records: Iterable[ProductRecord], progress: Progress | None)
         seen.update(r.id for r in batch)
         fresh = _fresh(models.Tombstone.Kind.PRODUCT, models.Product, batch)
         pairs = [rows.product_row(r) for r in fresh]
-        models.Variant.objects.filter(product_id__in=[r.id for r in fresh]).delete()
+        models.Variant.objects.filter(
+            Q(product_id__in=[r.id for r in fresh]) | Q(pk__in=[v.id for _, vs in pairs for v in vs])
+        ).delete()
         models.Product.objects.bulk_create(
             [p for p, _ in pairs], update_conflicts=True, unique_fields=["id"], update_fields=fields
         )

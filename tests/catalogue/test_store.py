@@ -163,3 +163,15 @@ def test_rebuild_reports_progress_per_batch(db):
     seen: list[int] = []
     store.rebuild(records, [], [], progress=seen.append)
     assert seen == [3]
+
+
+def test_a_variant_saleor_moved_to_another_product_follows_it(catalogue):
+    # given two products, the first with two variants
+    first, second = catalogue(), catalogue()
+    moved = first.variants[1]
+    # when Saleor moves the second variant to the second product
+    store.apply_product(later(second, variants=(*second.variants, moved)))
+    store.apply_product(later(first, variants=first.variants[:1]))
+    # then each product shows the variants it has now
+    assert store.product_by_slug(second.slug).variants[-1] == moved
+    assert store.product_by_slug(first.slug).variants == first.variants[:1]

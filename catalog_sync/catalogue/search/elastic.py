@@ -12,6 +12,7 @@ swaps the alias in one call, then drops the old indexes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,7 @@ _FACET_FIELDS = {
     "in_stock": "in_stock",
 }
 _BULK_CHUNK = 1000
+log = logging.getLogger(__name__)
 
 
 def _scored(query: Any, score: int) -> Any:
@@ -213,7 +215,11 @@ class ElasticsearchBackend:
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         self.ensure_index()
-        bulk(self.client, actions, refresh="wait_for", raise_on_error=False)
+        _, errors = bulk(self.client, actions, refresh="wait_for", raise_on_error=False)
+        for error in errors if isinstance(errors, list) else []:
+            if "delete" in error and error["delete"].get("status") == 404:
+                continue  # already gone
+            log.error("elasticsearch: a catalogue index write failed: %s", error)
 
     def ensure_index(self) -> None:
         """Before the first rebuild, an empty index behind the alias (never one Elasticsearch guesses)."""
