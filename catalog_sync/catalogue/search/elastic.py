@@ -163,6 +163,7 @@ class ElasticsearchBackend:
         self._ready = False
 
     def search(self, query: SearchQuery) -> SearchResult:
+        self.ensure_index()  # before the first reindex: an empty catalogue, not an error
         members = None
         if query.collection_id is not None:
             members = list(
@@ -186,6 +187,7 @@ class ElasticsearchBackend:
         found = text_query(text)
         if found is None:
             return []
+        self.ensure_index()
         search = (
             Search(index=ALIAS)
             .query(found)
