@@ -134,7 +134,8 @@ def build_search(query: SearchQuery, *, collection_products: list[str] | None = 
     return search
 
 
-def _facet_values(facet: str, buckets: list[Any]) -> tuple[FacetValue, ...]:
+def _facet_values(facet: str, buckets: list[dict[str, Any]]) -> tuple[FacetValue, ...]:
+    """A terms aggregation's buckets as facet values (booleans come as 1/0 with "true"/"false")."""
     values = []
     for bucket in buckets:
         key = bucket.get("key_as_string", bucket["key"]) if facet == "in_stock" else bucket["key"]
@@ -171,12 +172,12 @@ class ElasticsearchBackend:
                     "product_id", flat=True
                 )
             )
-        response = build_search(query, collection_products=members).using(self.client).execute()
-        ids = [hit.meta.id for hit in response.hits]
-        facets = {facet: _facet_values(facet, response.aggregations[facet]["values"]["buckets"]) for facet in FACETS}
+        reply = build_search(query, collection_products=members).using(self.client).execute().to_dict()
+        ids = [hit["_id"] for hit in reply["hits"]["hits"]]
+        facets = {facet: _facet_values(facet, reply["aggregations"][facet]["values"]["buckets"]) for facet in FACETS}
         _, limit = page_bounds(query)
         return SearchResult(
-            total=response.hits.total.value,
+            total=reply["hits"]["total"]["value"],
             products=tuple(store.products_by_ids(ids)),
             facets=facets,
             page=max(query.page, 1),
@@ -194,7 +195,7 @@ class ElasticsearchBackend:
             .sort("_score", {"stars": "desc"}, {"name_length": "asc"}, {"product_id": "asc"})
             .extra(size=max(1, min(limit, 20)), _source=False)
         )
-        ids = [hit.meta.id for hit in search.using(self.client).execute().hits]
+        ids = [hit["_id"] for hit in search.using(self.client).execute().to_dict()["hits"]["hits"]]
         return [
             Suggestion(text=(p.name_en or p.name) if language == "en" else p.name, url_slug=p.slug)
             for p in store.products_by_ids(ids)
