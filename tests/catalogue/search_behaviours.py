@@ -166,6 +166,17 @@ def test_each_facet_counts_with_the_other_filters_applied(searcher):
     assert facet(result, "in_stock") == {"1": 1}
 
 
+def test_the_price_band_facet_ignores_the_price_range_and_the_others_keep_it(searcher):
+    _catalogue(searcher)
+    result = searcher.search(price_max=Decimal(160_000), stars=(4, 5))
+    assert [p.name for p in result.products] == ["Nước mắm Phú Quốc", "Nước mắm Nam Ô"]
+    # every 4★/5★ product counts in its price band, whatever the price range
+    assert facet(result, "price_band") == {"0-100000": 1, "100000-200000": 2, "200000-500000": 1}
+    # the stars facet keeps the price range: the 3★ rượu cần at 150.000 ₫ counts, the 5★ coffee at 180.000 ₫ not
+    assert facet(result, "stars") == {"5": 1, "4": 1, "3": 1}
+    assert facet(result, "province") == {"an-giang": 1, "da-nang": 1}
+
+
 def test_facets_follow_the_text_query(searcher):
     _catalogue(searcher)
     result = searcher.search("nuoc mam")

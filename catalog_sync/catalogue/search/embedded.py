@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -116,21 +116,15 @@ def _base(query: SearchQuery, text: _Text | None) -> QuerySet[models.Product]:
 
 
 def _facet_filters(query: SearchQuery) -> dict[str, tuple[str, list[Any]]]:
-    """Each facet's own filter as SQL over the base columns ("TRUE" when not filtered)."""
-    price: list[str] = []
-    price_params: list[Any] = []
-    if query.price_min is not None:
-        price.append("price_min >= %s")
-        price_params.append(query.price_min)
-    if query.price_max is not None:
-        price.append("price_min <= %s")
-        price_params.append(query.price_max)
+    """Each facet's own filter as SQL over the grouped facet columns ("TRUE" when not filtered).
+
+    The price filter is not among them: it is counted inside the grouping (``_facets``).
+    """
     return {
         "stars": ("stars = ANY(%s)", [list(query.stars)]) if query.stars else ("TRUE", []),
         "group": ("group_slug = ANY(%s)", [list(query.groups)]) if query.groups else ("TRUE", []),
         "set": ("set_slug = ANY(%s)", [list(query.sets)]) if query.sets else ("TRUE", []),
         "province": ("province_slug = ANY(%s)", [list(query.provinces)]) if query.provinces else ("TRUE", []),
-        "price_band": (" AND ".join(price), price_params) if price else ("TRUE", []),
         "in_stock": ("in_stock", []) if query.in_stock else ("TRUE", []),
     }
 
@@ -163,19 +157,37 @@ _FACET_COLUMNS = {
 }
 
 
+def _price_filter(query: SearchQuery) -> Q | None:
+    bounds = Q()
+    if query.price_min is not None:
+        bounds &= Q(price_min__gte=query.price_min)
+    if query.price_max is not None:
+        bounds &= Q(price_min__lte=query.price_max)
+    return bounds if bounds else None
+
+
 def _facets(base: QuerySet[models.Product], query: SearchQuery) -> tuple[int, dict[str, tuple[FacetValue, ...]]]:
-    """(total, facets): one pass over the base products, grouped once per facet."""
+    """(total, facets) in one query.
+
+    Inside, the matching products are grouped by all six facet columns at once (one pass, a few
+    hundred groups), counting each group with and without the price filter, the only filter on a
+    column that is not a facet column. Outside, ``GROUPING SETS`` sums those groups per facet,
+    each facet with every other filter applied.
+    """
     columns = list(_FACET_COLUMNS.values())
-    inner_sql, inner_params = base.values(*columns, "price_min").query.sql_with_params()
+    price = _price_filter(query)
+    counted = base.order_by().values(*columns).annotate(
+        n=Count("pk"), n_price=Count("pk", filter=price) if price is not None else Count("pk")
+    )
+    inner_sql, inner_params = counted.query.sql_with_params()
     filters = _facet_filters(query)
     counts: list[str] = []
     params: list[Any] = []
-    for facet in FACETS:
-        others = [filters[other] for other in FACETS if other != facet]
-        counts.append("count(*) FILTER (WHERE " + " AND ".join(sql for sql, _ in others) + ")")
+    for facet in (*FACETS, None):  # None: the total, with every filter
+        others = [filters[other] for other in FACETS if other != facet and other != "price_band"]
+        column = "n" if facet == "price_band" else "n_price"
+        counts.append(f"sum({column}) FILTER (WHERE " + " AND ".join(sql for sql, _ in others) + ")")
         params.extend(p for _, ps in others for p in ps)
-    counts.append("count(*) FILTER (WHERE " + " AND ".join(sql for sql, _ in filters.values()) + ")")
-    params.extend(p for _, ps in filters.values() for p in ps)
     # Column names are the model's; every value is a parameter.
     sql = (
         f"SELECT {', '.join(columns)}, {', '.join(f'GROUPING({c})' for c in columns)}, {', '.join(counts)} "  # noqa: S608
@@ -191,10 +203,10 @@ def _facets(base: QuerySet[models.Product], query: SearchQuery) -> tuple[int, di
     for row in result:
         grouped = [i for i in range(n) if row[n + i] == 0]
         if not grouped:
-            total = row[3 * n]
+            total = int(row[3 * n] or 0)
             continue
         i = grouped[0]
-        value, count = row[i], row[2 * n + i]
+        value, count = row[i], int(row[2 * n + i] or 0)
         if value is None or count == 0 or value is False:
             continue
         values[FACETS[i]].append(FacetValue(value="1" if value is True else str(value), count=count))
