@@ -177,7 +177,8 @@ def _facets(base: QuerySet[models.Product], query: SearchQuery) -> tuple[int, di
     columns = list(_FACET_COLUMNS.values())
     price = _price_filter(query)
     counted = base.order_by().values(*columns).annotate(
-        n=Count("pk"), n_price=Count("pk", filter=price) if price is not None else Count("pk")
+        # (count(price_min) reads the covering index only; a product without a price has no band)
+        n=Count("*"), n_price=Count("price_min", filter=price) if price is not None else Count("*")
     )
     inner_sql, inner_params = counted.query.sql_with_params()
     filters = _facet_filters(query)
