@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from django.db import connection, transaction
+from django.db.models import Q
 
-from . import models, rows
+from . import cache, models, rows
 from .records import CollectionRecord, ProducerRecord, ProductRecord
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,11 @@ Progress = Callable[[int], None]  # called with the number of products written s
 
 
 def _lock(key: str | None = None) -> None:
-    """Wait for a running rebuild, then serialise writers of one object (its id as ``key``)."""
+    """Wait for a running rebuild, then serialise writers of one object (its id as ``key``).
+
+    Every writer starts here, so this is also where caches learn the catalogue changes.
+    """
+    cache.changed()
     with connection.cursor() as cursor:
         if key is None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CATALOGUE_LOCK])
@@ -53,9 +58,15 @@ def _tombstone(kind: str, object_id: str) -> datetime.datetime | None:
     )
 
 
-def _is_stale(kind: str, model: type[models.models.Model], object_id: str, updated_at: datetime.datetime) -> bool:
+def _is_stale(
+    kind: str,
+    model: type[models.models.Model],
+    object_id: str,
+    updated_at: datetime.datetime,
+    at: datetime.datetime | None = None,
+) -> bool:
     removed_at = _tombstone(kind, object_id)
-    if removed_at is not None and removed_at > updated_at:
+    if removed_at is not None and removed_at > max(updated_at, at or updated_at):
         return True
     current = model._default_manager.filter(pk=object_id).values_list("updated_at", flat=True).first()
     return current is not None and current > updated_at
@@ -81,15 +92,22 @@ def _search():  # the backend, imported late: search modules read the models
 # --- products ---------------------------------------------------------------------------------
 
 
-def apply_product(record: ProductRecord) -> bool:
-    """Keep this product as given; False when the read model already holds something newer."""
+def apply_product(record: ProductRecord, *, at: datetime.datetime | None = None) -> bool:
+    """Keep this product as given; False when the read model already holds something newer.
+
+    ``at``: when the event happened (the webhook's ``issued_at``), if it can be later than
+    ``record.updated_at``: Saleor publishes a product in a channel without changing the
+    product's ``updated_at``, so only the event's time tells that re-publishing came after a
+    removal. Removals are compared with the later of the two; rows with ``updated_at``.
+    """
     with transaction.atomic():
         _lock(f"product:{record.id}")
-        if _is_stale(models.Tombstone.Kind.PRODUCT, models.Product, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.PRODUCT, models.Product, record.id, record.updated_at, at):
             log.info("catalogue: ignored an older state of product %s", record.id)
             return False
         product, variants = rows.product_row(record)
-        models.Variant.objects.filter(product_id=record.id).delete()
+        # a variant Saleor moved from another product leaves that one too
+        models.Variant.objects.filter(Q(product_id=record.id) | Q(pk__in=[v.id for v in variants])).delete()
         product.save()
         models.Variant.objects.bulk_create(variants)
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCT, object_id=record.id).delete()
@@ -110,10 +128,10 @@ def remove_product(product_id: str, *, at: datetime.datetime) -> bool:
 # --- producers and collections ------------------------------------------------------------------
 
 
-def apply_producer(record: ProducerRecord) -> bool:
+def apply_producer(record: ProducerRecord, *, at: datetime.datetime | None = None) -> bool:
     with transaction.atomic():
         _lock(f"producer:{record.id}")
-        if _is_stale(models.Tombstone.Kind.PRODUCER, models.Producer, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.PRODUCER, models.Producer, record.id, record.updated_at, at):
             return False
         rows.producer_row(record).save()
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCER, object_id=record.id).delete()
@@ -126,10 +144,10 @@ def remove_producer(producer_id: str, *, at: datetime.datetime) -> bool:
         return _bury(models.Tombstone.Kind.PRODUCER, models.Producer, producer_id, at)
 
 
-def apply_collection(record: CollectionRecord) -> bool:
+def apply_collection(record: CollectionRecord, *, at: datetime.datetime | None = None) -> bool:
     with transaction.atomic():
         _lock(f"collection:{record.id}")
-        if _is_stale(models.Tombstone.Kind.COLLECTION, models.Collection, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.COLLECTION, models.Collection, record.id, record.updated_at, at):
             return False
         collection, memberships = rows.collection_rows(record)
         models.CollectionProduct.objects.filter(collection_id=record.id).delete()
@@ -179,7 +197,9 @@ def _write_products(records: Iterable[ProductRecord], progress: Progress | None)
         seen.update(r.id for r in batch)
         fresh = _fresh(models.Tombstone.Kind.PRODUCT, models.Product, batch)
         pairs = [rows.product_row(r) for r in fresh]
-        models.Variant.objects.filter(product_id__in=[r.id for r in fresh]).delete()
+        models.Variant.objects.filter(
+            Q(product_id__in=[r.id for r in fresh]) | Q(pk__in=[v.id for _, vs in pairs for v in vs])
+        ).delete()
         models.Product.objects.bulk_create(
             [p for p, _ in pairs], update_conflicts=True, unique_fields=["id"], update_fields=fields
         )
@@ -223,9 +243,12 @@ def rebuild(
 
         count = models.Product.objects.count()
         _search().rebuild_index()
-    with connection.cursor() as cursor:  # fresh planner statistics for the swapped-in catalogue
+    # Fresh planner statistics for the swapped-in catalogue, and (outside a transaction) the old
+    # rows' space reclaimed and the visibility map set, so facet counts stay index-only scans.
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
         for model in (models.Product, models.Variant, models.CollectionProduct, models.SearchWord):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
     return count
 
 

@@ -166,6 +166,17 @@ def test_each_facet_counts_with_the_other_filters_applied(searcher):
     assert facet(result, "in_stock") == {"1": 1}
 
 
+def test_the_price_band_facet_ignores_the_price_range_and_the_others_keep_it(searcher):
+    _catalogue(searcher)
+    result = searcher.search(price_max=Decimal(160_000), stars=(4, 5))
+    assert [p.name for p in result.products] == ["Nước mắm Phú Quốc", "Nước mắm Nam Ô"]
+    # every 4★/5★ product counts in its price band, whatever the price range
+    assert facet(result, "price_band") == {"0-100000": 1, "100000-200000": 2, "200000-500000": 1}
+    # the stars facet keeps the price range: the 3★ rượu cần at 150.000 ₫ counts, the 5★ coffee at 180.000 ₫ not
+    assert facet(result, "stars") == {"5": 1, "4": 1, "3": 1}
+    assert facet(result, "province") == {"an-giang": 1, "da-nang": 1}
+
+
 def test_facets_follow_the_text_query(searcher):
     _catalogue(searcher)
     result = searcher.search("nuoc mam")
@@ -249,3 +260,14 @@ def test_suggestions_complete_the_words_being_typed(searcher):
     assert suggestions[0].url_slug.startswith("mat-ong-bac-ha-meo-vac")
     assert [s.text for s in searcher.backend.suggest("mint hon", language="en")] == ["Meo Vac mint honey"]
     assert searcher.backend.suggest("   ") == []
+
+
+# --- bounds -------------------------------------------------------------------------------------------
+
+
+def test_an_overlong_query_or_an_odd_page_is_bounded_not_an_error(searcher):
+    searcher.product("Nước mắm Phú Quốc")
+    assert searcher.names("nuoc mam " + "x" * 5000) == []
+    assert searcher.names("nuoc " * 500) == ["Nước mắm Phú Quốc"]
+    result = searcher.search(page=0, per_page=10_000)
+    assert (result.page, result.per_page, [p.name for p in result.products]) == (1, 100, ["Nước mắm Phú Quốc"])
