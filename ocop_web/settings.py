@@ -70,7 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "catalog_sync.registry",
+    "catalog_sync.catalogue",
     "storefront",
 ]
 
