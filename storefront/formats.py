@@ -20,7 +20,9 @@ def money(amount: Decimal | int | None, currency: str = "VND", language: str | N
     """``125.000 ₫`` in Vietnamese, ``₫125,000`` in English; VND has no minor unit."""
     if amount is None:
         return ""
-    return format_currency(Decimal(amount), currency, locale=babel_locale(language))
+    # CLDR puts a no-break space before the sign; pages keep prices on one line with CSS instead,
+    # so the text is exactly what shoppers type and read: "125.000 ₫".
+    return format_currency(Decimal(amount), currency, locale=babel_locale(language)).replace("\xa0", " ")
 
 
 def long_date(day: datetime.date, language: str | None = None) -> str:

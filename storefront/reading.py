@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalog_sync.catalogue.search import get_backend
 from django.core.cache import cache
 
 from catalog_sync.catalogue import store
@@ -25,6 +24,7 @@ from catalog_sync.catalogue.records import (
     SearchResult,
     Suggestion,
 )
+from catalog_sync.catalogue.search import get_backend
 
 logger = logging.getLogger(__name__)
 REMEMBER_SECONDS = 24 * 3600

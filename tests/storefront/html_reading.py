@@ -54,3 +54,34 @@ def read_html(html: str | bytes) -> Elements:
     parser.feed(html.decode() if isinstance(html, bytes) else html)
     parser.close()
     return parser
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Inside(HTMLParser):
+    def __init__(self, element_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.element_id, self.depth, self.parts, self.attributes = element_id, 0, [], None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += tag not in _VOID
+        elif dict(attrs).get("id") == self.element_id:
+            self.depth, self.attributes = 1, dict(attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def text_of(html: str | bytes, element_id: str) -> str:
+    """The visible text inside the element with this id, spaces collapsed."""
+    parser = _Inside(element_id)
+    parser.feed(html.decode() if isinstance(html, bytes) else html)
+    assert parser.attributes is not None, f"no element with id {element_id!r}"
+    return " ".join(" ".join(parser.parts).split())

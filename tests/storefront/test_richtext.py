@@ -31,9 +31,10 @@ HOSTILE_BLOCKS = [
     paragraph('<svg onload="alert(6)"><circle/></svg><math><mi xlink:href="javascript:alert(7)">x</mi></math>'),
     paragraph('<a href="https://ocop.test" onclick="steal()" onmouseover="x()">trang chủ</a>'),
     {"type": "header", "data": {"text": '<img src=x onerror=alert(8)>Câu chuyện', "level": 1}},
-    {"type": "list", "data": {"style": "unordered", "items": ['<script>alert(9)</script>mục', {"content": "lồng",
-                                                                                               "items": ["<b onclick=x>a</b>"]}]}},
-    {"type": "quote", "data": {"text": "<a href='vbscript:msgbox'>trích</a>", "caption": "<i onfocus=x autofocus>tác giả</i>"}},
+    {"type": "list", "data": {"style": "unordered", "items": [
+        "<script>alert(9)</script>mục", {"content": "lồng", "items": ["<b onclick=x>a</b>"]}]}},
+    {"type": "quote", "data": {"text": "<a href='vbscript:msgbox'>trích</a>",
+                               "caption": "<i onfocus=x autofocus>tác giả</i>"}},
     {"type": "image", "data": {"file": {"url": "javascript:alert(10)"}, "caption": "ảnh xấu"}},
     {"type": "image", "data": {"file": {"url": 'https://media.ocop.test/a.webp" onerror="alert(11)'},
                                "caption": '"><script>alert(12)</script>'}},
@@ -92,6 +93,7 @@ def test_missing_or_malformed_documents_render_nothing(source):
 
 
 def test_plain_text_for_a_meta_description_is_cut_at_a_word():
-    source = document(paragraph("Nước mắm &amp; cá cơm <b>than</b>"), paragraph("ủ chượp mười hai tháng trong thùng gỗ"))
+    source = document(paragraph("Nước mắm &amp; cá cơm <b>than</b>"),
+                      paragraph("ủ chượp mười hai tháng trong thùng gỗ"))
     assert plain_text(source) == "Nước mắm & cá cơm than ủ chượp mười hai tháng trong thùng gỗ"
     assert plain_text(source, limit=20) == "Nước mắm & cá cơm…"
