@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -124,7 +125,8 @@ def test_product_without_photos_gets_its_group_placeholder(client, shop):
     assert image["src"] == "/static/storefront/placeholders/do-uong.svg"
     assert (image["alt"], image["width"], image["height"]) == (product.name, "400", "400")
     drawing = finders.find("storefront/placeholders/do-uong.svg")
-    assert drawing and open(drawing, encoding="utf-8").read().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert drawing
+    assert Path(drawing).read_text(encoding="utf-8").startswith('<svg xmlns="http://www.w3.org/2000/svg"')
 
 
 def test_a_withdrawn_product_answers_404_with_search_and_the_producers_other_products(
