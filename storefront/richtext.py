@@ -16,6 +16,7 @@ from html import escape, unescape
 from typing import Any
 
 import nh3
+from django.utils.safestring import SafeString, mark_safe
 
 _SAFE_IMAGE_URL = re.compile(r"https?://[^\s\"'<>`\\]{1,2000}")
 
@@ -118,19 +119,19 @@ def _block(block: dict[str, Any]) -> str:
     return ""  # embeds, raw HTML and unknown blocks are never rendered
 
 
-def render_editorjs(source: str | None) -> str:
+def render_editorjs(source: str | None) -> SafeString:
     """Safe HTML for an EditorJS document (a JSON string); "" when there is nothing to show."""
     if not source:
-        return ""
+        return SafeString("")
     try:
         document = json.loads(source[:MAX_SOURCE_CHARS])
     except ValueError:
-        return ""
+        return SafeString("")
     blocks = document.get("blocks") if isinstance(document, dict) else None
     if not isinstance(blocks, list):
-        return ""
+        return SafeString("")
     html = "".join(_block(block) for block in blocks if isinstance(block, dict))
-    return _clean(html, _INLINE_TAGS | _BLOCK_TAGS)
+    return mark_safe(_clean(html, _INLINE_TAGS | _BLOCK_TAGS))  # noqa: S308 -- sanitised by nh3 just now
 
 
 def plain_text(source: str | None, limit: int = 300) -> str:
