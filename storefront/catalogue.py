@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -68,6 +69,10 @@ def render_listing(request: HttpRequest, *, template: str, with_text: bool, defa
                    context: dict[str, Any] | None = None) -> HttpResponse:
     lang = language()
     state = parse_listing(request.GET, language=lang, default_sort=default_sort, with_text=with_text)
+    query_string = request.META.get("QUERY_STRING", "")
+    if not state.errors and (f"?{query_string}" if query_string else "") != state.url():
+        # a filter form sends every field, empty or default ones too: one short URL per state
+        return redirect(request.path + state.url())
     try:
         read = reading.search(state.query)
     except reading.CatalogueUnavailable:

@@ -55,7 +55,7 @@ class ListingState:
         if "page" in values and values["page"] == "1":
             del values["page"]
         ordered = [(key, values[key]) for key in PARAMETERS if key in values]
-        return "?" + urlencode(ordered) if ordered else ""
+        return "?" + urlencode(ordered, safe=",") if ordered else ""
 
     def page_url(self, page: int) -> str:
         return self.url(page=str(page))
