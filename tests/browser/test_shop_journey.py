@@ -33,19 +33,24 @@ def catalogue(db, make_certificate):
         variants=(variant_record(name="Chai 500 ml", price=Decimal(125_000), quantity_available=40),),
     )
     others = [
-        shop.product(name="Mật ong bạc hà Mèo Vạc", stars=5, province="tuyen-quang", thumbnail=None, images=(),
-                     product_set="mat-ong-nong-san-khac", created=NOW - datetime.timedelta(days=1),
-                     variants=(variant_record(name="Hũ 500 g", price=Decimal(450_000)),)),
-        shop.product(name="Cà phê Arabica Cầu Đất", stars=4, province="lam-dong", thumbnail=None, images=(),
-                     product_set="ca-phe-ca-cao", variants=(variant_record(name="Gói 500 g", price=Decimal(180_000)),)),
-        shop.product(name="Nón lá Huế", stars=4, province="hue", group="thu-cong-my-nghe", product_set=None,
-                     thumbnail=None, images=(), variants=(variant_record(name="Chiếc", price=Decimal(120_000)),)),
-        shop.product(name="Rượu cần Đạ Tẻh", stars=3, province="lam-dong", group="do-uong", thumbnail=None, images=(),
-                     product_set="do-uong-co-con-khac",
-                     variants=(variant_record(name="Bình 2 lít", price=Decimal(150_000), quantity_available=0),)),
+        _local(shop, "Mật ong bạc hà Mèo Vạc", "Hợp tác xã Ong mật Mèo Vạc", "Hũ 500 g", 450_000, stars=5,
+               province="tuyen-quang", product_set="mat-ong-nong-san-khac", created=NOW - datetime.timedelta(days=1)),
+        _local(shop, "Cà phê Arabica Cầu Đất", "Công ty TNHH Cà phê Cầu Đất Đà Lạt", "Gói 500 g", 180_000, stars=4,
+               province="lam-dong", product_set="ca-phe-ca-cao"),
+        _local(shop, "Nón lá Huế", "Hợp tác xã Nón lá Phú Hồ", "Chiếc", 120_000, stars=4, province="hue",
+               group="thu-cong-my-nghe", product_set=None),
+        _local(shop, "Rượu cần Đạ Tẻh", "Hợp tác xã Rượu cần Đạ Tẻh", "Bình 2 lít", 150_000, stars=3,
+               province="lam-dong", group="do-uong", product_set="do-uong-co-con-khac", quantity=0),
     ]
     showcase = shop.collection(name="Đặc sản Tết 2026", product_ids=(fish_sauce.id, others[0].id))
     return {"fish_sauce": fish_sauce, "producer": producer, "showcase": showcase, "others": others}
+
+
+def _local(shop, name, producer, variant, price, *, quantity=25, **fields):
+    return shop.product(name=name, producer_title=producer, description=editorjs(f"{name}: sản phẩm OCOP."),
+                        thumbnail=None, images=(), name_en=None,
+                        variants=(variant_record(name=variant, price=Decimal(price), quantity_available=quantity),),
+                        **fields)
 
 
 def _shot(page, width_name: str, step: str) -> None:
@@ -84,8 +89,9 @@ def test_home_to_a_product_through_a_filter_and_a_search(live_server, browser, c
         page.get_by_role("button", name="Áp dụng").click()
         page.wait_for_url(f"{live_server.url}/products/?stars=5")
         assert page.locator("#result-count").inner_text() == "2 sản phẩm"
-        assert page.locator(".product-name").all_inner_texts() == ["Nước mắm Phú Quốc Khải Hoàn 40 độ đạm",
-                                                                    "Mật ong bạc hà Mèo Vạc"]
+        # most stars first, then the newest
+        assert page.locator(".product-name").all_inner_texts() == ["Mật ong bạc hà Mèo Vạc",
+                                                                    "Nước mắm Phú Quốc Khải Hoàn 40 độ đạm"]
         _fits(page, viewport["width"])
         _shot(page, width_name, "2-filtered")
         page.get_by_role("link", name="Mật ong bạc hà Mèo Vạc").click()
@@ -101,7 +107,9 @@ def test_home_to_a_product_through_a_filter_and_a_search(live_server, browser, c
         suggestion = page.get_by_role("option", name="Nước mắm Phú Quốc Khải Hoàn 40 độ đạm")
         suggestion.wait_for()
         _shot(page, width_name, "4-suggestions")
-        search.press("Escape")
+        search.press("Escape")  # closes the suggestions, keeps the text
+        assert page.get_by_role("listbox").is_hidden()
+        assert search.input_value() == "nuoc mam"
         search.press("Enter")
         page.wait_for_url(f"{live_server.url}/search/?q=nuoc+mam")
         assert page.locator("h1").inner_text() == "Kết quả cho “nuoc mam”"

@@ -63,7 +63,7 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Escape" && !list.hidden) { event.preventDefault(); close(); }
       else if (event.key === "Enter" && active >= 0 && items[active]) {
         event.preventDefault(); window.location.href = items[active].dataset.url;
       }
@@ -74,9 +74,13 @@
   function ready() {
     var inputs = document.querySelectorAll("input[data-suggest-url]");
     for (var i = 0; i < inputs.length; i++) attachSuggestions(inputs[i], i);
-    // Filters start open on wide screens; on a phone they stay folded until asked for.
+    // Filters are open beside the results on wide screens; on a phone they fold away above the
+    // results (unless a filter needs correcting) so the products come first.
     var filters = document.getElementById("filters");
-    if (filters && window.matchMedia("(min-width: 48rem)").matches) filters.open = true;
+    if (filters) {
+      if (window.matchMedia("(min-width: 48rem)").matches) filters.open = true;
+      else if (!document.getElementById("filter-errors")) filters.open = false;
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
