@@ -78,11 +78,11 @@ def _label(lookup: Any, slug: str | None) -> str:
     return f"{item.name_vi if hasattr(item, 'name_vi') else item.name} {item.name_en}"
 
 
-def search_columns(record: ProductRecord) -> dict[str, str]:
-    name = " ".join(filter(None, [record.name, record.name_en]))
-    producer = record.producer.title if record.producer else ""
+def search_texts(record: ProductRecord) -> dict[str, str]:
+    """The texts search reads, as written: name (with the English name), producer, the rest."""
     text = " ".join(
-        [
+        part
+        for part in (
             plain_text(record.description),
             plain_text(record.description_en),
             record.seo_description or "",
@@ -90,14 +90,25 @@ def search_columns(record: ProductRecord) -> dict[str, str]:
             _label(group_by_slug, record.group),
             _label(province_by_slug, record.province),
             record.province_at_certification or "",
-        ]
+        )
+        if part
     )
+    return {
+        "name": " ".join(filter(None, [record.name, record.name_en])),
+        "producer": record.producer.title if record.producer else "",
+        "text": text[:_MAX_TEXT],
+    }
+
+
+def search_columns(record: ProductRecord) -> dict[str, str]:
+    """The embedded backend's columns: the search texts folded (``match_key``)."""
+    texts = search_texts(record)
     return {
         "name_key": match_key(record.name),
         "name_en_key": match_key(record.name_en or ""),
-        "search_name": match_key(name),
-        "search_producer": match_key(producer),
-        "search_text": match_key(text)[:_MAX_TEXT],
+        "search_name": match_key(texts["name"]),
+        "search_producer": match_key(texts["producer"]),
+        "search_text": match_key(texts["text"]),
     }
 
 

@@ -245,7 +245,7 @@ class EmbeddedBackend:
         parsed = _Text(text)
         found = (
             parsed.matching(models.Product.objects.all())
-            .order_by(_SCORE, Length("name_key"), "-stars", "id")
+            .order_by(_SCORE, "-stars", Length("name_key"), "id")
             .values_list("name", "name_en", "slug")[: max(1, min(limit, 20))]
         )
         return [
