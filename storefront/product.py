@@ -79,7 +79,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     description = plain_text(description_source, 300) or translated(record, "seo_description", lang)
     url = request.build_absolute_uri(reverse("storefront:product", args=[record.slug]))
     verify_url = request.build_absolute_uri(reverse("storefront:verify", args=[record.certificate_id]))
+    producer_card = _producer_card(record, lang)
     context = {
+        "producer_card": producer_card,
         "product": record,
         "name": name,
         "description_html": render_editorjs(description_source),
@@ -106,6 +108,34 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     }
     return page(request, "storefront/product.html", context, stale=read.stale)
+
+
+@dataclasses.dataclass(frozen=True)
+class ProducerCard:
+    title: str
+    url: str
+    province: str
+    excerpt: str
+
+
+def _producer_card(record: ProductRecord, lang: str) -> ProducerCard | None:
+    """Who made it: the producer's name, where they are and the start of their story."""
+    if record.producer is None:
+        return None
+    try:
+        profile = reading.producer(record.producer.slug).value
+    except reading.CatalogueUnavailable:
+        profile = None
+    if profile is None or not profile.is_published:
+        return ProducerCard(record.producer.title, reverse("storefront:producer", args=[record.producer.slug]),
+                            province_name(record.province, lang), "")
+    story = (profile.content_en if lang == "en" and profile.content_en else None) or profile.content
+    return ProducerCard(
+        title=translated(profile, "title", lang),
+        url=reverse("storefront:producer", args=[profile.slug]),
+        province=province_name(profile.province or record.province, lang),
+        excerpt=plain_text(story, 200),
+    )
 
 
 def _producer_of_withdrawn(slug: str) -> tuple[str, str] | None:
