@@ -194,3 +194,15 @@ def test_a_filter_form_submission_lands_on_the_short_canonical_url(client, highl
     assert response.status_code == 302
     assert response["Location"] == "/products/?stars=5,4&province=lam-dong"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_suggestions_stay_calm_when_search_fails(client, highland, monkeypatch):
+    from catalog_sync.catalogue.search.embedded import EmbeddedBackend
+
+    def down(self, text, **kwargs):
+        raise OSError("search backend down")
+
+    monkeypatch.setattr(EmbeddedBackend, "suggest", down)
+    response = client.get("/search/suggest/?q=mat ong")
+    assert response.status_code == 200
+    assert response.json() == {"query": "mat ong", "suggestions": []}

@@ -155,3 +155,15 @@ def test_an_unknown_product_answers_404_with_a_search_box(client, db):
     page = read_html(response.content)
     assert "Sản phẩm này hiện không được bán" in page.text
     assert page.all("input", name="q", value="khong co san pham nay")
+
+
+def test_related_products_come_from_the_same_product_set(client, shop):
+    # given three fish sauces and a honey
+    product = shop.product(name="Nước mắm Phú Quốc Khải Hoàn", product_set="tuong-nuoc-mam-gia-vi-long")
+    sibling = shop.product(name="Nước mắm Nam Ô", product_set="tuong-nuoc-mam-gia-vi-long", producer_title="HTX Nam Ô")
+    honey = shop.product(name="Mật ong bạc hà", product_set="mat-ong-nong-san-khac", producer_title="HTX Mèo Vạc")
+    response = client.get(f"/products/{product.slug}/")
+    related = response.content.decode().split('id="related-heading"')[1]
+    assert f'href="/products/{sibling.slug}/"' in related
+    assert f'href="/products/{honey.slug}/"' not in related
+    assert f'href="/products/{product.slug}/"' not in related
