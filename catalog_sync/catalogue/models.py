@@ -59,6 +59,17 @@ class Product(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Small vectors of the name and the producer alone: ranking reads these, not the whole document.
+    name_document = models.GeneratedField(
+        expression=SearchVector("search_name", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    producer_document = models.GeneratedField(
+        expression=SearchVector("search_producer", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         indexes = [
@@ -66,6 +77,11 @@ class Product(models.Model):
             models.Index(fields=["-stars", "-created", "id"], name="catalogue_product_listing"),
             models.Index(fields=["-created", "id"], name="catalogue_product_newest"),
             models.Index(fields=["price_min", "id"], name="catalogue_product_price"),
+            # Facet counts of a whole catalogue page read this index alone (an index-only scan).
+            models.Index(
+                fields=["stars", "group_slug", "set_slug", "province_slug", "price_band", "in_stock", "price_min"],
+                name="catalogue_product_facets",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ from itertools import islice
 
 from django.db import connection, transaction
 
-from . import models, rows
+from . import cache, models, rows
 from .records import CollectionRecord, ProducerRecord, ProductRecord
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,11 @@ Progress = Callable[[int], None]  # called with the number of products written s
 
 
 def _lock(key: str | None = None) -> None:
-    """Wait for a running rebuild, then serialise writers of one object (its id as ``key``)."""
+    """Wait for a running rebuild, then serialise writers of one object (its id as ``key``).
+
+    Every writer starts here, so this is also where caches learn the catalogue changes.
+    """
+    cache.changed()
     with connection.cursor() as cursor:
         if key is None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CATALOGUE_LOCK])
@@ -223,9 +227,12 @@ def rebuild(
 
         count = models.Product.objects.count()
         _search().rebuild_index()
-    with connection.cursor() as cursor:  # fresh planner statistics for the swapped-in catalogue
+    # Fresh planner statistics for the swapped-in catalogue, and (outside a transaction) the old
+    # rows' space reclaimed and the visibility map set, so facet counts stay index-only scans.
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
         for model in (models.Product, models.Variant, models.CollectionProduct, models.SearchWord):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
     return count
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 
 from catalog_sync.catalogue import store
@@ -18,8 +19,10 @@ from tests.catalogue_builders import later, product_record, sample_product
 def in_another_connection(work: Callable[[], Any], *, wait: float | None = 30) -> tuple[threading.Thread, list]:
     """Run ``work`` in a thread (its own database connection, as another web worker would)."""
     out: list = []
+    prefix = caches["default"].key_prefix  # the test's own cache (see tests/conftest.py)
 
     def run() -> None:
+        caches["default"].key_prefix = prefix
         try:
             out.append(work())
         finally:

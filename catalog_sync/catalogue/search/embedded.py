@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
@@ -22,7 +24,7 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySe
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
-from .. import models, rows
+from .. import cache, models, rows
 from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
 from .base import FACETS, TYPO_MIN_LENGTH, page_bounds, query_words
 
@@ -30,7 +32,9 @@ _PRODUCT = models.Product._meta.db_table
 _WORDS = models.SearchWord._meta.db_table
 
 # Score of one query word by where and how it matched (weights A name, B producer, C text).
-_WORD_SCORES = (("A", 8, 6, 4), ("B", 3, 3, 2), ("C", 1, 1, 1))
+# (vector, whole word, prefix, typo); a word found in neither scores 1: it is in the description.
+_WORD_SCORES = (("name_document", 8, 6, 4), ("producer_document", 3, 3, 2))
+_IN_TEXT = 1
 _EXACT_NAME = 1000
 _SCORE = F("score").desc()
 
@@ -83,18 +87,19 @@ class _Text:
         )
         for word in self.words:
             whens: list[Any] = []
-            for weight, whole, prefix, typo in _WORD_SCORES:
-                whens.append(When(_hits(_lexeme(word, weights=weight)), then=Value(whole)))
-                whens.append(When(_hits(_lexeme(word, prefix=True, weights=weight)), then=Value(prefix)))
+            for vector, whole, prefix, typo in _WORD_SCORES:
+                whens.append(When(_hits(_lexeme(word), vector), then=Value(whole)))
+                whens.append(When(_hits(_lexeme(word, prefix=True), vector), then=Value(prefix)))
                 if self.typos[word]:
-                    alternatives = " | ".join(_lexeme(n, weights=weight) for n in self.typos[word])
-                    whens.append(When(_hits(alternatives), then=Value(typo)))
-            score = score + Case(*whens, default=Value(0), output_field=IntegerField())
+                    alternatives = " | ".join(_lexeme(n) for n in self.typos[word])
+                    whens.append(When(_hits(alternatives, vector), then=Value(typo)))
+            score = score + Case(*whens, default=Value(_IN_TEXT), output_field=IntegerField())
         return queryset.filter(_hits(self.tsquery())).annotate(score=score)
 
 
-def _hits(tsquery: str) -> Q:
-    return Q(RawSQL("document @@ to_tsquery('simple', %s)", [tsquery], output_field=models.models.BooleanField()))
+def _hits(tsquery: str, vector: str = "document") -> Q:
+    sql = f"{vector} @@ to_tsquery('simple', %s)"  # the vector is one of the model's columns
+    return Q(RawSQL(sql, [tsquery], output_field=models.models.BooleanField()))  # noqa: S611  (a parameter)
 
 
 def _base(query: SearchQuery, text: _Text | None) -> QuerySet[models.Product]:
@@ -219,8 +224,28 @@ def _order(queryset: QuerySet[models.Product], query: SearchQuery, has_text: boo
     return queryset.order_by("-stars", "-created", "id")
 
 
+# Read with each product row: its variants (one query per page), without the search columns.
+_VARIANTS = RawSQL(  # noqa: S611  (no value from outside)
+    f"""(SELECT coalesce(json_agg(json_build_object(
+            'id', v.id, 'position', v.position, 'name', v.name, 'name_en', v.name_en, 'sku', v.sku,
+            'price', v.price::text, 'currency', v.currency, 'quantity_available', v.quantity_available)
+          ORDER BY v.position), '[]') FROM {models.Variant._meta.db_table} v
+        WHERE v.product_id = {_PRODUCT}.id)::text""",  # noqa: S608  (table names from the models)
+    [],
+    output_field=models.models.JSONField(),
+)
+_NOT_SHOWN = ("search_name", "search_producer", "search_text", "document", "name_document", "producer_document")
+
+
+def _variant(product_id: str, data: dict[str, Any]) -> models.Variant:
+    return models.Variant(product_id=product_id, **{**data, "price": Decimal(data["price"])})
+
+
 def _records(products: Sequence[models.Product]) -> tuple[ProductRecord, ...]:
-    return tuple(rows.product_record(p, list(p.variants.all())) for p in products)
+    return tuple(
+        rows.product_record(p, [_variant(p.id, v) for v in p.variant_rows])  # type: ignore[attr-defined]
+        for p in products
+    )
 
 
 class EmbeddedBackend:
@@ -230,11 +255,13 @@ class EmbeddedBackend:
         offset, limit = page_bounds(query)
         text = _Text(query.text) if query_words(query.text) else None
         base = _base(query, text)
-        total, facets = _facets(base, query)
+        # Counting facets reads every matching product: kept per catalogue version (catalogue.cache).
+        facet_query = replace(query, page=1, per_page=0, sort="relevance")
+        total, facets = cache.cached(("facets", facet_query), lambda: _facets(base, query))
         page: list[models.Product] = []
         if offset < total:
             ordered = _order(_filtered(base, query), query, text is not None)
-            page = list(ordered.prefetch_related("variants")[offset : offset + limit])
+            page = list(ordered.defer(*_NOT_SHOWN).annotate(variant_rows=_VARIANTS)[offset : offset + limit])
         return SearchResult(
             total=total, products=_records(page), facets=facets, page=max(query.page, 1), per_page=limit
         )
