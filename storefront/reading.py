@@ -1,19 +1,20 @@
 """The pages' reads of the catalogue read model, kept working when it cannot answer.
 
-Each successful listing read is remembered in the cache for a while; when the read model (the
-web database or the search backend) fails, the last remembered answer is served and the page
-says prices may be out of date. With nothing remembered, the caller shows a plain "try again"
-page (503). Failures are logged, never shown.
+Each successful read is remembered in this process (a bounded least-recently-used memory: no
+network round trip on the hot path, and it keeps working when Redis is down too); when the
+read model (the web database or the search backend) fails, the last remembered answer is
+served and the page says prices may be out of date. With nothing remembered, the caller shows
+a plain "try again" page (503). Failures are logged, never shown.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from django.core.cache import cache
+from typing import cast
 
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import (
@@ -27,7 +28,35 @@ from catalog_sync.catalogue.records import (
 from catalog_sync.catalogue.search import get_backend
 
 logger = logging.getLogger(__name__)
-REMEMBER_SECONDS = 24 * 3600
+REMEMBERED = 512  # answers kept per process
+
+
+class _Memory:
+    """The last good answers, least recently used dropped first."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self._items, self._lock = size, OrderedDict[str, object](), threading.Lock()
+
+    def get(self, key: str) -> object | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: object) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+memory = _Memory(REMEMBERED)
 
 
 class CatalogueUnavailable(Exception):
@@ -41,23 +70,15 @@ class Read[T]:
 
 
 def _read[T](key: str, fetch: Callable[[], T]) -> Read[T]:
-    cache_key = "storefront:read:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
     try:
         value = fetch()
     except Exception as error:
         logger.exception("catalogue read model did not answer (%s): %s", key[:200], error)
-        try:
-            remembered = cache.get(cache_key)
-        except Exception:
-            logger.exception("cache did not answer either")
-            remembered = None
+        remembered = memory.get(key)
         if remembered is None:
             raise CatalogueUnavailable(key) from error
-        return Read(remembered, stale=True)
-    try:
-        cache.set(cache_key, value, REMEMBER_SECONDS)
-    except Exception:
-        logger.warning("could not remember a catalogue read", exc_info=True)
+        return Read(cast(T, remembered), stale=True)
+    memory.put(key, value)
     return Read(value)
 
 

@@ -36,3 +36,13 @@ class Shop:
 @pytest.fixture
 def shop(db) -> Shop:
     return Shop()
+
+
+@pytest.fixture(autouse=True)
+def _forget_remembered_reads():
+    """Each test starts with nothing remembered from the read model (storefront.reading)."""
+    from storefront import reading
+
+    reading.memory.clear()
+    yield
+    reading.memory.clear()
