@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -31,6 +33,17 @@ class Filter:
     parameter: str  # the query-string parameter the choices set
     legend: str
     choices: tuple[Choice, ...]
+
+
+def choices_html(choices: tuple[Choice, ...], parameter: str) -> SafeString:
+    """The checkboxes of one filter, each with its count (built here: a panel has dozens)."""
+    return format_html_join(
+        "",
+        '<div class="choice"><input type="checkbox" id="{}" name="{}" value="{}"{}>'
+        ' <label for="{}">{} <span class="count">({})</span></label></div>',
+        ((c.input_id, parameter, c.value, SafeString(" checked") if c.selected else "", c.input_id, c.label,
+          str(c.count)) for c in choices),
+    )
 
 
 @dataclass(frozen=True)

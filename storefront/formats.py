@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency
@@ -20,9 +21,14 @@ def money(amount: Decimal | int | None, currency: str = "VND", language: str | N
     """``125.000 ₫`` in Vietnamese, ``₫125,000`` in English; VND has no minor unit."""
     if amount is None:
         return ""
+    return _money(Decimal(amount), currency, babel_locale(language))
+
+
+@lru_cache(maxsize=8192)  # Babel parses the locale's pattern on every call: a listing has dozens of prices
+def _money(amount: Decimal, currency: str, locale: str) -> str:
     # CLDR puts a no-break space before the sign; pages keep prices on one line with CSS instead,
     # so the text is exactly what shoppers type and read: "125.000 ₫".
-    return format_currency(Decimal(amount), currency, locale=babel_locale(language)).replace("\xa0", " ")
+    return format_currency(amount, currency, locale=locale).replace("\xa0", " ")
 
 
 def long_date(day: datetime.date, language: str | None = None) -> str:

@@ -57,6 +57,20 @@ def jsonld(data: dict[str, Any]) -> SafeString:
 
 
 @register.simple_tag
+def product_card(card: Any) -> SafeString:
+    from ..cards import card_html
+
+    return card_html(card)
+
+
+@register.simple_tag
+def filter_choices(panel_filter: Any) -> SafeString:
+    from ..facets import choices_html
+
+    return choices_html(panel_filter.choices, panel_filter.parameter)
+
+
+@register.simple_tag
 def star_text(stars: int) -> str:
     return "★" * int(stars)
 
