@@ -169,6 +169,7 @@ def test_no_serious_accessibility_violations_on_any_shop_page(live_server, brows
         try:
             for path in paths:
                 page.goto(f"{live_server.url}{path}")
+                _shot(page, width_name, "page-" + (path.strip("/").replace("/", "_").replace("?", "_") or "home")[:60])
                 if violations := _serious(page):
                     found[f"{width_name} {path}"] = violations
         finally:
