@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from . import cache, models, rows
 from .records import CollectionRecord, ProducerRecord, ProductRecord
@@ -57,9 +58,15 @@ def _tombstone(kind: str, object_id: str) -> datetime.datetime | None:
     )
 
 
-def _is_stale(kind: str, model: type[models.models.Model], object_id: str, updated_at: datetime.datetime) -> bool:
+def _is_stale(
+    kind: str,
+    model: type[models.models.Model],
+    object_id: str,
+    updated_at: datetime.datetime,
+    at: datetime.datetime | None = None,
+) -> bool:
     removed_at = _tombstone(kind, object_id)
-    if removed_at is not None and removed_at > updated_at:
+    if removed_at is not None and removed_at > max(updated_at, at or updated_at):
         return True
     current = model._default_manager.filter(pk=object_id).values_list("updated_at", flat=True).first()
     return current is not None and current > updated_at
@@ -85,15 +92,22 @@ def _search():  # the backend, imported late: search modules read the models
 # --- products ---------------------------------------------------------------------------------
 
 
-def apply_product(record: ProductRecord) -> bool:
-    """Keep this product as given; False when the read model already holds something newer."""
+def apply_product(record: ProductRecord, *, at: datetime.datetime | None = None) -> bool:
+    """Keep this product as given; False when the read model already holds something newer.
+
+    ``at``: when the event happened (the webhook's ``issued_at``), if it can be later than
+    ``record.updated_at``: Saleor publishes a product in a channel without changing the
+    product's ``updated_at``, so only the event's time tells that re-publishing came after a
+    removal. Removals are compared with the later of the two; rows with ``updated_at``.
+    """
     with transaction.atomic():
         _lock(f"product:{record.id}")
-        if _is_stale(models.Tombstone.Kind.PRODUCT, models.Product, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.PRODUCT, models.Product, record.id, record.updated_at, at):
             log.info("catalogue: ignored an older state of product %s", record.id)
             return False
         product, variants = rows.product_row(record)
-        models.Variant.objects.filter(product_id=record.id).delete()
+        # a variant Saleor moved from another product leaves that one too
+        models.Variant.objects.filter(Q(product_id=record.id) | Q(pk__in=[v.id for v in variants])).delete()
         product.save()
         models.Variant.objects.bulk_create(variants)
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCT, object_id=record.id).delete()
@@ -114,10 +128,10 @@ def remove_product(product_id: str, *, at: datetime.datetime) -> bool:
 # --- producers and collections ------------------------------------------------------------------
 
 
-def apply_producer(record: ProducerRecord) -> bool:
+def apply_producer(record: ProducerRecord, *, at: datetime.datetime | None = None) -> bool:
     with transaction.atomic():
         _lock(f"producer:{record.id}")
-        if _is_stale(models.Tombstone.Kind.PRODUCER, models.Producer, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.PRODUCER, models.Producer, record.id, record.updated_at, at):
             return False
         rows.producer_row(record).save()
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCER, object_id=record.id).delete()
@@ -130,10 +144,10 @@ def remove_producer(producer_id: str, *, at: datetime.datetime) -> bool:
         return _bury(models.Tombstone.Kind.PRODUCER, models.Producer, producer_id, at)
 
 
-def apply_collection(record: CollectionRecord) -> bool:
+def apply_collection(record: CollectionRecord, *, at: datetime.datetime | None = None) -> bool:
     with transaction.atomic():
         _lock(f"collection:{record.id}")
-        if _is_stale(models.Tombstone.Kind.COLLECTION, models.Collection, record.id, record.updated_at):
+        if _is_stale(models.Tombstone.Kind.COLLECTION, models.Collection, record.id, record.updated_at, at):
             return False
         collection, memberships = rows.collection_rows(record)
         models.CollectionProduct.objects.filter(collection_id=record.id).delete()
@@ -183,7 +197,9 @@ def _write_products(records: Iterable[ProductRecord], progress: Progress | None)
         seen.update(r.id for r in batch)
         fresh = _fresh(models.Tombstone.Kind.PRODUCT, models.Product, batch)
         pairs = [rows.product_row(r) for r in fresh]
-        models.Variant.objects.filter(product_id__in=[r.id for r in fresh]).delete()
+        models.Variant.objects.filter(
+            Q(product_id__in=[r.id for r in fresh]) | Q(pk__in=[v.id for _, vs in pairs for v in vs])
+        ).delete()
         models.Product.objects.bulk_create(
             [p for p, _ in pairs], update_conflicts=True, unique_fields=["id"], update_fields=fields
         )

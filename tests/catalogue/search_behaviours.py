@@ -249,3 +249,14 @@ def test_suggestions_complete_the_words_being_typed(searcher):
     assert suggestions[0].url_slug.startswith("mat-ong-bac-ha-meo-vac")
     assert [s.text for s in searcher.backend.suggest("mint hon", language="en")] == ["Meo Vac mint honey"]
     assert searcher.backend.suggest("   ") == []
+
+
+# --- bounds -------------------------------------------------------------------------------------------
+
+
+def test_an_overlong_query_or_an_odd_page_is_bounded_not_an_error(searcher):
+    searcher.product("Nước mắm Phú Quốc")
+    assert searcher.names("nuoc mam " + "x" * 5000) == []
+    assert searcher.names("nuoc " * 500) == ["Nước mắm Phú Quốc"]
+    result = searcher.search(page=0, per_page=10_000)
+    assert (result.page, result.per_page, [p.name for p in result.products]) == (1, 100, ["Nước mắm Phú Quốc"])

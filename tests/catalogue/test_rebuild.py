@@ -81,3 +81,20 @@ def test_an_event_arriving_during_a_rebuild_is_applied_after_it_not_lost():
     # then the edit waited for the swap and is what shoppers see
     assert blocked == [True]
     assert store.product_by_slug(record.slug).name == "Mật ong bạc hà Mèo Vạc"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_written_by_another_worker_reaches_this_workers_cached_facets(monkeypatch):
+    from catalog_sync.catalogue import cache
+
+    monkeypatch.setattr(cache, "VERSION_TTL", 0)  # read the shared version on every request
+    # given a worker that has counted the catalogue's facets (and cached them)
+    records = [sample_product(i) for i in range(3)]
+    store.rebuild(records, [], [])
+    assert get_backend().search(SearchQuery()).total == 3
+    # when another worker removes a product
+    in_another_connection(lambda: store.remove_product(records[0].id, at=records[0].updated_at))
+    # then this worker's next page counts without it
+    result = get_backend().search(SearchQuery())
+    assert result.total == 2
+    assert sum(v.count for v in result.facets["stars"]) == 2

@@ -162,3 +162,18 @@ def searcher(live_cluster, transactional_db, settings):
     backend._ready = False
     yield SearchSetup(backend=backend, refresh=lambda: client.indices.refresh(index=ALIAS))
     client.indices.delete(index=f"{ALIAS}-*", ignore_unavailable=True)
+
+
+def test_facet_buckets_become_facet_values_in_the_pages_order():
+    from catalog_sync.catalogue.search.elastic import _facet_values
+
+    # the bucket shapes of Elasticsearch 8's terms aggregation (integer, keyword and boolean fields)
+    stars = _facet_values("stars", [{"key": 4, "doc_count": 7}, {"key": 5, "doc_count": 3}])
+    assert [(v.value, v.count) for v in stars] == [("5", 3), ("4", 7)]
+    bands = _facet_values("price_band", [{"key": "1000000-", "doc_count": 1}, {"key": "0-100000", "doc_count": 9}])
+    assert [v.value for v in bands] == ["0-100000", "1000000-"]
+    stock = _facet_values(
+        "in_stock",
+        [{"key": 1, "key_as_string": "true", "doc_count": 4}, {"key": 0, "key_as_string": "false", "doc_count": 2}],
+    )
+    assert [(v.value, v.count) for v in stock] == [("1", 4)]

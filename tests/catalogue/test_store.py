@@ -163,3 +163,26 @@ def test_rebuild_reports_progress_per_batch(db):
     seen: list[int] = []
     store.rebuild(records, [], [], progress=seen.append)
     assert seen == [3]
+
+
+def test_a_variant_saleor_moved_to_another_product_follows_it(catalogue):
+    # given two products, the first with two variants
+    first, second = catalogue(), catalogue()
+    moved = first.variants[1]
+    # when Saleor moves the second variant to the second product
+    store.apply_product(later(second, variants=(*second.variants, moved)))
+    store.apply_product(later(first, variants=first.variants[:1]))
+    # then each product shows the variants it has now
+    assert store.product_by_slug(second.slug).variants[-1] == moved
+    assert store.product_by_slug(first.slug).variants == first.variants[:1]
+
+
+def test_a_product_published_again_without_a_new_updated_at_comes_back_by_the_events_time(catalogue):
+    # given a product unpublished in the Dashboard at 10:05 (Saleor keeps its updated_at of 10:00)
+    record = catalogue()
+    store.remove_product(record.id, at=record.updated_at + datetime.timedelta(minutes=5))
+    # when staff publish it again at 10:20 and the event carries the same updated_at
+    assert store.apply_product(record) is False  # by updated_at alone it looks older than the removal
+    assert store.apply_product(record, at=record.updated_at + datetime.timedelta(minutes=20)) is True
+    # then it is on sale again
+    assert store.product_by_slug(record.slug) == record

@@ -12,13 +12,14 @@ from ..records import ProductRecord, SearchQuery, SearchResult, Suggestion
 FACETS = ("stars", "group", "set", "province", "price_band", "in_stock")
 TYPO_MIN_LENGTH = 5  # words this long tolerate one typo
 MAX_QUERY_WORDS = 12  # what is read is bounded: longer queries keep their first words
+MAX_WORD_LENGTH = 40  # and longer words their first letters
 MAX_PER_PAGE = 100
 _WORD = re.compile(r"\w+")
 
 
 def query_words(text: str) -> list[str]:
     """The query's words in search form (folded, lower case), at most ``MAX_QUERY_WORDS``."""
-    return _WORD.findall(match_key(text or ""))[:MAX_QUERY_WORDS]
+    return [word[:MAX_WORD_LENGTH] for word in _WORD.findall(match_key(text or "")[:2000])[:MAX_QUERY_WORDS]]
 
 
 def page_bounds(query: SearchQuery) -> tuple[int, int]:

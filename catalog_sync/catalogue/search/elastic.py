@@ -12,6 +12,7 @@ swaps the alias in one call, then drops the old indexes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,7 @@ _FACET_FIELDS = {
     "in_stock": "in_stock",
 }
 _BULK_CHUNK = 1000
+log = logging.getLogger(__name__)
 
 
 def _scored(query: Any, score: int) -> Any:
@@ -132,7 +134,8 @@ def build_search(query: SearchQuery, *, collection_products: list[str] | None = 
     return search
 
 
-def _facet_values(facet: str, buckets: list[Any]) -> tuple[FacetValue, ...]:
+def _facet_values(facet: str, buckets: list[dict[str, Any]]) -> tuple[FacetValue, ...]:
+    """A terms aggregation's buckets as facet values (booleans come as 1/0 with "true"/"false")."""
     values = []
     for bucket in buckets:
         key = bucket.get("key_as_string", bucket["key"]) if facet == "in_stock" else bucket["key"]
@@ -161,6 +164,7 @@ class ElasticsearchBackend:
         self._ready = False
 
     def search(self, query: SearchQuery) -> SearchResult:
+        self.ensure_index()  # before the first reindex: an empty catalogue, not an error
         members = None
         if query.collection_id is not None:
             members = list(
@@ -168,12 +172,12 @@ class ElasticsearchBackend:
                     "product_id", flat=True
                 )
             )
-        response = build_search(query, collection_products=members).using(self.client).execute()
-        ids = [hit.meta.id for hit in response.hits]
-        facets = {facet: _facet_values(facet, response.aggregations[facet]["values"]["buckets"]) for facet in FACETS}
+        reply = build_search(query, collection_products=members).using(self.client).execute().to_dict()
+        ids = [hit["_id"] for hit in reply["hits"]["hits"]]
+        facets = {facet: _facet_values(facet, reply["aggregations"][facet]["values"]["buckets"]) for facet in FACETS}
         _, limit = page_bounds(query)
         return SearchResult(
-            total=response.hits.total.value,
+            total=reply["hits"]["total"]["value"],
             products=tuple(store.products_by_ids(ids)),
             facets=facets,
             page=max(query.page, 1),
@@ -184,13 +188,14 @@ class ElasticsearchBackend:
         found = text_query(text)
         if found is None:
             return []
+        self.ensure_index()
         search = (
             Search(index=ALIAS)
             .query(found)
             .sort("_score", {"stars": "desc"}, {"name_length": "asc"}, {"product_id": "asc"})
             .extra(size=max(1, min(limit, 20)), _source=False)
         )
-        ids = [hit.meta.id for hit in search.using(self.client).execute().hits]
+        ids = [hit["_id"] for hit in search.using(self.client).execute().to_dict()["hits"]["hits"]]
         return [
             Suggestion(text=(p.name_en or p.name) if language == "en" else p.name, url_slug=p.slug)
             for p in store.products_by_ids(ids)
@@ -213,7 +218,11 @@ class ElasticsearchBackend:
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         self.ensure_index()
-        bulk(self.client, actions, refresh="wait_for", raise_on_error=False)
+        _, errors = bulk(self.client, actions, refresh="wait_for", raise_on_error=False)
+        for error in errors if isinstance(errors, list) else []:
+            if "delete" in error and error["delete"].get("status") == 404:
+                continue  # already gone
+            log.error("elasticsearch: a catalogue index write failed: %s", error)
 
     def ensure_index(self) -> None:
         """Before the first rebuild, an empty index behind the alias (never one Elasticsearch guesses)."""
