@@ -32,12 +32,21 @@ def _block_network(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(monkeypatch):
-    """A fresh key prefix per test: no test sees another's entries, and Redis is never flushed."""
+    """A fresh key prefix per test: no test sees another's entries, and Redis is never flushed.
+
+    Set on the cache class, not one connection: Django keeps a cache connection per thread, and
+    the live server's thread (browser tests) must see the same entries as the test's own thread.
+    """
     import uuid
 
-    from django.core.cache import caches
+    from django.core.cache.backends.base import BaseCache
 
-    monkeypatch.setattr(caches["default"], "key_prefix", f"ocop-test-{uuid.uuid4().hex}")
+    prefix = f"ocop-test-{uuid.uuid4().hex}"
+
+    def make_key(self, key, version=None):
+        return self.key_func(key, prefix, self.version if version is None else version)
+
+    monkeypatch.setattr(BaseCache, "make_key", make_key)
 
 
 @pytest.fixture

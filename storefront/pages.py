@@ -1,0 +1,26 @@
+"""What every shop page shares: the language, absolute URLs, the notice when prices may be stale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+
+def language() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def unavailable(request: HttpRequest) -> HttpResponse:
+    """The read model did not answer and nothing is remembered: a calm page, never a stack trace."""
+    response = render(request, "storefront/unavailable.html", {"query": request.GET.get("q", "")[:100]}, status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+def page(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200,
+         stale: bool = False) -> HttpResponse:
+    context = {"stale": stale, **context}
+    return render(request, template, context, status=status)
