@@ -35,6 +35,8 @@ class CatalogueReader(Protocol):
 def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datetime | None = None) -> str:
     """Apply one change; returns what was done, for the task's log."""
     kind, object_id = change.kind, change.id
+    # Taken before reading: what is read reflects Saleor at this moment or later.
+    seen = now or timezone.now()
     if kind == "variant":
         product_id = reader.variant_product_id(object_id)
         if product_id is None:
@@ -42,7 +44,6 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
         kind, object_id = "product", product_id
     if kind == "product":
         product = None if change.deleted else reader.product(object_id)
-        seen = now or timezone.now()
         if product is None:
             store.remove_product(object_id, at=seen)
             return f"product {object_id}: removed"
@@ -50,7 +51,6 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
         return f"product {object_id}: updated"
     if kind == "collection":
         collection = None if change.deleted else reader.collection(object_id)
-        seen = now or timezone.now()
         if collection is None:
             store.remove_collection(object_id, at=seen)
             return f"collection {object_id}: removed"
@@ -59,7 +59,6 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
     if change.page_type not in (None, PRODUCER_PAGE_TYPE):
         return f"page {object_id}: not a producer"
     producer = None if change.deleted else reader.producer(object_id)
-    seen = now or timezone.now()
     if producer is None:
         store.remove_producer(object_id, at=seen)
         return f"producer {object_id}: removed"
