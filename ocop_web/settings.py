@@ -84,8 +84,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "catalog_sync.registry",
     "catalog_sync.app",
+    "catalog_sync.catalogue",
+    "catalog_sync.saleor_side",
     "storefront",
 ]
 
@@ -156,4 +159,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # one line per Saleor request would drown the commands' own output (and their progress bars)
+    "loggers": {name: {"level": "WARNING"} for name in ("httpx", "httpcore")},
 }

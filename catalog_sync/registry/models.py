@@ -81,6 +81,23 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
         """Certificates valid today in Vietnam."""
         return self.active_on(vietnam_today())
 
+    def in_catalogue_on(self, day: datetime.date) -> list[tuple[str, Certificate]]:
+        """What the shop's catalogue holds on ``day``: per renewal chain, the newest certificate valid that day,
+        with the id of the chain's first certificate (the product's stable identity), ordered by that id."""
+        supersedes = dict(self.model.objects.filter(supersedes__isnull=False).values_list("id", "supersedes_id"))
+
+        def first_of_chain(certificate_id: str) -> str:
+            seen = set()
+            while certificate_id in supersedes and certificate_id not in seen:
+                seen.add(certificate_id)
+                certificate_id = supersedes[certificate_id]
+            return certificate_id
+
+        newest: dict[str, Certificate] = {}
+        for certificate in self.active_on(day).select_related("producer", "decision").order_by("issued_on", "id"):
+            newest[first_of_chain(certificate.id)] = certificate  # later (newer) ones replace older ones
+        return sorted(newest.items())
+
     def expiring_within(self, days: int, today: datetime.date | None = None) -> CertificateQuerySet:
         today = today or vietnam_today()
         return self.active_on(today).filter(valid_until__lte=today + datetime.timedelta(days=days))

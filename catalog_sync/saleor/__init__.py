@@ -1,30 +1,32 @@
-"""Saleor integration: a small GraphQL client and the OCOP catalogue in Saleor.
+"""Saleor integration: one client for Saleor's API, the OCOP catalogue in Saleor, and the read-model fetch.
 
-Callers use ``client_from_settings()``, ``bootstrap(client)`` and ``import_catalogue(client, ...)``;
-no GraphQL leaves this package.
+Callers use ``client_from_settings()``, ``bootstrap(client)``, ``import_catalogue(client, ...)`` and
+``readmodel.iter_catalogue(client)``; no GraphQL leaves this package. As a Django app (label
+``saleor_side``) it carries the ``ocop saleor …``, ``ocop search reindex`` and ``ocop demo`` commands.
 """
 
 from __future__ import annotations
 
 import os
 
+import httpx
+
 from .client import (
     APP_PERMISSIONS,
+    RetryingTransport,
     SaleorClient,
     SaleorConnectionError,
     SaleorError,
     SaleorMutationError,
     SaleorResponseError,
-    Transport,
-    UrllibTransport,
 )
 
 RECORD_ENV = "OCOP_SALEOR_RECORD"
 
 
-def make_transport() -> Transport:
+def make_transport() -> httpx.BaseTransport:
     """The transport used by commands; ``OCOP_SALEOR_RECORD=FILE`` records every exchange to FILE."""
-    transport: Transport = UrllibTransport()
+    transport: httpx.BaseTransport = RetryingTransport()
     record_to = os.environ.get(RECORD_ENV)
     if record_to:
         from .recording import RecordingTransport
@@ -33,12 +35,14 @@ def make_transport() -> Transport:
     return transport
 
 
-def client_from_settings(*, url: str | None = None, token: str | None = None) -> SaleorClient:
+def client_from_settings(*, url: str | None = None, token: str | None = None,
+                         token_required: bool = True) -> SaleorClient:
+    """The client for SALEOR_API_URL with SALEOR_APP_TOKEN; ``token_required=False`` for what a customer may read."""
     from django.conf import settings
 
     url = url or settings.SALEOR_API_URL
     token = token or settings.SALEOR_APP_TOKEN
-    if not token:
+    if not token and token_required:
         raise SaleorError("no Saleor app token: set SALEOR_APP_TOKEN to the token of a Saleor app with "
                           + ", ".join(APP_PERMISSIONS))
     return SaleorClient(url or "", token, transport=make_transport())

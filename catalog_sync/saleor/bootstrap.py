@@ -70,7 +70,7 @@ def read_state(client: SaleorClient) -> CatalogueState:
         "channel": spec.CHANNEL_SLUG,
         "warehouses": [spec.WAREHOUSE_SLUG],
         "attributes": [a.slug for a in spec.ALL_ATTRIBUTES],
-        "productTypes": [spec.PRODUCT_TYPE_SLUG],
+        "productTypes": [t.slug for t in spec.PRODUCT_TYPES],
         "pageTypes": [spec.PAGE_TYPE_SLUG],
         "categories": [c.slug for c in spec.CATEGORIES],
     }))
@@ -99,7 +99,8 @@ def bootstrap(client: SaleorClient, *, on_step: Callable[[Step], None] | None = 
     page_type_id = _page_type(client, state, [attribute_ids[a.slug] for a in spec.PAGE_ATTRIBUTES], note)
     for attribute in spec.PRODUCT_ATTRIBUTES:
         attribute_ids[attribute.slug] = _attribute(client, state, attribute, page_type_id, note)
-    _product_type(client, state, [attribute_ids[a.slug] for a in spec.PRODUCT_ATTRIBUTES], note)
+    for product_type in spec.PRODUCT_TYPES:
+        _product_type(client, state, product_type, [attribute_ids[a.slug] for a in spec.PRODUCT_ATTRIBUTES], note)
     _categories(client, state, note)
     return report
 
@@ -260,8 +261,9 @@ def _page_type(client: SaleorClient, state: CatalogueState, attribute_ids: list[
     return created["id"]
 
 
-def _product_type(client: SaleorClient, state: CatalogueState, attribute_ids: list[str], note: Note) -> str:
-    existing = state.product_types.get(spec.PRODUCT_TYPE_SLUG)
+def _product_type(client: SaleorClient, state: CatalogueState, product_type: spec.ProductTypeSpec,
+                  attribute_ids: list[str], note: Note) -> str:
+    existing = state.product_types.get(product_type.slug)
     if existing:
         missing = [a for a in attribute_ids if a not in {x["id"] for x in existing["productAttributes"] or []}]
         if missing:
@@ -269,13 +271,13 @@ def _product_type(client: SaleorClient, state: CatalogueState, attribute_ids: li
                 "productType": existing["id"],
                 "operations": [{"id": a, "type": "PRODUCT"} for a in missing],
             })
-        note("product type", spec.PRODUCT_TYPE_SLUG, "updated" if missing else "exists")
+        note("product type", product_type.slug, "updated" if missing else "exists")
         return existing["id"]
     created = client.mutate(gql.PRODUCT_TYPE_CREATE, {"input": {
-        "name": spec.PRODUCT_TYPE_NAME, "slug": spec.PRODUCT_TYPE_SLUG, "kind": "NORMAL",
-        "productAttributes": attribute_ids, "isShippingRequired": True,
+        "name": product_type.name, "slug": product_type.slug, "kind": "NORMAL",
+        "productAttributes": attribute_ids, "isShippingRequired": product_type.is_shipping_required,
     }})["productType"]
-    note("product type", spec.PRODUCT_TYPE_SLUG, "created")
+    note("product type", product_type.slug, "created")
     return created["id"]
 
 

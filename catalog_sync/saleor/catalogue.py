@@ -1,12 +1,9 @@
 """``ocop saleor import-catalogue``: registry certificates -> Saleor producer pages and products.
 
-Which certificates: those valid today (Vietnam time), only the newest of each renewal chain.
-Stable identities, so a second run changes nothing:
-- a product's ``externalReference`` is ``ocop:<first certificate of its renewal chain>``, so a
-  renewal updates the same product (its ``ocop-certificate`` then names the renewal);
-- a producer page's slug is derived from the producer's name key (unique in the registry).
-On update only what the registry owns is written (the OCOP attributes and the category);
-names, descriptions, photos and prices belong to the producer and are never overwritten.
+Which certificates: the registry's query passed in (``Certificate.objects.in_catalogue_on``: those
+valid on the day, the newest of each renewal chain); identities as in ``entries``. On update only
+what the registry owns is written (the OCOP attributes and the category); names, descriptions,
+photos and prices belong to the producer and are never overwritten.
 """
 
 from __future__ import annotations
@@ -19,96 +16,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils.text import slugify
-
-from catalog_sync.domain.text import fold
-
 from . import documents as gql
 from . import spec
 from .bootstrap import CatalogueState, read_state
 from .client import SaleorClient, SaleorError, SaleorMutationError
+from .entries import CatalogueQuery, ProducerEntry, ProductEntry, catalogue_entries
 
 BULK_SIZE = 50
-EXTERNAL_PREFIX = "ocop:"
 
 Progress = Callable[[str, int, int], None]
-
-
-# --- what the registry says -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProducerEntry:
-    key: str  # the registry's name key
-    name: str
-    province: str
-    commune: str
-    organisation_type: str
-
-    @property
-    def slug(self) -> str:
-        digest = hashlib.sha1(self.key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
-        return f"{slugify(fold(self.name))[:80].strip('-')}-{digest}"
-
-
-@dataclass(frozen=True)
-class ProductEntry:
-    certificate_id: str
-    chain_root: str
-    product_name: str
-    producer_key: str
-    stars: int
-    valid_until: datetime.date
-    group: str
-    product_set: str
-    province: str
-    decision_no: str
-    issued_on: datetime.date
-
-    @property
-    def external_reference(self) -> str:
-        return f"{EXTERNAL_PREFIX}{self.chain_root}"
-
-    @property
-    def slug(self) -> str:
-        return f"{slugify(fold(self.product_name))[:100].strip('-')}-{self.chain_root.lower()}"
-
-    @property
-    def category(self) -> str:
-        return self.product_set or self.group
-
-
-def catalogue_from_registry(today: datetime.date) -> tuple[list[ProducerEntry], list[ProductEntry]]:
-    """The producers and products the catalogue should hold on ``today``."""
-    from catalog_sync.registry.models import Certificate
-
-    supersedes = dict(Certificate.objects.filter(supersedes__isnull=False).values_list("id", "supersedes_id"))
-
-    def root(certificate_id: str) -> str:
-        seen = set()
-        while certificate_id in supersedes and certificate_id not in seen:
-            seen.add(certificate_id)
-            certificate_id = supersedes[certificate_id]
-        return certificate_id
-
-    newest: dict[str, Any] = {}
-    active = Certificate.objects.active_on(today).select_related("producer", "decision").order_by("issued_on", "id")
-    for certificate in active:
-        newest[root(certificate.id)] = certificate  # later (newer) ones replace older ones
-    producers: dict[str, ProducerEntry] = {}
-    products: list[ProductEntry] = []
-    for chain_root, c in sorted(newest.items()):
-        producer = c.producer
-        producers.setdefault(producer.name_key, ProducerEntry(
-            key=producer.name_key, name=producer.name, province=producer.province or c.province,
-            commune=producer.address, organisation_type=producer.organisation_type,
-        ))
-        products.append(ProductEntry(
-            certificate_id=c.id, chain_root=chain_root, product_name=c.product_name,
-            producer_key=producer.name_key, stars=c.stars, valid_until=c.valid_until, group=c.group,
-            product_set=c.product_set, province=c.province, decision_no=c.decision.number, issued_on=c.issued_on,
-        ))
-    return sorted(producers.values(), key=lambda p: p.key), products
 
 
 # --- demo listings ----------------------------------------------------------------------------
@@ -166,8 +82,7 @@ class _Context:
         missing = []
         if not state.channel:
             missing.append(f"channel {spec.CHANNEL_SLUG}")
-        if spec.PRODUCT_TYPE_SLUG not in state.product_types:
-            missing.append(f"product type {spec.PRODUCT_TYPE_SLUG}")
+        missing += [f"product type {t.slug}" for t in spec.PRODUCT_TYPES if t.slug not in state.product_types]
         if spec.PAGE_TYPE_SLUG not in state.page_types:
             missing.append(f"page type {spec.PAGE_TYPE_SLUG}")
         missing += [f"attribute {a.slug}" for a in spec.ALL_ATTRIBUTES if a.slug not in state.attributes]
@@ -182,7 +97,7 @@ class _Context:
         assert state.channel is not None
         self.channel_id: str = state.channel["id"]
         self.warehouse_id: str = state.warehouses[spec.WAREHOUSE_SLUG]["id"]
-        self.product_type_id: str = state.product_types[spec.PRODUCT_TYPE_SLUG]["id"]
+        self.product_type_ids = {t.slug: state.product_types[t.slug]["id"] for t in spec.PRODUCT_TYPES}
         self.page_type_id: str = state.page_types[spec.PAGE_TYPE_SLUG]["id"]
         self.attribute_ids = {slug: node["id"] for slug, node in state.attributes.items()}
         self.category_ids = {slug: node["id"] for slug, node in state.categories.items()}
@@ -307,8 +222,9 @@ class _Run:
             f"(quyết định {entry.decision_no or 'không rõ số'} ngày {entry.issued_on:%d/%m/%Y}), "
             f"hiệu lực đến hết ngày {entry.valid_until:%d/%m/%Y}.",
         ]
+        product_type = self.ctx.product_type_ids[spec.product_type_for_group(entry.group)]
         product: dict[str, Any] = {
-            "productType": self.ctx.product_type_id, "name": entry.product_name, "slug": entry.slug,
+            "productType": product_type, "name": entry.product_name, "slug": entry.slug,
             "externalReference": entry.external_reference, "category": self.ctx.category_ids[entry.category],
             "attributes": attributes,
         }
@@ -330,7 +246,7 @@ class _Run:
 
     def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError]) -> None:
         existing = {p["externalReference"]: p for p in self.client.paginate(
-            gql.CATALOGUE_PRODUCTS, {"productType": self.ctx.product_type_id}, "products")
+            gql.CATALOGUE_PRODUCTS, {"productTypes": sorted(self.ctx.product_type_ids.values())}, "products")
             if p["externalReference"]}
         to_create: list[tuple[ProductEntry, dict[str, Any]]] = []
         done = 0
@@ -403,11 +319,10 @@ class _Run:
                 self.summary.error(entry.certificate_id, f"productBulkCreate: {reasons}")
 
 
-def import_catalogue(client: SaleorClient, *, today: datetime.date, progress: Progress | None = None,
-                     demo: bool = False, entries: tuple[list[ProducerEntry], list[ProductEntry]] | None = None,
-                     ) -> ImportSummary:
-    """Create or update producer pages and products in Saleor from the registry."""
-    producers, products = entries or catalogue_from_registry(today)
+def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: datetime.date,
+                     progress: Progress | None = None, demo: bool = False) -> ImportSummary:
+    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``."""
+    producers, products = catalogue_entries(catalogue(today))
     context = _Context(read_state(client))
     summary = ImportSummary()
     run = _Run(client, context, summary, progress, demo)

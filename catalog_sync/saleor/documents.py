@@ -185,8 +185,8 @@ query ProducerPages($pageType: ID!, $first: Int, $after: String) {
 """
 
 CATALOGUE_PRODUCTS = """
-query CatalogueProducts($productType: ID!, $first: Int, $after: String) {
-  products(where: {productType: {eq: $productType}}, first: $first, after: $after) {
+query CatalogueProducts($productTypes: [ID!]!, $first: Int, $after: String) {
+  products(where: {productType: {oneOf: $productTypes}}, first: $first, after: $after) {
     edges { node {
       id slug name externalReference category { slug }
       productVariants(first: 1) { edges { node { id } } }
@@ -220,7 +220,7 @@ PRODUCT_BULK_CREATE = """
 mutation ProductBulkCreate($products: [ProductBulkCreateInput!]!) {
   productBulkCreate(products: $products, errorPolicy: REJECT_FAILED_ROWS) {
     count
-    results { product { id slug externalReference } errors { path code message } }
+    results { product { id slug externalReference productType { slug } } errors { path code message } }
     errors { path code message }
   }
 }

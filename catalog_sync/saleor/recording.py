@@ -1,4 +1,4 @@
-"""Record Saleor's replies to JSON, and replay them.
+"""Record Saleor's replies to JSON, and replay them (httpx transports under ``SaleorClient``).
 
 Tier-1 tests replay replies recorded from a real Saleor 3.23; they are never hand-written.
 A cassette is a JSON list of ``{"request": {"operationName", "variables"}, "response":
@@ -6,17 +6,18 @@ A cassette is a JSON list of ``{"request": {"operationName", "variables"}, "resp
 and any string under a key containing "token" is replaced by ``"<scrubbed>"``.
 
 Record from the command line with ``OCOP_SALEOR_RECORD=/path/to/cassette.json`` in the
-environment of any ``ocop saleor ...`` / ``ocop demo`` run.
+environment of any ``ocop saleor ...`` / ``ocop search reindex`` / ``ocop demo`` run.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .client import Reply, SaleorError, Transport
+import httpx
+
+from .client import SaleorError
 
 SCRUBBED = "<scrubbed>"
 
@@ -30,35 +31,44 @@ def scrub(value: Any) -> Any:
     return value
 
 
-class RecordingTransport:
+def _request_key(request: httpx.Request) -> dict[str, Any]:
+    payload = json.loads(request.read().decode("utf-8"))
+    return scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")})
+
+
+class RecordingTransport(httpx.BaseTransport):
     """Passes requests to a real transport and appends each exchange to ``path`` as it happens."""
 
-    def __init__(self, inner: Transport, path: str | Path):
+    def __init__(self, inner: httpx.BaseTransport, path: str | Path):
         self.inner = inner
         self.path = Path(path)
         self.exchanges: list[dict[str, Any]] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
 
-    def __call__(self, url: str, payload: dict[str, Any], headers: Mapping[str, str]) -> Reply:
-        reply = self.inner(url, payload, headers)
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        content = response.read()
         try:
-            body: Any = json.loads(reply.body.decode("utf-8"))
+            body: Any = json.loads(content.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            body = {"__raw__": reply.body.decode("utf-8", "replace")}
-        self.exchanges.append({
-            "request": scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")}),
-            "response": {"status": reply.status, "body": scrub(body)},
-        })
+            body = {"__raw__": content.decode("utf-8", "replace")}
+        self.exchanges.append({"request": _request_key(request),
+                               "response": {"status": response.status_code, "body": scrub(body)}})
         lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in self.exchanges)
         self.path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")  # one exchange per line
-        return reply
+        headers = [(k, v) for k, v in response.headers.multi_items()
+                   if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(response.status_code, headers=headers, content=content)  # content is decoded
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 class CassetteMismatch(SaleorError):
     pass
 
 
-class ReplayTransport:
+class ReplayTransport(httpx.BaseTransport):
     """Answers from a cassette, in order, checking each request is the one recorded."""
 
     def __init__(self, path: str | Path):
@@ -66,17 +76,16 @@ class ReplayTransport:
         self.exchanges: list[dict[str, Any]] = json.loads(self.path.read_text(encoding="utf-8"))
         self.position = 0
 
-    def __call__(self, url: str, payload: dict[str, Any], headers: Mapping[str, str]) -> Reply:
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        got = json.loads(json.dumps(_request_key(request), ensure_ascii=False))
         if self.position >= len(self.exchanges):
             raise CassetteMismatch(
-                f"{self.path.name}: request {self.position + 1} ({payload.get('operationName')}) was never "
+                f"{self.path.name}: request {self.position + 1} ({got['operationName']}) was never "
                 "recorded; re-record the cassette"
             )
         exchange = self.exchanges[self.position]
         self.position += 1
         wanted = exchange["request"]
-        got = scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")})
-        got = json.loads(json.dumps(got, ensure_ascii=False))
         if got != wanted:
             raise CassetteMismatch(
                 f"{self.path.name}: request {self.position} differs from the recording; re-record the cassette\n"
@@ -86,7 +95,8 @@ class ReplayTransport:
         body = exchange["response"]["body"]
         raw = body["__raw__"].encode("utf-8") if isinstance(body, dict) and "__raw__" in body else json.dumps(
             body, ensure_ascii=False).encode("utf-8")
-        return Reply(exchange["response"]["status"], raw)
+        return httpx.Response(exchange["response"]["status"], content=raw,
+                              headers={"Content-Type": "application/json"})
 
     @property
     def finished(self) -> bool:

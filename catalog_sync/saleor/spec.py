@@ -28,6 +28,9 @@ SHIPPING_METHOD_NAME = "Giao hàng tiêu chuẩn"
 SHIPPING_PRICE_VND = "30000"
 PRODUCT_TYPE_SLUG = "ocop-product"
 PRODUCT_TYPE_NAME = "Sản phẩm OCOP"
+SERVICE_TYPE_SLUG = "ocop-service"  # group 6 tourism services: nothing to ship
+SERVICE_TYPE_NAME = "Dịch vụ du lịch OCOP"
+SERVICE_GROUP = "du-lich"
 PAGE_TYPE_SLUG = "producer"
 PAGE_TYPE_NAME = "Chủ thể OCOP"
 
@@ -117,3 +120,21 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     *(CategorySpec(g.slug, g.name_vi, g.name_en, None) for g in GROUPS),
     *(CategorySpec(s.slug, s.name_vi, s.name_en, s.group_slug) for s in PRODUCT_SETS),
 )
+
+
+@dataclass(frozen=True)
+class ProductTypeSpec:
+    slug: str
+    name: str
+    is_shipping_required: bool
+
+
+PRODUCT_TYPES: tuple[ProductTypeSpec, ...] = (
+    ProductTypeSpec(PRODUCT_TYPE_SLUG, PRODUCT_TYPE_NAME, True),
+    ProductTypeSpec(SERVICE_TYPE_SLUG, SERVICE_TYPE_NAME, False),
+)
+
+
+def product_type_for_group(group: str) -> str:
+    """The product type of a product of OCOP group ``group``: tourism services are not shipped."""
+    return SERVICE_TYPE_SLUG if group == SERVICE_GROUP else PRODUCT_TYPE_SLUG

@@ -40,7 +40,7 @@ from .plugin import DEFAULT_MAX_WITHDRAW_SHARE, PLUGIN_ID, OcopConfig, parse_sha
 
 logger = logging.getLogger(__name__)
 
-OCOP_PRODUCT_TYPE = "ocop-product"
+OCOP_PRODUCT_TYPES = ("ocop-product", "ocop-service")  # goods, and group 6 tourism services
 CERTIFICATE_ATTRIBUTE = "ocop-certificate"
 STARS_ATTRIBUTE = "ocop-stars"
 VALID_UNTIL_ATTRIBUTE = "ocop-valid-until"
@@ -341,7 +341,7 @@ def load_products() -> Loaded:
     from saleor.attribute.models import AssignedProductAttributeValue, Attribute
     from saleor.product.models import Product, ProductChannelListing, ProductType
 
-    type_ids = list(ProductType.objects.filter(slug=OCOP_PRODUCT_TYPE).values_list("id", flat=True))
+    type_ids = list(ProductType.objects.filter(slug__in=OCOP_PRODUCT_TYPES).values_list("id", flat=True))
     ocop_ids = set(Product.objects.filter(product_type_id__in=type_ids).values_list("id", flat=True))
     attribute_ids = dict(Attribute.objects.filter(slug__in=OCOP_ATTRIBUTES).values_list("slug", "id"))
 

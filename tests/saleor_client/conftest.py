@@ -20,10 +20,11 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from catalog_sync.saleor import SaleorClient
-from catalog_sync.saleor.client import Transport, UrllibTransport
+from catalog_sync.saleor.client import RetryingTransport
 from catalog_sync.saleor.recording import RecordingTransport, ReplayTransport
 
 CASSETTES = Path(__file__).resolve().parents[1] / "fixtures" / "saleor"
@@ -39,15 +40,15 @@ def recording() -> bool:
 
 
 @pytest.fixture
-def cassette(monkeypatch, settings) -> Iterator[Callable[..., Transport]]:
+def cassette(monkeypatch, settings) -> Iterator[Callable[..., httpx.BaseTransport]]:
     """``cassette(name, anonymous=False)``: the transport for this test; commands use it too."""
     opened: list[ReplayTransport] = []
 
-    def use(name: str, *, anonymous: bool = False) -> Transport:
+    def use(name: str, *, anonymous: bool = False) -> httpx.BaseTransport:
         path = CASSETTES / f"{name}.json"
-        transport: Transport
+        transport: httpx.BaseTransport
         if recording():
-            transport = RecordingTransport(UrllibTransport(retries=0), path)
+            transport = RecordingTransport(RetryingTransport(retries=0), path)
             settings.SALEOR_API_URL = RECORD_URL
             settings.SALEOR_APP_TOKEN = ANONYMOUS_TOKEN if anonymous else RECORD_TOKEN
         else:

@@ -29,3 +29,18 @@ def test_ocop_cli_maps_saleor_subcommands():
 
     assert translate_argv(["saleor", "bootstrap"]) == ["saleor_bootstrap"]
     assert translate_argv(["saleor", "import-catalogue", "--json"]) == ["saleor_import_catalogue", "--json"]
+
+
+def test_ocop_cli_maps_search_reindex():
+    from ocop_web.cli import translate_argv
+
+    assert translate_argv(["search", "reindex"]) == ["search_reindex"]
+
+
+def test_the_saleor_commands_come_from_the_saleor_side_app_not_the_registry():
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    for name in ("saleor_bootstrap", "saleor_import_catalogue", "demo", "search_reindex"):
+        assert commands[name] == "catalog_sync.saleor_side", name
+    assert commands["registry_import"] == "catalog_sync.registry"

@@ -6,15 +6,27 @@ Saleor first, then bootstrap, then the catalogue import. See conftest.py to re-r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from catalog_sync.catalogue import store
+from catalog_sync.catalogue.records import (
+    CollectionRecord,
+    ProducerRecord,
+    ProducerRef,
+    ProductRecord,
+    SearchQuery,
+    VariantRecord,
+)
+from catalog_sync.catalogue.search import get_backend
 from catalog_sync.registry.models import Producer
-from catalog_sync.saleor import SaleorMutationError, client
+from catalog_sync.saleor import SaleorMutationError, client, readmodel
 from catalog_sync.saleor import documents as gql
 
 from .conftest import recording
@@ -59,19 +71,20 @@ def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(casse
     assert "created  shipping zone Việt Nam (OCOP)" in lines
     assert "created  page type producer" in lines
     assert "created  product type ocop-product" in lines
+    assert "created  product type ocop-service" in lines  # group 6 tourism services
     for attribute in ("ocop-certificate", "ocop-stars", "ocop-valid-until", "ocop-group", "ocop-province",
                       "producer", "producer-story", "producer-province", "producer-commune",
                       "producer-organisation-type"):
         assert f"created  attribute {attribute}" in lines
     assert sum(line.startswith("created  category ") for line in lines) == 32  # 6 groups + 26 sets
     assert "created  category ca-phe-ca-cao" in lines
-    assert lines[-1] == "50 created, 0 updated, 0 already there"
+    assert lines[-1] == "51 created, 0 updated, 0 already there"
 
     before = getattr(transport, "position", 0)
     second, _ = run("saleor_bootstrap", "--json")
     report = json.loads(second)
     assert report["created"] == [] and report["updated"] == []
-    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 48
+    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 49
     if not recording():
         requests_in_second_run = transport.position - before  # type: ignore[attr-defined]
         assert requests_in_second_run == 2  # one state query, one shipping-zone query: no mutation
@@ -106,6 +119,11 @@ def registry(make_certificate):
         id="TQ-2025-0902", product_name=LONG_NAME, producer="HTX Ong mật Mèo Vạc", stars=3,
         issued_on=datetime.date(2025, 3, 10), province="tuyen-quang", group="thuc-pham",
     )
+    make_certificate(  # group 6: a tourism service, nothing to ship
+        id="LC-2025-0901", product_name="Du lịch cộng đồng bản Cát Cát", producer="HTX Du lịch Cát Cát", stars=4,
+        issued_on=datetime.date(2025, 4, 1), decision_no="210/QĐ-UBND", province="lao-cai", group="du-lich",
+        product_set="dich-vu-du-lich",
+    )
     make_certificate(  # expired on 05/01/2025: not in the catalogue
         id="TQ-2022-0901", product_name="Chè Shan tuyết", producer="HTX Chè Hà Giang", stars=3,
         issued_on=datetime.date(2022, 1, 5), decision_no="15/QĐ-UBND", province="tuyen-quang", group="thuc-pham",
@@ -116,20 +134,28 @@ def registry(make_certificate):
 
 
 def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(cassette, registry, make_certificate):
-    cassette("05_import_catalogue")
+    transport = cassette("05_import_catalogue")
     out, err = run("saleor_import_catalogue", "--on", ON, "--json")
     first = json.loads(out)
-    assert (first["created"], first["updated"], first["unchanged"]) == (2, 0, 0)
-    assert first["producers"] == {"created": 2, "updated": 0, "unchanged": 0}
+    assert (first["created"], first["updated"], first["unchanged"]) == (3, 0, 0)
+    assert first["producers"] == {"created": 3, "updated": 0, "unchanged": 0}
+    if not recording():  # Saleor's answer: the tourism service is an ocop-service, the goods ocop-product
+        [created] = [e["response"]["body"]["data"]["productBulkCreate"]["results"]
+                     for e in transport.exchanges  # type: ignore[attr-defined]
+                     if e["request"]["operationName"] == "ProductBulkCreate"][:1]
+        types = {row["product"]["externalReference"]: row["product"]["productType"]["slug"]
+                 for row in created if row["product"]}
+        assert types == {"ocop:LC-2025-0901": "ocop-service", "ocop:LD-2025-0901": "ocop-product",
+                         "ocop:TQ-2025-0901": "ocop-product"}
     [error] = first["errors"]
     assert error["certificate_id"] == "TQ-2025-0902"
     assert error["reason"].startswith("productBulkCreate: name: MAX_LENGTH: Ensure this value has at most 250")
-    assert "products: 3/3" in err  # progress on stderr
+    assert "products: 4/4" in err  # progress on stderr
 
     out, _ = run("saleor_import_catalogue", "--on", ON, "--json")
     second = json.loads(out)
-    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 2)
-    assert second["producers"] == {"created": 0, "updated": 0, "unchanged": 2}
+    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 3)
+    assert second["producers"] == {"created": 0, "updated": 0, "unchanged": 3}
     assert [e["certificate_id"] for e in second["errors"]] == ["TQ-2025-0902"]  # still reported, not dropped
 
     # a renewal with more stars: the same Saleor product now names the new certificate
@@ -141,7 +167,7 @@ def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(ca
     Producer.objects.filter(name="HTX Ong mật Mèo Vạc").update(address="xã Sơn Vĩ")
     out, _ = run("saleor_import_catalogue", "--on", ON)
     assert out.splitlines()[0] == (
-        "products: 0 created, 1 updated, 1 unchanged, 1 failed; producer pages: 0 created, 1 updated, 1 unchanged"
+        "products: 0 created, 1 updated, 2 unchanged, 1 failed; producer pages: 0 created, 1 updated, 2 unchanged"
     )
     assert out.splitlines()[1].startswith("  TQ-2025-0902: productBulkCreate: name: MAX_LENGTH")
 
@@ -149,13 +175,14 @@ def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(ca
 def test_products_are_read_page_by_page(saleor_client, monkeypatch):
     saleor = saleor_client("06_paginate_products")
     monkeypatch.setattr(client, "PAGE_SIZE", 1)
-    product_type = saleor.execute(gql.CATALOGUE_STATE, {
-        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product"],
+    product_types = sorted(edge["node"]["id"] for edge in saleor.execute(gql.CATALOGUE_STATE, {
+        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product", "ocop-service"],
         "pageTypes": [], "categories": [],
-    })["productTypes"]["edges"][0]["node"]["id"]
-    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productType": product_type}, "products"))
-    assert sorted(p["externalReference"] for p in products) == ["ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
-    assert saleor.requests == 1 + 2  # the state query, then one page per product
+    })["productTypes"]["edges"])
+    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productTypes": product_types}, "products"))
+    assert sorted(p["externalReference"] for p in products) == [
+        "ocop:LC-2025-0901", "ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
+    assert saleor.requests == 1 + 3  # the state query, then one page per product
     renewed = next(p for p in products if p["externalReference"] == "ocop:TQ-2025-0901")
     values = {a["attribute"]["slug"]: a for a in renewed["assignedAttributes"]}
     assert values["ocop-certificate"]["text"] == "TQ-2026-0901"
@@ -166,13 +193,13 @@ def test_products_are_read_page_by_page(saleor_client, monkeypatch):
 def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_nothing(
         cassette, shared_data, monkeypatch):
     transport = cassette("07_demo_twice")
-    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+    monkeypatch.setattr("catalog_sync.saleor_side.management.commands.demo.vietnam_today",
                         lambda: datetime.date.fromisoformat(ON))
     out, _ = run("demo")
     lines = out.splitlines()
     assert lines[0] == "registry: registry-annex-sample.xlsx: 24 accepted (24 new), 0 rejected, 1 skipped"
     assert lines[1].startswith("registry: ocop-certified-products.csv: 61 accepted (61 new), 24 rejected")
-    assert "saleor bootstrap: 0 created, 0 updated, 48 already there" in lines
+    assert "saleor bootstrap: 0 created, 0 updated, 49 already there" in lines
     summary = next(line for line in lines if line.startswith("products: "))
     assert summary.startswith("products: 82 created, 0 updated, 0 unchanged, 3 failed; producer pages: 64 created")
     assert "  LD-2025-0011: no product group in the registry: no category to put it in" in lines
@@ -204,7 +231,7 @@ def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_n
 def test_demo_gives_a_product_imported_earlier_without_a_price_its_demo_listing(
         cassette, shared_data, make_certificate, monkeypatch):
     transport = cassette("08_demo_after_import")
-    monkeypatch.setattr("catalog_sync.registry.management.commands.demo.vietnam_today",
+    monkeypatch.setattr("catalog_sync.saleor_side.management.commands.demo.vietnam_today",
                         lambda: datetime.date.fromisoformat(ON))
     make_certificate(id="HN-2025-0901", product_name="Bánh chưng Tranh Khúc", producer="HTX Bánh chưng Tranh Khúc",
                      issued_on=datetime.date(2025, 9, 2), decision_no="300/QĐ-UBND", province="ha-noi",
@@ -220,3 +247,95 @@ def test_demo_gives_a_product_imported_earlier_without_a_price_its_demo_listing(
         assert operations[-4:] == ["VariantCreate", "ProductChannelListing", "VariantChannelListing", "ProductUpdate"]
         variant = transport.exchanges[-4]["request"]["variables"]["input"]  # type: ignore[attr-defined]
         assert variant["sku"] == "OCOP-HN-2025-0901" and variant["metadata"] == [{"key": "demo", "value": "true"}]
+
+
+SHOWCASE_CREATE = """
+mutation ShowcaseCreate($input: CollectionCreateInput!) {
+  collectionCreate(input: $input) { collection { id } errors { field code message } }
+}
+"""
+
+SHOWCASE_LISTING = """
+mutation ShowcaseListing($id: ID!, $input: CollectionChannelListingUpdateInput!) {
+  collectionChannelListingUpdate(id: $id, input: $input) { collection { id } errors { field code message } }
+}
+"""
+
+TEST_DOCUMENTS = {"SHOWCASE_CREATE": SHOWCASE_CREATE, "SHOWCASE_LISTING": SHOWCASE_LISTING}
+
+
+def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_client, monkeypatch):
+    # given the demo store (the cassettes above) and a showcase of three 5★ products, published in ocop-vn
+    saleor = saleor_client("09_read_model")
+    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    fetch = readmodel.iter_catalogue(saleor)
+    # when the reindex reads every product, then every producer, 40 per query
+    products = list(fetch.products())
+    producers = list(fetch.producers())
+    channel = saleor.execute(gql.CATALOGUE_STATE, {
+        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": [], "pageTypes": [],
+        "categories": []})["channel"]
+    five_stars = [p.id for p in products if p.stars == 5][:3]
+    showcase = saleor.mutate(SHOWCASE_CREATE, {"input": {
+        "name": "Đặc sản 5 sao", "slug": "dac-san-5-sao", "products": five_stars,
+        "description": json.dumps({"blocks": [{"type": "paragraph", "data": {"text": "Tinh hoa OCOP"}}]}),
+    }})["collection"]
+    saleor.mutate(SHOWCASE_LISTING, {"id": showcase["id"], "input": {
+        "addChannels": [{"channelId": channel["id"], "isPublished": True}]}})
+    collections = list(fetch.collections())
+
+    # then: the 83 demo products for sale, 40 per query (3 queries), the 68 producers' pages (2 queries)
+    assert saleor.requests == 3 + 2 + 3 + 1  # then the state, the showcase's two mutations, one showcases page
+    assert len(products) == 83 and len(producers) == 68 and fetch.skipped == {"products": 0, "pages": 0}
+    # the three products imported without a listing (05_import_catalogue) are not for sale: not there
+    assert {"LD-2025-0901", "TQ-2026-0901", "LC-2025-0901"}.isdisjoint(p.certificate_id for p in products)
+    assert all(p.in_stock and p.product_type == "ocop-product" for p in products)
+    fish_sauce = products[0]
+    assert json.loads(fish_sauce.description or "")["blocks"][0]["data"]["text"] == (
+        "Sản phẩm OCOP 5 sao, giấy chứng nhận số AG-2025-0001 (quyết định DEMO ngày 01/07/2025), "
+        "hiệu lực đến hết ngày 01/07/2028.")
+    assert fish_sauce.created <= fish_sauce.updated_at and fish_sauce.created.utcoffset() == datetime.timedelta(0)
+    recorded_at = datetime.datetime(2026, 11, 28, tzinfo=datetime.UTC)  # the times Saleor gave vary per recording
+    timeless = dataclasses.replace(fish_sauce, description=None, created=recorded_at, updated_at=recorded_at)
+    assert timeless == ProductRecord(
+        id="UHJvZHVjdDo0", slug="nuoc-mam-phu-quoc-khai-hoan-38-do-dam-ag-2025-0001",
+        name="Nước mắm Phú Quốc Khải Hoàn 38 độ đạm", group="thuc-pham", product_set="gia-vi-khac",
+        certificate_id="AG-2025-0001", stars=5, valid_until=datetime.date(2028, 7, 1), province="an-giang",
+        province_at_certification=None,
+        producer=ProducerRef(id="UGFnZToxMA==", slug="cong-ty-co-phan-thuong-mai-khai-hoan-dfc8b22c",
+                             title="Công ty Cổ phần thương mại Khải Hoàn"),
+        variants=(VariantRecord(id="UHJvZHVjdFZhcmlhbnQ6MQ==", name="Nước mắm Phú Quốc Khải Hoàn 38 độ đạm",
+                                sku="OCOP-AG-2025-0001", price=Decimal(400000), currency="VND",
+                                quantity_available=50),),  # Saleor offers at most 50 per checkout line
+        created=recorded_at, updated_at=recorded_at,
+        product_type="ocop-product",
+    )
+    assert producers[0] == ProducerRecord(
+        id="UGFnZTo0", slug="co-so-quang-long-b7393f83", title="Cơ sở Quang Long", updated_at=fetch.started_at,
+        province="lam-dong")
+    assert collections == [CollectionRecord(
+        id="Q29sbGVjdGlvbjox", slug="dac-san-5-sao", name="Đặc sản 5 sao", product_ids=tuple(five_stars),
+        updated_at=fetch.started_at,
+        description='{"blocks": [{"data": {"text": "Tinh hoa OCOP"}, "type": "paragraph"}]}')]
+    assert five_stars == ["UHJvZHVjdDo0", "UHJvZHVjdDo1", "UHJvZHVjdDo2"]
+
+
+def test_search_reindex_rebuilds_the_read_model_from_the_demo_store_and_search_finds_the_fish_sauce(
+        cassette, settings):
+    # given the demo store with its showcase (the cassettes above); the reindex reads as a customer, no token
+    cassette("10_search_reindex")
+    settings.SALEOR_APP_TOKEN = None
+    # when
+    out, err = run("search_reindex")
+    # then every product for sale is in the read model, read 100 per query (one query for 83)
+    assert out.splitlines() == [
+        "search reindex: 83 products for sale; left out (not for sale, not a producer page): 0 products, 0 pages"]
+    assert "products   [##############################] 83/83 100%" in err.splitlines()
+    assert "producers  [##############################] 68/68 100%" in err.splitlines()
+    fish_sauce = store.product_by_slug("nuoc-mam-phu-quoc-khai-hoan-38-do-dam-ag-2025-0001")
+    assert fish_sauce is not None
+    assert (fish_sauce.stars, fish_sauce.valid_until, fish_sauce.price_min) == (5, datetime.date(2028, 7, 1), 400000)
+    # and a shopper typing without diacritics finds it first among the 5★ fish sauces
+    result = get_backend().search(SearchQuery(text="nuoc mam phu quoc", stars=(5,)))
+    assert result.products[0].name.startswith("Nước mắm Phú Quốc")
+    assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in [p.name for p in result.products]

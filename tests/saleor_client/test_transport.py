@@ -11,14 +11,14 @@ import socket
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
+import httpx
 import pytest
 
 from catalog_sync.saleor.client import (
-    Reply,
+    RetryingTransport,
     SaleorClient,
     SaleorConnectionError,
     SaleorResponseError,
-    UrllibTransport,
     operation_name,
 )
 from catalog_sync.saleor.recording import SCRUBBED, CassetteMismatch, RecordingTransport, ReplayTransport
@@ -35,7 +35,7 @@ def closed_port() -> int:
 def test_connection_refused_is_retried_with_backoff_then_reported():
     sleeps: list[float] = []
     url = f"http://127.0.0.1:{closed_port()}/graphql/"
-    saleor = SaleorClient(url, "t", transport=UrllibTransport(retries=3, backoff=0.5, sleep=sleeps.append))
+    saleor = SaleorClient(url, "t", transport=RetryingTransport(retries=3, backoff=0.5, sleep=sleeps.append))
     with pytest.raises(SaleorConnectionError) as error:
         saleor.execute(QUERY)
     assert sleeps == [0.5, 1.0, 2.0]
@@ -82,12 +82,13 @@ def test_operation_name_is_read_from_the_document():
 def test_the_recorder_never_writes_the_authorization_header_or_tokens(tmp_path):
     seen = {}
 
-    def inner(url, payload, headers):
-        seen["headers"] = headers
-        return Reply(200, json.dumps({"data": {"appTokenCreate": {"authToken": "secret-1", "ok": True}}}).encode())
+    def inner(request: httpx.Request) -> httpx.Response:
+        seen["headers"] = request.headers
+        return httpx.Response(200, json={"data": {"appTokenCreate": {"authToken": "secret-1", "ok": True}}})
 
     path = tmp_path / "c.json"
-    saleor = SaleorClient("http://x/graphql/", "secret-app-token", transport=RecordingTransport(inner, path))
+    recorder = RecordingTransport(httpx.MockTransport(inner), path)
+    saleor = SaleorClient("http://x/graphql/", "secret-app-token", transport=recorder)
     saleor.execute("mutation Probe($token: String) { x }", {"token": "secret-2", "name": "kept"})
     assert seen["headers"]["Authorization"] == "Bearer secret-app-token"
     text = path.read_text()
@@ -115,3 +116,83 @@ def test_no_cassette_holds_a_credential():
         assert "Bearer" not in text and "Authorization" not in text, path.name
         for exchange in json.loads(text):
             assert set(exchange) == {"request", "response"}
+
+
+class _Slow(BaseHTTPRequestHandler):
+    """Saleor taking longer than the client waits: the request may have been carried out."""
+
+    hits = 0
+
+    def do_POST(self):
+        type(self).hits += 1
+        self.rfile.read(int(self.headers["Content-Length"]))
+        threading.Event().wait(1.0)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_read_timeout_is_reported_and_never_retried():
+    server = HTTPServer(("127.0.0.1", 0), _Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sleeps: list[float] = []
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/graphql/"
+        saleor = SaleorClient(url, "t", transport=RetryingTransport(sleep=sleeps.append),
+                              timeout=httpx.Timeout(0.2))
+        with pytest.raises(SaleorConnectionError) as error:
+            saleor.execute(QUERY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Slow.hits == 1 and sleeps == []
+    assert str(error.value).startswith(f"no reply from Saleor at {url} in time: ReadTimeout")
+
+
+class _KeepAlive(BaseHTTPRequestHandler):
+    """Answers GraphQL over HTTP/1.1 keep-alive and remembers which client connection each request came on."""
+
+    protocol_version = "HTTP/1.1"
+    ports: list[int] = []
+
+    def do_POST(self):
+        type(self).ports.append(self.client_address[1])
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = b'{"data": {"shop": {"name": "OCOP"}}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_requests_share_one_keep_alive_connection():
+    server = HTTPServer(("127.0.0.1", 0), _KeepAlive)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with SaleorClient(f"http://127.0.0.1:{server.server_port}/graphql/", "t") as saleor:
+            answers = [saleor.execute(QUERY) for _ in range(5)]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [{"shop": {"name": "OCOP"}}] * 5
+    assert len(_KeepAlive.ports) == 5 and len(set(_KeepAlive.ports)) == 1
+
+
+def test_the_recorder_hands_on_a_compressed_reply_readable_and_records_it_plain(tmp_path):
+    import gzip
+
+    def inner(request: httpx.Request) -> httpx.Response:
+        body = gzip.compress(json.dumps({"data": {"shop": {"name": "OCOP Việt Nam"}}}).encode())
+        return httpx.Response(200, content=body, headers={"Content-Encoding": "gzip"})
+
+    path = tmp_path / "c.json"
+    saleor = SaleorClient("http://x/graphql/", "t", transport=RecordingTransport(httpx.MockTransport(inner), path))
+    assert saleor.execute(QUERY) == {"shop": {"name": "OCOP Việt Nam"}}
+    [exchange] = json.loads(path.read_text(encoding="utf-8"))
+    assert exchange["response"] == {"status": 200, "body": {"data": {"shop": {"name": "OCOP Việt Nam"}}}}

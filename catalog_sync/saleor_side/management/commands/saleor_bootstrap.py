@@ -9,8 +9,8 @@ from catalog_sync.saleor.bootstrap import bootstrap
 
 
 class Command(BaseCommand):
-    help = ("Create the OCOP catalogue structure in Saleor (channel ocop-vn, warehouse, shipping zone, "
-            "product type ocop-product, page type producer, attributes, categories). Safe to run again.")
+    help = ("Create the OCOP catalogue structure in Saleor (channel ocop-vn, warehouse, shipping zone, product "
+            "types ocop-product and ocop-service, page type producer, attributes, categories). Safe to run again.")
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
@@ -19,8 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            client = client_from_settings(url=options["url"], token=options["token"])
-            report = bootstrap(client, on_step=None if options["json"] else lambda step: self.stdout.write(str(step)))
+            with client_from_settings(url=options["url"], token=options["token"]) as client:
+                report = bootstrap(client, on_step=None if options["json"] else lambda s: self.stdout.write(str(s)))
         except SaleorError as error:
             raise CommandError(f"saleor bootstrap: {error}", returncode=1) from None
         if options["json"]:

@@ -5,10 +5,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog_sync.domain.validity import vietnam_today
+from catalog_sync.registry.management.commands._options import parse_date, progress_to
+from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
-
-from ._options import parse_date, progress_to
 
 
 def report(out, summary: ImportSummary) -> None:
@@ -35,9 +35,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            client = client_from_settings(url=options["url"], token=options["token"])
-            summary = import_catalogue(client, today=options["today"] or vietnam_today(),
-                                       progress=progress_to(self.stderr))
+            with client_from_settings(url=options["url"], token=options["token"]) as client:
+                summary = import_catalogue(client, Certificate.objects.in_catalogue_on,
+                                           today=options["today"] or vietnam_today(), progress=progress_to(self.stderr))
         except SaleorError as error:
             raise CommandError(f"saleor import-catalogue: {error}", returncode=1) from None
         if options["json"]:

@@ -26,11 +26,12 @@ from django.core.management.base import BaseCommand, CommandError
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import RegistryImporter
+from catalog_sync.registry.management.commands._options import progress_to
+from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor.bootstrap import bootstrap
 from catalog_sync.saleor.catalogue import import_catalogue
 
-from ._options import progress_to
 from .saleor_import_catalogue import report
 
 DEMO_DECISION_DATE = datetime.date(2025, 7, 1)
@@ -81,11 +82,12 @@ class Command(BaseCommand):
             for rejection in result.rejected:
                 say(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")
         try:
-            client = client_from_settings(url=options["url"], token=options["token"])
-            boot = bootstrap(client)
-            say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
-                f"{boot.count('exists')} already there")
-            summary = import_catalogue(client, today=vietnam_today(), progress=progress_to(self.stderr), demo=True)
+            with client_from_settings(url=options["url"], token=options["token"]) as client:
+                boot = bootstrap(client)
+                say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
+                    f"{boot.count('exists')} already there")
+                summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=vietnam_today(),
+                                           progress=progress_to(self.stderr), demo=True)
         except SaleorError as error:
             raise CommandError(f"demo: {error}", returncode=1) from None
         out = {"registry": registry, "bootstrap": boot.as_json(), "catalogue": summary.as_json()}

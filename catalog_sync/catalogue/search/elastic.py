@@ -1,0 +1,251 @@
+"""The Elasticsearch 8 search backend (``SEARCH_BACKEND=elasticsearch``, ``ELASTICSEARCH_URL``).
+
+Same intent as the embedded backend: every query word must match, scored by the best way it
+matched (a whole word of the name 8, a prefix 6, one typo 4; producer 3/3/2; description 1),
+an exact name adds 1000; facets are ``filter`` aggregations carrying every other filter, the
+hits are narrowed by ``post_filter``. Results are read back from the read model by id, so a
+page shows exactly the records the other pages show.
+
+Index writes happen after the store's transaction commits; a rebuild fills a new index and
+swaps the alias in one call, then drops the old indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk
+from elasticsearch_dsl import A, Q, Search
+
+from .. import models, rows, store
+from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
+from .base import FACETS, TYPO_MIN_LENGTH, page_bounds, query_words
+from .elastic_index import ALIAS, new_index, product_document
+
+# field -> (whole word, prefix, typo) scores; the same as the embedded backend's.
+_FIELD_SCORES = (("name", 8, 6, 4), ("producer", 3, 3, 2), ("text", 1, 1, 1))
+_EXACT_NAME = 1000
+_FACET_FIELDS = {
+    "stars": "stars",
+    "group": "group",
+    "set": "set",
+    "province": "province",
+    "price_band": "price_band",
+    "in_stock": "in_stock",
+}
+_BULK_CHUNK = 1000
+
+
+def _scored(query: Any, score: int) -> Any:
+    return Q("constant_score", filter=query, boost=score)
+
+
+def word_query(word: str) -> Any:
+    """The best of the ways one query word matches a product (a ``dis_max`` of constant scores)."""
+    options = []
+    for field, whole, prefix, typo in _FIELD_SCORES:
+        options.append(_scored(Q("match", **{field: {"query": word}}), whole))
+        options.append(_scored(Q("match", **{f"{field}.prefix": {"query": word}}), prefix))
+        if len(word) >= TYPO_MIN_LENGTH:
+            fuzzy = Q("match", **{field: {"query": word, "fuzziness": 1, "prefix_length": 0, "max_expansions": 50}})
+            options.append(_scored(fuzzy, typo))
+    return Q("dis_max", queries=options, tie_breaker=0)
+
+
+def text_query(text: str) -> Any | None:
+    words = query_words(text)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    exact = Q("term", name_key=phrase) | Q("term", name_en_key=phrase)
+    return Q("bool", must=[word_query(w) for w in words], should=[_scored(exact, _EXACT_NAME)])
+
+
+def _facet_filters(query: SearchQuery) -> dict[str, Any]:
+    filters: dict[str, Any] = {}
+    if query.stars:
+        filters["stars"] = Q("terms", stars=list(query.stars))
+    if query.groups:
+        filters["group"] = Q("terms", group=list(query.groups))
+    if query.sets:
+        filters["set"] = Q("terms", set=list(query.sets))
+    if query.provinces:
+        filters["province"] = Q("terms", province=list(query.provinces))
+    bounds = {}
+    if query.price_min is not None:
+        bounds["gte"] = float(query.price_min)
+    if query.price_max is not None:
+        bounds["lte"] = float(query.price_max)
+    if bounds:
+        filters["price_band"] = Q("range", price_min=bounds)
+    if query.in_stock:
+        filters["in_stock"] = Q("term", in_stock=True)
+    return filters
+
+
+def _all_of(filters: list[Any]) -> Any:
+    return Q("bool", filter=filters) if filters else Q("match_all")
+
+
+_SORTS: dict[str, list[Any]] = {
+    "newest": [{"created": "desc"}, {"product_id": "asc"}],
+    "price": [{"price_min": {"order": "asc", "missing": "_last"}}, {"product_id": "asc"}],
+    "-price": [{"price_min": {"order": "desc", "missing": "_last"}}, {"product_id": "asc"}],
+}
+
+
+def _sort(query: SearchQuery, has_text: bool) -> list[Any]:
+    if query.sort == "stars":
+        return [{"stars": "desc"}, "_score", {"created": "desc"}, {"product_id": "asc"}]
+    if query.sort in _SORTS:
+        return _SORTS[query.sort]
+    if has_text:
+        return ["_score", {"stars": "desc"}, {"name_length": "asc"}, {"created": "desc"}, {"product_id": "asc"}]
+    return [{"stars": "desc"}, {"created": "desc"}, {"product_id": "asc"}]
+
+
+def build_search(query: SearchQuery, *, collection_products: list[str] | None = None) -> Search:
+    """The whole request for one catalogue or search page (``.to_dict()`` is its body)."""
+    offset, limit = page_bounds(query)
+    text = text_query(query.text)
+    base: list[Any] = [text] if text is not None else []
+    if query.producer_id:
+        base.append(Q("term", producer_id=query.producer_id))
+    if query.collection_id is not None:
+        base.append(Q("ids", values=collection_products or []))
+    search = Search(index=ALIAS).query(Q("bool", must=base) if base else Q("match_all"))
+    filters = _facet_filters(query)
+    for facet in FACETS:
+        others = [f for name, f in filters.items() if name != facet]
+        terms = A("terms", field=_FACET_FIELDS[facet], size=100)
+        search.aggs.bucket(facet, A("filter", filter=_all_of(others))).bucket("values", terms)
+    if filters:
+        search = search.post_filter(_all_of(list(filters.values())))
+    search = search.sort(*_sort(query, text is not None)).extra(
+        from_=offset, size=limit, track_total_hits=True, _source=False
+    )
+    return search
+
+
+def _facet_values(facet: str, buckets: list[Any]) -> tuple[FacetValue, ...]:
+    values = []
+    for bucket in buckets:
+        key = bucket.get("key_as_string", bucket["key"]) if facet == "in_stock" else bucket["key"]
+        if facet == "in_stock":
+            if key not in (True, 1, "true"):
+                continue
+            key = "1"
+        if bucket["doc_count"]:
+            values.append(FacetValue(value=str(key), count=bucket["doc_count"]))
+    if facet == "stars":
+        return tuple(sorted(values, key=lambda v: -int(v.value)))
+    if facet == "price_band":
+        order = {key: i for i, (key, _, _) in enumerate(rows.PRICE_BANDS)}
+        return tuple(sorted(values, key=lambda v: order.get(v.value, len(order))))
+    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, client: Elasticsearch | None = None) -> None:
+        url = getattr(settings, "ELASTICSEARCH_URL", None)
+        if client is None and not url:
+            raise ImproperlyConfigured("SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL.")
+        self.client = client or Elasticsearch(url, request_timeout=5, retry_on_timeout=True, max_retries=2)
+        self._ready = False
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        members = None
+        if query.collection_id is not None:
+            members = list(
+                models.CollectionProduct.objects.filter(collection_id=query.collection_id).values_list(
+                    "product_id", flat=True
+                )
+            )
+        response = build_search(query, collection_products=members).using(self.client).execute()
+        ids = [hit.meta.id for hit in response.hits]
+        facets = {facet: _facet_values(facet, response.aggregations[facet]["values"]["buckets"]) for facet in FACETS}
+        _, limit = page_bounds(query)
+        return SearchResult(
+            total=response.hits.total.value,
+            products=tuple(store.products_by_ids(ids)),
+            facets=facets,
+            page=max(query.page, 1),
+            per_page=limit,
+        )
+
+    def suggest(self, text: str, *, language: str = "vi", limit: int = 8) -> list[Suggestion]:
+        found = text_query(text)
+        if found is None:
+            return []
+        search = (
+            Search(index=ALIAS)
+            .query(found)
+            .sort("_score", {"stars": "desc"}, {"name_length": "asc"}, {"product_id": "asc"})
+            .extra(size=max(1, min(limit, 20)), _source=False)
+        )
+        ids = [hit.meta.id for hit in search.using(self.client).execute().hits]
+        return [
+            Suggestion(text=(p.name_en or p.name) if language == "en" else p.name, url_slug=p.slug)
+            for p in store.products_by_ids(ids)
+        ]
+
+    # --- indexing hooks (after the store's transaction commits) -----------------------------------
+
+    def index_products(self, records: list[ProductRecord]) -> None:
+        documents = [product_document(r).to_dict(include_meta=True) for r in records]
+        for document in documents:
+            document["_index"] = ALIAS
+        transaction.on_commit(lambda: self._bulk(documents))
+
+    def remove_products(self, product_ids: list[str]) -> None:
+        actions = [{"_op_type": "delete", "_index": ALIAS, "_id": i} for i in product_ids]
+        transaction.on_commit(lambda: self._bulk(actions))
+
+    def rebuild_index(self) -> None:
+        transaction.on_commit(self.reindex_from_read_model)
+
+    def _bulk(self, actions: list[dict[str, Any]]) -> None:
+        self.ensure_index()
+        bulk(self.client, actions, refresh="wait_for", raise_on_error=False)
+
+    def ensure_index(self) -> None:
+        """Before the first rebuild, an empty index behind the alias (never one Elasticsearch guesses)."""
+        if self._ready or self._has_alias():
+            self._ready = True
+            return
+        index = new_index()
+        index.aliases(**{ALIAS: {}})
+        index.create(using=self.client)
+        self._ready = True
+
+    def reindex_from_read_model(self) -> str:
+        """Fill a new index from the read model, swap the alias to it, drop the old ones."""
+        index = new_index()
+        index.create(using=self.client)
+        bulk(self.client, self._documents(index._name), chunk_size=_BULK_CHUNK)
+        self.client.indices.refresh(index=index._name)
+        old = list(self.client.indices.get_alias(name=ALIAS, ignore_unavailable=True)) if self._has_alias() else []
+        swap = [{"remove": {"index": name, "alias": ALIAS}} for name in old]
+        swap.append({"add": {"index": index._name, "alias": ALIAS}})
+        self.client.indices.update_aliases(actions=swap)
+        self._ready = True
+        for name in old:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        return index._name
+
+    def _has_alias(self) -> bool:
+        return bool(self.client.indices.exists_alias(name=ALIAS))
+
+    @staticmethod
+    def _documents(index_name: str) -> Iterator[dict[str, Any]]:
+        products = models.Product.objects.prefetch_related("variants").order_by("id")
+        for row in products.iterator(chunk_size=_BULK_CHUNK):
+            document = product_document(rows.product_record(row, list(row.variants.all())))
+            yield {**document.to_dict(include_meta=True), "_index": index_name}

@@ -1,0 +1,279 @@
+"""The embedded search backend: the read model's own PostgreSQL tables, no extra service.
+
+- Folding happens once, in Python (``domain.text.match_key``: diacritics and đ/Đ → d), for the
+  stored search columns and for the query alike; PostgreSQL's ``simple`` configuration only
+  splits words, so "da lat" and "Đà Lạt" meet as ``da lat``.
+- A product matches when every query word matches a word of its texts as a prefix (``word:*``)
+  or, for words of five letters or more, as one of its near neighbours: the words of the
+  catalogue (``SearchWord``) at Levenshtein distance 1 (fuzzystrmatch).
+- Ranking: the whole name equal to the query first; then per word, a whole word of the name
+  above a prefix of it above a typo, the name above the producer above the description.
+- Facets: one pass over the products matching the text (``GROUPING SETS``), each facet counted
+  with every other filter applied (disjunctive facets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+
+from .. import models, rows
+from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
+from .base import FACETS, TYPO_MIN_LENGTH, page_bounds, query_words
+
+_PRODUCT = models.Product._meta.db_table
+_WORDS = models.SearchWord._meta.db_table
+
+# Score of one query word by where and how it matched (weights A name, B producer, C text).
+_WORD_SCORES = (("A", 8, 6, 4), ("B", 3, 3, 2), ("C", 1, 1, 1))
+_EXACT_NAME = 1000
+_SCORE = F("score").desc()
+
+
+def _lexeme(word: str, *, prefix: bool = False, weights: str = "") -> str:
+    # Words come from query_words(): only \w characters, never a quote.
+    suffix = ("*" if prefix else "") + weights
+    return f"'{word}'" + (f":{suffix}" if suffix else "")
+
+
+class _Text:
+    """A text query: its words, their typo neighbours, and the SQL both search and suggest use."""
+
+    def __init__(self, text: str) -> None:
+        self.words = query_words(text)
+        self.phrase = " ".join(self.words)
+        self.typos = self._neighbours(self.words)
+
+    @staticmethod
+    def _neighbours(words: list[str]) -> dict[str, list[str]]:
+        long_words = sorted({w for w in words if len(w) >= TYPO_MIN_LENGTH})
+        found: dict[str, list[str]] = {w: [] for w in words}
+        if not long_words:
+            return found
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT q.word, w.word FROM unnest(%s::text[]) AS q(word)
+                    JOIN {_WORDS} w ON w.length BETWEEN length(q.word) - 1 AND length(q.word) + 1
+                     AND w.word <> q.word AND levenshtein_less_equal(w.word, q.word, 1) <= 1
+                    ORDER BY 1, 2""",  # noqa: S608  (table name from the model)
+                [long_words],
+            )
+            for word, neighbour in cursor.fetchall():
+                found[word].append(neighbour)
+        return found
+
+    def tsquery(self) -> str:
+        terms = []
+        for word in self.words:
+            options = [_lexeme(word, prefix=True), *(_lexeme(n) for n in self.typos[word])]
+            terms.append("(" + " | ".join(options) + ")")
+        return " & ".join(terms)
+
+    def matching(self, queryset: QuerySet[models.Product]) -> QuerySet[models.Product]:
+        """The products matching every word, each with its ``score``."""
+        score: Any = Case(
+            When(Q(name_key=self.phrase) | Q(name_en_key=self.phrase), then=Value(_EXACT_NAME)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for word in self.words:
+            whens: list[Any] = []
+            for weight, whole, prefix, typo in _WORD_SCORES:
+                whens.append(When(_hits(_lexeme(word, weights=weight)), then=Value(whole)))
+                whens.append(When(_hits(_lexeme(word, prefix=True, weights=weight)), then=Value(prefix)))
+                if self.typos[word]:
+                    alternatives = " | ".join(_lexeme(n, weights=weight) for n in self.typos[word])
+                    whens.append(When(_hits(alternatives), then=Value(typo)))
+            score = score + Case(*whens, default=Value(0), output_field=IntegerField())
+        return queryset.filter(_hits(self.tsquery())).annotate(score=score)
+
+
+def _hits(tsquery: str) -> Q:
+    return Q(RawSQL("document @@ to_tsquery('simple', %s)", [tsquery], output_field=models.models.BooleanField()))
+
+
+def _base(query: SearchQuery, text: _Text | None) -> QuerySet[models.Product]:
+    """Products matching the parts of the query that are not facets: text, producer, showcase."""
+    queryset = models.Product.objects.all()
+    if text is not None:
+        queryset = text.matching(queryset)
+    if query.producer_id:
+        queryset = queryset.filter(producer_id=query.producer_id)
+    if query.collection_id:
+        members = models.CollectionProduct.objects.filter(collection_id=query.collection_id, product_id=OuterRef("pk"))
+        queryset = queryset.filter(Exists(members))
+    return queryset
+
+
+def _facet_filters(query: SearchQuery) -> dict[str, tuple[str, list[Any]]]:
+    """Each facet's own filter as SQL over the base columns ("TRUE" when not filtered)."""
+    price: list[str] = []
+    price_params: list[Any] = []
+    if query.price_min is not None:
+        price.append("price_min >= %s")
+        price_params.append(query.price_min)
+    if query.price_max is not None:
+        price.append("price_min <= %s")
+        price_params.append(query.price_max)
+    return {
+        "stars": ("stars = ANY(%s)", [list(query.stars)]) if query.stars else ("TRUE", []),
+        "group": ("group_slug = ANY(%s)", [list(query.groups)]) if query.groups else ("TRUE", []),
+        "set": ("set_slug = ANY(%s)", [list(query.sets)]) if query.sets else ("TRUE", []),
+        "province": ("province_slug = ANY(%s)", [list(query.provinces)]) if query.provinces else ("TRUE", []),
+        "price_band": (" AND ".join(price), price_params) if price else ("TRUE", []),
+        "in_stock": ("in_stock", []) if query.in_stock else ("TRUE", []),
+    }
+
+
+def _filtered(queryset: QuerySet[models.Product], query: SearchQuery) -> QuerySet[models.Product]:
+    if query.stars:
+        queryset = queryset.filter(stars__in=query.stars)
+    if query.groups:
+        queryset = queryset.filter(group_slug__in=query.groups)
+    if query.sets:
+        queryset = queryset.filter(set_slug__in=query.sets)
+    if query.provinces:
+        queryset = queryset.filter(province_slug__in=query.provinces)
+    if query.price_min is not None:
+        queryset = queryset.filter(price_min__gte=query.price_min)
+    if query.price_max is not None:
+        queryset = queryset.filter(price_min__lte=query.price_max)
+    if query.in_stock:
+        queryset = queryset.filter(in_stock=True)
+    return queryset
+
+
+_FACET_COLUMNS = {
+    "stars": "stars",
+    "group": "group_slug",
+    "set": "set_slug",
+    "province": "province_slug",
+    "price_band": "price_band",
+    "in_stock": "in_stock",
+}
+
+
+def _facets(base: QuerySet[models.Product], query: SearchQuery) -> tuple[int, dict[str, tuple[FacetValue, ...]]]:
+    """(total, facets): one pass over the base products, grouped once per facet."""
+    columns = list(_FACET_COLUMNS.values())
+    inner_sql, inner_params = base.values(*columns, "price_min").query.sql_with_params()
+    filters = _facet_filters(query)
+    counts: list[str] = []
+    params: list[Any] = []
+    for facet in FACETS:
+        others = [filters[other] for other in FACETS if other != facet]
+        counts.append("count(*) FILTER (WHERE " + " AND ".join(sql for sql, _ in others) + ")")
+        params.extend(p for _, ps in others for p in ps)
+    counts.append("count(*) FILTER (WHERE " + " AND ".join(sql for sql, _ in filters.values()) + ")")
+    params.extend(p for _, ps in filters.values() for p in ps)
+    # Column names are the model's; every value is a parameter.
+    sql = (
+        f"SELECT {', '.join(columns)}, {', '.join(f'GROUPING({c})' for c in columns)}, {', '.join(counts)} "  # noqa: S608
+        f"FROM ({inner_sql}) AS base "
+        f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)}, ())"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *inner_params])
+        result = cursor.fetchall()
+    n = len(columns)
+    total = 0
+    values: dict[str, list[FacetValue]] = {facet: [] for facet in FACETS}
+    for row in result:
+        grouped = [i for i in range(n) if row[n + i] == 0]
+        if not grouped:
+            total = row[3 * n]
+            continue
+        i = grouped[0]
+        value, count = row[i], row[2 * n + i]
+        if value is None or count == 0 or value is False:
+            continue
+        values[FACETS[i]].append(FacetValue(value="1" if value is True else str(value), count=count))
+    return total, {facet: _ordered(facet, found) for facet, found in values.items()}
+
+
+def _ordered(facet: str, values: list[FacetValue]) -> tuple[FacetValue, ...]:
+    if facet == "stars":
+        return tuple(sorted(values, key=lambda v: -int(v.value)))
+    if facet == "price_band":
+        order = {key: i for i, (key, _, _) in enumerate(rows.PRICE_BANDS)}
+        return tuple(sorted(values, key=lambda v: order.get(v.value, len(order))))
+    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
+
+
+def _order(queryset: QuerySet[models.Product], query: SearchQuery, has_text: bool) -> QuerySet[models.Product]:
+    if query.sort == "newest":
+        return queryset.order_by("-created", "id")
+    if query.sort == "price":
+        return queryset.order_by(F("price_min").asc(nulls_last=True), "id")
+    if query.sort == "-price":
+        return queryset.order_by(F("price_min").desc(nulls_last=True), "id")
+    if query.sort == "stars":
+        return queryset.order_by("-stars", *([_SCORE] if has_text else []), "-created", "id")
+    if has_text:
+        return queryset.order_by(_SCORE, "-stars", Length("name_key"), "-created", "id")
+    return queryset.order_by("-stars", "-created", "id")
+
+
+def _records(products: Sequence[models.Product]) -> tuple[ProductRecord, ...]:
+    return tuple(rows.product_record(p, list(p.variants.all())) for p in products)
+
+
+class EmbeddedBackend:
+    name = "embedded"
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        offset, limit = page_bounds(query)
+        text = _Text(query.text) if query_words(query.text) else None
+        base = _base(query, text)
+        total, facets = _facets(base, query)
+        page: list[models.Product] = []
+        if offset < total:
+            ordered = _order(_filtered(base, query), query, text is not None)
+            page = list(ordered.prefetch_related("variants")[offset : offset + limit])
+        return SearchResult(
+            total=total, products=_records(page), facets=facets, page=max(query.page, 1), per_page=limit
+        )
+
+    def suggest(self, text: str, *, language: str = "vi", limit: int = 8) -> list[Suggestion]:
+        if not query_words(text):
+            return []
+        parsed = _Text(text)
+        found = (
+            parsed.matching(models.Product.objects.all())
+            .order_by(_SCORE, "-stars", Length("name_key"), "id")
+            .values_list("name", "name_en", "slug")[: max(1, min(limit, 20))]
+        )
+        return [
+            Suggestion(text=(name_en or name) if language == "en" else name, url_slug=slug)
+            for name, name_en, slug in found
+        ]
+
+    # --- indexing hooks: the product rows carry their own search vector; only words are kept here
+
+    def index_products(self, records: list[ProductRecord]) -> None:
+        self._collect_words("WHERE p.id = ANY(%s)", [[r.id for r in records]])
+
+    def remove_products(self, product_ids: list[str]) -> None:
+        """Nothing to do: search reads the product rows, so a removed product is gone at once."""
+
+    def rebuild_index(self) -> None:
+        models.SearchWord.objects.all().delete()
+        self._collect_words("", [])
+
+    @staticmethod
+    def _collect_words(where: str, params: list[Any]) -> None:
+        """Keep the words a typo may stand for (those of four letters or more)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""INSERT INTO {_WORDS} (word, length)
+                    SELECT DISTINCT u.lexeme, length(u.lexeme)
+                    FROM {_PRODUCT} p CROSS JOIN LATERAL unnest(p.document) AS u
+                    {where or "WHERE TRUE"} AND length(u.lexeme) BETWEEN %s AND 100
+                    ON CONFLICT (word) DO NOTHING""",  # noqa: S608  (table names from the models)
+                [*params, TYPO_MIN_LENGTH - 1],
+            )

@@ -1,0 +1,6 @@
+from enum import Enum
+
+
+class ProductMediaType(str, Enum):
+    IMAGE = "IMAGE"
+    VIDEO = "VIDEO"

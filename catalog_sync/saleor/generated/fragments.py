@@ -1,0 +1,495 @@
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .enums import ProductMediaType
+
+
+class CatalogueCollection(BaseModel):
+    id: str
+    slug: str
+    name: str
+    description: Optional[str]
+    translation: Optional["CatalogueCollectionTranslation"]
+    background_image: Optional["CatalogueCollectionBackgroundImage"] = Field(
+        alias="backgroundImage"
+    )
+    products: Optional["CatalogueCollectionProducts"]
+
+
+class CatalogueCollectionTranslation(BaseModel):
+    name: Optional[str]
+    description: Optional[str]
+
+
+class CatalogueCollectionBackgroundImage(BaseModel):
+    url: str
+    alt: Optional[str]
+
+
+class CatalogueCollectionProducts(BaseModel):
+    edges: list["CatalogueCollectionProductsEdges"]
+    page_info: "CatalogueCollectionProductsPageInfo" = Field(alias="pageInfo")
+
+
+class CatalogueCollectionProductsEdges(BaseModel):
+    node: "CatalogueCollectionProductsEdgesNode"
+
+
+class CatalogueCollectionProductsEdgesNode(BaseModel):
+    id: str
+
+
+class CatalogueCollectionProductsPageInfo(BaseModel):
+    has_next_page: bool = Field(alias="hasNextPage")
+    end_cursor: Optional[str] = Field(alias="endCursor")
+
+
+class CatalogueProducer(BaseModel):
+    id: str
+    slug: str
+    title: str
+    content: Optional[str]
+    seo_description: Optional[str] = Field(alias="seoDescription")
+    is_published: bool = Field(alias="isPublished")
+    created: datetime
+    published_at: Optional[datetime] = Field(alias="publishedAt")
+    page_type: "CatalogueProducerPageType" = Field(alias="pageType")
+    translation: Optional["CatalogueProducerTranslation"]
+    story: Optional[
+        Annotated[
+            Union[
+                "CatalogueProducerStoryAssignedAttribute",
+                "CatalogueProducerStoryAssignedTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    province: Optional[
+        Annotated[
+            Union[
+                "CatalogueProducerProvinceAssignedAttribute",
+                "CatalogueProducerProvinceAssignedSingleChoiceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class CatalogueProducerPageType(BaseModel):
+    slug: str
+
+
+class CatalogueProducerTranslation(BaseModel):
+    title: Optional[str]
+    content: Optional[str]
+    seo_description: Optional[str] = Field(alias="seoDescription")
+
+
+class CatalogueProducerStoryAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProducerStoryAssignedTextAttribute(BaseModel):
+    typename__: Literal["AssignedTextAttribute"] = Field(alias="__typename")
+    json_: Optional[Any] = Field(alias="json")
+    english: Optional[Any]
+
+
+class CatalogueProducerProvinceAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProducerProvinceAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    choice: Optional["CatalogueProducerProvinceAssignedSingleChoiceAttributeChoice"]
+
+
+class CatalogueProducerProvinceAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+    name: Optional[str]
+
+
+class CatalogueProduct(BaseModel):
+    id: str
+    slug: str
+    name: str
+    description: Optional[str]
+    seo_description: Optional[str] = Field(alias="seoDescription")
+    created: datetime
+    updated_at: datetime = Field(alias="updatedAt")
+    is_available_for_purchase: Optional[bool] = Field(alias="isAvailableForPurchase")
+    translation: Optional["CatalogueProductTranslation"]
+    product_type: "CatalogueProductProductType" = Field(alias="productType")
+    category: Optional["CatalogueProductCategory"]
+    thumbnail: Optional["CatalogueProductThumbnail"]
+    media: Optional[list["CatalogueProductMedia"]]
+    product_variants: Optional["CatalogueProductProductVariants"] = Field(
+        alias="productVariants"
+    )
+    certificate: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductCertificateAssignedAttribute",
+                "CatalogueProductCertificateAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    stars: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductStarsAssignedAttribute",
+                "CatalogueProductStarsAssignedNumericAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    valid_until: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductValidUntilAssignedAttribute",
+                "CatalogueProductValidUntilAssignedDateAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = Field(alias="validUntil")
+    group: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductGroupAssignedAttribute",
+                "CatalogueProductGroupAssignedSingleChoiceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    province: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductProvinceAssignedAttribute",
+                "CatalogueProductProvinceAssignedSingleChoiceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    producer: Optional[
+        Annotated[
+            Union[
+                "CatalogueProductProducerAssignedAttribute",
+                "CatalogueProductProducerAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class CatalogueProductTranslation(BaseModel):
+    name: Optional[str]
+    description: Optional[str]
+    seo_description: Optional[str] = Field(alias="seoDescription")
+
+
+class CatalogueProductProductType(BaseModel):
+    slug: str
+    is_shipping_required: bool = Field(alias="isShippingRequired")
+
+
+class CatalogueProductCategory(BaseModel):
+    slug: str
+    parent: Optional["CatalogueProductCategoryParent"]
+
+
+class CatalogueProductCategoryParent(BaseModel):
+    slug: str
+
+
+class CatalogueProductThumbnail(BaseModel):
+    url: str
+    alt: Optional[str]
+
+
+class CatalogueProductMedia(BaseModel):
+    url: str
+    alt: str
+    type_: ProductMediaType = Field(alias="type")
+
+
+class CatalogueProductProductVariants(BaseModel):
+    edges: list["CatalogueProductProductVariantsEdges"]
+
+
+class CatalogueProductProductVariantsEdges(BaseModel):
+    node: "CatalogueProductProductVariantsEdgesNode"
+
+
+class CatalogueProductProductVariantsEdgesNode(BaseModel):
+    id: str
+    name: str
+    sku: Optional[str]
+    quantity_available: Optional[int] = Field(alias="quantityAvailable")
+    translation: Optional["CatalogueProductProductVariantsEdgesNodeTranslation"]
+    pricing: Optional["CatalogueProductProductVariantsEdgesNodePricing"]
+
+
+class CatalogueProductProductVariantsEdgesNodeTranslation(BaseModel):
+    name: str
+
+
+class CatalogueProductProductVariantsEdgesNodePricing(BaseModel):
+    price: Optional["CatalogueProductProductVariantsEdgesNodePricingPrice"]
+
+
+class CatalogueProductProductVariantsEdgesNodePricingPrice(BaseModel):
+    gross: "CatalogueProductProductVariantsEdgesNodePricingPriceGross"
+
+
+class CatalogueProductProductVariantsEdgesNodePricingPriceGross(BaseModel):
+    amount: float
+    currency: str
+
+
+class CatalogueProductCertificateAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductCertificateAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+
+
+class CatalogueProductStarsAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductStarsAssignedNumericAttribute(BaseModel):
+    typename__: Literal["AssignedNumericAttribute"] = Field(alias="__typename")
+    number: Optional[float]
+
+
+class CatalogueProductValidUntilAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductValidUntilAssignedDateAttribute(BaseModel):
+    typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
+    day: Optional[date]
+
+
+class CatalogueProductGroupAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductGroupAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    choice: Optional["CatalogueProductGroupAssignedSingleChoiceAttributeChoice"]
+
+
+class CatalogueProductGroupAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+    name: Optional[str]
+
+
+class CatalogueProductProvinceAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductProvinceAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    choice: Optional["CatalogueProductProvinceAssignedSingleChoiceAttributeChoice"]
+
+
+class CatalogueProductProvinceAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+    name: Optional[str]
+
+
+class CatalogueProductProducerAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProductProducerAssignedSinglePageReferenceAttribute(BaseModel):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    page: Optional["CatalogueProductProducerAssignedSinglePageReferenceAttributePage"]
+
+
+class CatalogueProductProducerAssignedSinglePageReferenceAttributePage(BaseModel):
+    id: str
+    slug: str
+    title: str
+
+
+CatalogueCollection.model_rebuild()
+CatalogueProducer.model_rebuild()
+CatalogueProduct.model_rebuild()

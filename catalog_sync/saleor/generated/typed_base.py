@@ -1,0 +1,51 @@
+"""The base class of the generated typed client (``generated/``; ariadne-codegen copies this file there).
+
+Every typed operation goes through ``SaleorClient``'s pooled ``httpx.Client`` and transport
+(retries, recording, replay), and its errors are ``SaleorError``s naming the operation, as
+for the untyped documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from pydantic import BaseModel
+
+from catalog_sync.saleor.client import graphql_data
+
+
+@dataclass(frozen=True)
+class TypedReply:
+    operation: str
+    status_code: int
+    content: bytes
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True, exclude_unset=True, mode="json")
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class TypedBaseClient:
+    def __init__(self, url: str = "", headers: dict[str, str] | None = None,
+                 http_client: httpx.Client | None = None) -> None:
+        self.url = url
+        self.headers = headers or {}
+        self.http_client = http_client or httpx.Client()
+
+    def execute(self, query: str, operation_name: str | None = None, variables: dict[str, Any] | None = None,
+                **kwargs: Any) -> TypedReply:
+        name = operation_name or "(anonymous)"
+        values = {key: _jsonable(value) for key, value in (variables or {}).items()
+                  if type(value).__name__ != "UnsetType"}
+        response = self.http_client.post(self.url, json={"operationName": name, "query": query, "variables": values},
+                                         headers=self.headers, **kwargs)
+        return TypedReply(name, response.status_code, response.content)
+
+    def get_data(self, reply: TypedReply) -> dict[str, Any]:
+        return graphql_data(reply.operation, reply.status_code, reply.content)

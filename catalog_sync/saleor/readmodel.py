@@ -1,0 +1,276 @@
+"""The catalogue read model's view of Saleor: what an anonymous customer sees in channel ``ocop-vn``.
+
+- ``product_record``, ``producer_record``, ``collection_record``: pure mappings of one GraphQL node
+  (the fragments ``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection`` in
+  ``queries/readmodel.graphql``, parsed by the generated models) to the read model's records.
+  A webhook payload selecting the same fragment maps the same way (``*.model_validate(payload)``).
+  They return None for what the read model must not hold (a product nobody can buy now, a page
+  that is not a producer's).
+- ``iter_catalogue(client)``: every product, producer and showcase, 100 per query, never one
+  query per product, asked without a token (a customer's view).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from catalog_sync.catalogue.records import (
+    CollectionRecord,
+    Image,
+    ProducerRecord,
+    ProducerRef,
+    ProductRecord,
+    VariantRecord,
+)
+from catalog_sync.domain.groups import GROUPS, PRODUCT_SETS
+from catalog_sync.domain.provinces import PROVINCES, resolve_province
+
+from . import spec
+from .client import PAGE_SIZE, SaleorClient
+from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct
+
+OCOP_PRODUCT_TYPES = frozenset(t.slug for t in spec.PRODUCT_TYPES)
+_GROUP_SLUGS = frozenset(g.slug for g in GROUPS)
+_SET_GROUP = {s.slug: s.group_slug for s in PRODUCT_SETS}
+_PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
+
+Progress = Callable[[str, int, int], None]
+
+
+QUERIES = Path(__file__).resolve().parent / "queries" / "readmodel.graphql"
+
+
+def fragment(name: str) -> str:
+    """The GraphQL text of fragment ``name`` (``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection``),
+    for the app's webhook subscriptions to select exactly what ``*_record`` maps."""
+    text = QUERIES.read_text(encoding="utf-8")
+    start = text.index(f"fragment {name} on ")
+    depth, end = 0, start
+    for end in range(text.index("{", start), len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if depth == 0:
+            break
+    return text[start:end + 1] + "\n"
+
+
+# --- mapping: one node -> one record -------------------------------------------------------------
+
+
+def _value(assigned: Any, field: str) -> Any:
+    """The value of an aliased ``assignedAttribute`` (None when unset or of another kind)."""
+    return getattr(assigned, field, None) if assigned is not None else None
+
+
+def _province(choice: Any) -> str | None:
+    if choice is None:
+        return None
+    if choice.slug in _PROVINCE_SLUGS:
+        return choice.slug
+    found = resolve_province(choice.name or "")
+    return found.slug if found else None
+
+
+def _group_and_set(node: CatalogueProduct) -> tuple[str | None, str | None]:
+    category = node.category.slug if node.category else None
+    if category in _GROUP_SLUGS:
+        return category, None
+    if category in _SET_GROUP:
+        return _SET_GROUP[category], category
+    choice = _value(node.group, "choice")
+    slug = choice.slug if choice else None
+    return (slug, None) if slug in _GROUP_SLUGS else (None, None)
+
+
+def _money(amount: float) -> Decimal:
+    value = Decimal(str(amount))
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def _json_text(value: Any) -> str | None:
+    if value in (None, "", {}):
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def product_record(node: CatalogueProduct) -> ProductRecord | None:
+    """The read model's record of a product, or None when an anonymous customer cannot buy it now
+    (not an OCOP product type, not available for purchase, no priced variant, no certificate)."""
+    if node.product_type.slug not in OCOP_PRODUCT_TYPES or not node.is_available_for_purchase:
+        return None
+    certificate = _value(node.certificate, "text")
+    stars = _value(node.stars, "number")
+    valid_until = _value(node.valid_until, "day")
+    group, product_set = _group_and_set(node)
+    if not certificate or stars is None or valid_until is None or group is None:
+        return None
+    variants = tuple(
+        VariantRecord(
+            id=v.id, name=v.name, sku=v.sku, price=_money(v.pricing.price.gross.amount),
+            currency=v.pricing.price.gross.currency, quantity_available=max(v.quantity_available or 0, 0),
+            name_en=(v.translation.name or None) if v.translation else None,
+        )
+        for v in (edge.node for edge in (node.product_variants.edges if node.product_variants else []))
+        if v.pricing and v.pricing.price
+    )
+    if not variants:
+        return None
+    page = _value(node.producer, "page")
+    translation = node.translation
+    return ProductRecord(
+        id=node.id, slug=node.slug, name=node.name, group=group, product_set=product_set,
+        certificate_id=certificate, stars=int(stars), valid_until=valid_until,
+        province=_province(_value(node.province, "choice")), province_at_certification=None,
+        producer=ProducerRef(id=page.id, slug=page.slug, title=page.title) if page else None,
+        variants=variants, created=node.created, updated_at=node.updated_at,
+        name_en=(translation.name or None) if translation else None,
+        description=_json_text(node.description),
+        description_en=_json_text(translation.description) if translation else None,
+        seo_description=node.seo_description or None,
+        thumbnail=Image(url=node.thumbnail.url, alt=node.thumbnail.alt or "") if node.thumbnail else None,
+        images=tuple(Image(url=m.url, alt=m.alt or "") for m in node.media or [] if m.type_.value == "IMAGE"),
+        product_type=node.product_type.slug,
+    )
+
+
+def producer_record(node: CatalogueProducer, *, seen_at: datetime.datetime | None = None) -> ProducerRecord | None:
+    """The read model's record of a producer's page, or None for a page of another type or unpublished.
+
+    Saleor's pages carry no ``updatedAt``: ``seen_at`` (a webhook's ``issuedAt``, a reindex's start)
+    orders versions, else the page's publication or creation time."""
+    if node.page_type.slug != spec.PAGE_TYPE_SLUG or not node.is_published:
+        return None
+    story = node.story if getattr(node.story, "typename__", None) == "AssignedTextAttribute" else None
+    translation = node.translation
+    return ProducerRecord(
+        id=node.id, slug=node.slug, title=node.title,
+        updated_at=seen_at or node.published_at or node.created,
+        content=_json_text(getattr(story, "json_", None)) or _json_text(node.content),
+        content_en=_json_text(getattr(story, "english", None))
+        or (_json_text(translation.content) if translation else None),
+        title_en=(translation.title or None) if translation else None,
+        province=_province(_value(node.province, "choice")),
+        seo_description=node.seo_description or None,
+        is_published=node.is_published,
+    )
+
+
+def collection_record(node: CatalogueCollection, *, product_ids: Sequence[str] | None = None,
+                      seen_at: datetime.datetime) -> CollectionRecord:
+    """The read model's record of a showcase. ``product_ids``: all of them, when the collection holds
+    more than the node's first page; ``seen_at`` orders versions (collections carry no ``updatedAt``)."""
+    translation = node.translation
+    first = [edge.node.id for edge in node.products.edges] if node.products else []
+    return CollectionRecord(
+        id=node.id, slug=node.slug, name=node.name, product_ids=tuple(product_ids or first), updated_at=seen_at,
+        name_en=(translation.name or None) if translation else None,
+        description=_json_text(node.description),
+        description_en=_json_text(translation.description) if translation else None,
+        background=Image(url=node.background_image.url, alt=node.background_image.alt or "")
+        if node.background_image else None,
+    )
+
+
+# --- the reindex fetch ------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueFetch:
+    """Lazy iterators over the whole catalogue a customer sees, page by page (``PAGE_SIZE`` per query)."""
+
+    client: SaleorClient
+    channel: str = spec.CHANNEL_SLUG
+    progress: Progress | None = None
+
+    def __post_init__(self) -> None:
+        self.started_at = datetime.datetime.now(datetime.UTC)
+        self.storefront = self.client.storefront()
+        self.skipped = {"products": 0, "pages": 0}
+
+    def _report(self, phase: str, done: int, total: int | None) -> None:
+        if self.progress:
+            self.progress(phase, done, max(total or 0, done))
+
+    def products(self) -> Iterator[ProductRecord]:
+        after: str | None = None
+        done = 0
+        while True:
+            page = self.storefront.catalogue_products_page(channel=self.channel, first=PAGE_SIZE, after=after)
+            connection = page.products
+            if connection is None:
+                return
+            for edge in connection.edges:
+                record = product_record(edge.node)
+                done += 1
+                if record is None:
+                    self.skipped["products"] += 1
+                else:
+                    yield record
+            self._report("products", done, connection.total_count)
+            if not connection.page_info.has_next_page:
+                return
+            after = connection.page_info.end_cursor
+
+    def producers(self) -> Iterator[ProducerRecord]:
+        after: str | None = None
+        done = 0
+        while True:
+            connection = self.storefront.catalogue_producers_page(first=PAGE_SIZE, after=after).pages
+            if connection is None:
+                return
+            for edge in connection.edges:
+                record = producer_record(edge.node, seen_at=self.started_at)
+                done += 1
+                if record is None:
+                    self.skipped["pages"] += 1
+                else:
+                    yield record
+            self._report("producers", done, connection.total_count)
+            if not connection.page_info.has_next_page:
+                return
+            after = connection.page_info.end_cursor
+
+    def collections(self) -> Iterator[CollectionRecord]:
+        after: str | None = None
+        done = 0
+        while True:
+            connection = self.storefront.catalogue_collections_page(
+                channel=self.channel, first=PAGE_SIZE, after=after).collections
+            if connection is None:
+                return
+            for edge in connection.edges:
+                node = edge.node
+                more = node.products is not None and node.products.page_info.has_next_page
+                ids = self._collection_product_ids(node) if more else None
+                done += 1
+                yield collection_record(node, product_ids=ids, seen_at=self.started_at)
+            self._report("showcases", done, connection.total_count)
+            if not connection.page_info.has_next_page:
+                return
+            after = connection.page_info.end_cursor
+
+    def _collection_product_ids(self, node: CatalogueCollection) -> list[str]:
+        """A showcase of more than one page of products: the rest, a page per query."""
+        assert node.products is not None
+        ids = [edge.node.id for edge in node.products.edges]
+        after = node.products.page_info.end_cursor
+        while after:
+            collection = self.storefront.collection_products_page(
+                channel=self.channel, id=node.id, first=PAGE_SIZE, after=after).collection
+            products = collection.products if collection else None
+            if products is None:
+                break
+            ids += [edge.node.id for edge in products.edges]
+            after = products.page_info.end_cursor if products.page_info.has_next_page else None
+        return ids
+
+
+def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None) -> CatalogueFetch:
+    """Everything the read model holds, fetched lazily from Saleor: ``.products()``, ``.producers()``,
+    ``.collections()``."""
+    return CatalogueFetch(client, progress=progress)
