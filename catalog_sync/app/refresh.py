@@ -2,12 +2,15 @@
 
 The object is read again as an anonymous customer sees it in ``ocop-vn``: present means it is
 for sale (or shown) now, absent means it leaves the storefront. Whatever the order in which
-events arrive, the last read wins, so an older event never overwrites newer state.
+events arrive, the last read wins, so an older event never overwrites newer state: a product's
+version is the moment it was read (Saleor does not move ``updatedAt`` when a listing is
+published or unpublished, so its own stamp cannot order a withdrawal and a restore).
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from typing import Protocol
 
 from django.utils import timezone
@@ -47,14 +50,14 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
         if product is None:
             store.remove_product(object_id, at=seen)
             return f"product {object_id}: removed"
-        store.apply_product(product, seen_at=seen)
+        store.apply_product(replace(product, updated_at=max(product.updated_at, seen)))
         return f"product {object_id}: updated"
     if kind == "collection":
         collection = None if change.deleted else reader.collection(object_id)
         if collection is None:
             store.remove_collection(object_id, at=seen)
             return f"collection {object_id}: removed"
-        store.apply_collection(collection, seen_at=seen)
+        store.apply_collection(collection)
         return f"collection {object_id}: updated"
     if change.page_type not in (None, PRODUCER_PAGE_TYPE):
         return f"page {object_id}: not a producer"
@@ -62,5 +65,5 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
     if producer is None:
         store.remove_producer(object_id, at=seen)
         return f"producer {object_id}: removed"
-    store.apply_producer(producer, seen_at=seen)
+    store.apply_producer(producer)
     return f"producer {object_id}: updated"

@@ -8,13 +8,12 @@ import httpx
 from django.db import transaction
 from django.utils import timezone
 
+from catalog_sync.saleor import SaleorClient, SaleorConnectionError, SaleorError, make_transport
+
 from .models import Installation, normalise_api_url
 from .signatures import fetch_jwks
 
 log = logging.getLogger(__name__)
-
-APP_ID_QUERY = "query OcopAppId { app { id } }"
-
 
 class RegistrationRefused(Exception):
     def __init__(self, message: str, status: int = 400):
@@ -25,19 +24,15 @@ class RegistrationRefused(Exception):
 def confirm_token(api_url: str, token: str) -> str:
     """The app id the token belongs to, asked of the Saleor that sent it; refuses a token it rejects."""
     try:
-        response = httpx.post(
-            api_url,
-            json={"query": APP_ID_QUERY, "operationName": "OcopAppId"},
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=httpx.Timeout(10.0),
-        )
-        body = response.json()
-    except (httpx.HTTPError, ValueError):
+        with SaleorClient(api_url, token, transport=make_transport(), timeout=httpx.Timeout(10.0)) as client:
+            app = client.operations().ocop_app_id().app
+    except SaleorConnectionError:
         raise RegistrationRefused("Saleor could not be asked to confirm the token", status=502) from None
-    app = (body.get("data") or {}).get("app") if isinstance(body, dict) else None
-    if not isinstance(app, dict) or not app.get("id"):
+    except SaleorError:
+        app = None
+    if app is None or not app.id:
         raise RegistrationRefused("Saleor does not accept the token it sent")
-    return str(app["id"])
+    return str(app.id)
 
 
 def register(api_url: str, expected_api_url: str, token: str) -> Installation:

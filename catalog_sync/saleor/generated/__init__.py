@@ -93,6 +93,11 @@ from .installed_apps import (
     InstalledAppsAppsEdgesNode,
     InstalledAppsAppsInstallations,
 )
+from .ocop_app_delete import (
+    OcopAppDelete,
+    OcopAppDeleteAppDelete,
+    OcopAppDeleteAppDeleteErrors,
+)
 from .ocop_app_id import OcopAppId, OcopAppIdApp
 from .ocop_app_install import (
     OcopAppInstall,
@@ -192,6 +197,9 @@ __all__ = [
     "InstalledAppsAppsEdgesNode",
     "InstalledAppsAppsInstallations",
     "JobStatusEnum",
+    "OcopAppDelete",
+    "OcopAppDeleteAppDelete",
+    "OcopAppDeleteAppDeleteErrors",
     "OcopAppId",
     "OcopAppIdApp",
     "OcopAppInstall",

@@ -8,6 +8,7 @@ from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
 from .enums import PermissionEnum
 from .installed_apps import InstalledApps
+from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
 from .producer_for_storefront import ProducerForStorefront
@@ -365,6 +366,25 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopAppInstall.model_validate(data)
+
+    def ocop_app_delete(self, id: str, **kwargs: Any) -> OcopAppDelete:
+        query = gql("""
+            mutation OcopAppDelete($id: ID!) {
+              appDelete(id: $id) {
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="OcopAppDelete", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return OcopAppDelete.model_validate(data)
 
     def catalogue_products_page(
         self,
