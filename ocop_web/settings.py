@@ -59,9 +59,23 @@ if not DEBUG and not OCOP_FEED_TOKEN:
 SALEOR_API_URL = env_str("SALEOR_API_URL", "http://127.0.0.1:8000/graphql/")
 SALEOR_APP_TOKEN = env_str("SALEOR_APP_TOKEN")
 
+# The Saleor App (ocop.market): the public root URL Saleor reaches this service at (for the
+# manifest; default: the requesting host), the key that seals the app token at rest (default:
+# derived from SECRET_KEY), and how old a webhook may be before it counts as a replay.
+APP_PUBLIC_URL = env_str("APP_PUBLIC_URL")
+APP_TOKEN_KEY = env_str("APP_TOKEN_KEY")
+APP_WEBHOOK_MAX_AGE = env_int("APP_WEBHOOK_MAX_AGE", 300)
+
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+
+# Celery (the web service's worker and beat) on the same Redis.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -72,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "catalog_sync.registry",
+    "catalog_sync.app",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "storefront",

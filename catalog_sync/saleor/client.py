@@ -137,6 +137,12 @@ class SaleorClient:
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
+    def operations(self) -> Any:
+        """The generated typed operations with this client's token."""
+        from .generated import Client
+
+        return Client(url=self.url, headers=self.auth_headers, http_client=self.http)
+
     def storefront(self) -> Any:
         """The generated operations as an anonymous customer (no token)."""
         from .generated import Client

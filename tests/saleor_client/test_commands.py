@@ -16,7 +16,9 @@ def test_demo_without_the_shared_data_says_where_it_looked(tmp_path):
     assert error.value.returncode == 2
 
 
+@pytest.mark.django_db
 def test_commands_without_a_token_say_what_to_set(settings):
+    # given no token configured and no app installed
     settings.SALEOR_APP_TOKEN = None
     with pytest.raises(CommandError) as error:
         call_command("saleor_bootstrap")

@@ -21,6 +21,10 @@ from .catalogue_products_page import (
     CatalogueProductsPageProductsPageInfo,
 )
 from .client import Client
+from .collection_for_storefront import (
+    CollectionForStorefront,
+    CollectionForStorefrontCollection,
+)
 from .collection_products_page import (
     CollectionProductsPage,
     CollectionProductsPageCollection,
@@ -29,7 +33,13 @@ from .collection_products_page import (
     CollectionProductsPageCollectionProductsEdgesNode,
     CollectionProductsPageCollectionProductsPageInfo,
 )
-from .enums import ProductMediaType
+from .enums import (
+    AccountErrorCode,
+    AppErrorCode,
+    JobStatusEnum,
+    PermissionEnum,
+    ProductMediaType,
+)
 from .fragments import (
     CatalogueCollection,
     CatalogueCollectionBackgroundImage,
@@ -76,9 +86,42 @@ from .fragments import (
     CatalogueProductValidUntilAssignedAttribute,
     CatalogueProductValidUntilAssignedDateAttribute,
 )
+from .installed_apps import (
+    InstalledApps,
+    InstalledAppsApps,
+    InstalledAppsAppsEdges,
+    InstalledAppsAppsEdgesNode,
+    InstalledAppsAppsInstallations,
+)
+from .ocop_app_delete import (
+    OcopAppDelete,
+    OcopAppDeleteAppDelete,
+    OcopAppDeleteAppDeleteErrors,
+)
+from .ocop_app_id import OcopAppId, OcopAppIdApp
+from .ocop_app_install import (
+    OcopAppInstall,
+    OcopAppInstallAppInstall,
+    OcopAppInstallAppInstallAppInstallation,
+    OcopAppInstallAppInstallErrors,
+)
+from .producer_for_storefront import ProducerForStorefront, ProducerForStorefrontPage
+from .product_for_storefront import ProductForStorefront, ProductForStorefrontProduct
+from .staff_token_create import (
+    StaffTokenCreate,
+    StaffTokenCreateTokenCreate,
+    StaffTokenCreateTokenCreateErrors,
+)
 from .typed_base import TypedBaseClient
+from .variant_for_storefront import (
+    VariantForStorefront,
+    VariantForStorefrontProductVariant,
+    VariantForStorefrontProductVariantProduct,
+)
 
 __all__ = [
+    "AccountErrorCode",
+    "AppErrorCode",
     "BaseModel",
     "CatalogueCollection",
     "CatalogueCollectionBackgroundImage",
@@ -140,13 +183,41 @@ __all__ = [
     "CatalogueProductsPageProductsEdgesNode",
     "CatalogueProductsPageProductsPageInfo",
     "Client",
+    "CollectionForStorefront",
+    "CollectionForStorefrontCollection",
     "CollectionProductsPage",
     "CollectionProductsPageCollection",
     "CollectionProductsPageCollectionProducts",
     "CollectionProductsPageCollectionProductsEdges",
     "CollectionProductsPageCollectionProductsEdgesNode",
     "CollectionProductsPageCollectionProductsPageInfo",
+    "InstalledApps",
+    "InstalledAppsApps",
+    "InstalledAppsAppsEdges",
+    "InstalledAppsAppsEdgesNode",
+    "InstalledAppsAppsInstallations",
+    "JobStatusEnum",
+    "OcopAppDelete",
+    "OcopAppDeleteAppDelete",
+    "OcopAppDeleteAppDeleteErrors",
+    "OcopAppId",
+    "OcopAppIdApp",
+    "OcopAppInstall",
+    "OcopAppInstallAppInstall",
+    "OcopAppInstallAppInstallAppInstallation",
+    "OcopAppInstallAppInstallErrors",
+    "PermissionEnum",
+    "ProducerForStorefront",
+    "ProducerForStorefrontPage",
+    "ProductForStorefront",
+    "ProductForStorefrontProduct",
     "ProductMediaType",
+    "StaffTokenCreate",
+    "StaffTokenCreateTokenCreate",
+    "StaffTokenCreateTokenCreateErrors",
     "TypedBaseClient",
     "Upload",
+    "VariantForStorefront",
+    "VariantForStorefrontProductVariant",
+    "VariantForStorefrontProductVariantProduct",
 ]

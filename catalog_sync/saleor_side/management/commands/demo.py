@@ -28,9 +28,10 @@ from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import RegistryImporter
 from catalog_sync.registry.management.commands._options import progress_to
 from catalog_sync.registry.models import Certificate
-from catalog_sync.saleor import SaleorError, client_from_settings
+from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.bootstrap import bootstrap
 from catalog_sync.saleor.catalogue import import_catalogue
+from catalog_sync.saleor_side.connection import command_client
 
 from .saleor_import_catalogue import report
 
@@ -82,7 +83,7 @@ class Command(BaseCommand):
             for rejection in result.rejected:
                 say(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")
         try:
-            with client_from_settings(url=options["url"], token=options["token"]) as client:
+            with command_client(url=options["url"], token=options["token"]) as client:
                 boot = bootstrap(client)
                 say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
                     f"{boot.count('exists')} already there")

@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.management.commands._options import parse_date, progress_to
 from catalog_sync.registry.models import Certificate
-from catalog_sync.saleor import SaleorError, client_from_settings
+from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
+from catalog_sync.saleor_side.connection import command_client
 
 
 def report(out, summary: ImportSummary) -> None:
@@ -35,7 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with client_from_settings(url=options["url"], token=options["token"]) as client:
+            with command_client(url=options["url"], token=options["token"]) as client:
                 summary = import_catalogue(client, Certificate.objects.in_catalogue_on,
                                            today=options["today"] or vietnam_today(), progress=progress_to(self.stderr))
         except SaleorError as error:

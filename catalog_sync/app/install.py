@@ -1,0 +1,86 @@
+"""Install the app in Saleor (``appInstall`` from our manifest) and wait until Saleor registered it here.
+
+Saleor fetches the manifest, creates the app and posts its token to /saleor/register/; we are
+installed once that token is stored. Safe to run again: an app that is installed in Saleor and
+registered here is left alone; one Saleor still has but we lost (a fresh web database) is
+deleted and installed again, so its token reaches us.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
+from catalog_sync.saleor.client import FieldError
+
+from .manifest import APP_ID, PERMISSIONS
+from .models import Installation
+
+
+class InstallFailed(SaleorError):
+    pass
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    outcome: str  # "installed" or "already installed"
+    app_id: str
+
+
+def _field_errors(errors: Any) -> list[FieldError]:
+    return [FieldError(e.field, e.code.value if e.code else None, e.message) for e in errors or []]
+
+
+def staff_token(client: SaleorClient, email: str, password: str) -> str:
+    reply = client.operations().staff_token_create(email=email, password=password).token_create
+    if reply is None or reply.errors or not reply.token:
+        raise SaleorMutationError("tokenCreate", _field_errors(reply.errors if reply else []))
+    return str(reply.token)
+
+
+def _ours(operations: Any) -> Any | None:
+    apps = operations.installed_apps().apps
+    for edge in apps.edges if apps else []:
+        if edge.node.identifier == APP_ID:
+            return edge.node
+    return None
+
+
+def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120, poll: float = 1.0,
+                sleep: Callable[[float], None] = time.sleep,
+                on_step: Callable[[str], None] | None = None) -> InstallResult:
+    """``client`` carries a token with MANAGE_APPS (a staff user's, or an app's)."""
+    say = on_step or (lambda _message: None)
+    operations = client.operations()
+    existing = _ours(operations)
+    registered = Installation.objects.for_api_url(client.url)
+    if existing is not None and registered is not None and registered.app_id == existing.id:
+        return InstallResult("already installed", existing.id)
+    if existing is not None:
+        say(f"Saleor has app {existing.id} but its token never reached this service: installing it again")
+        errors = operations.ocop_app_delete(id=existing.id).app_delete.errors
+        if errors:
+            raise SaleorMutationError("appDelete", _field_errors(errors))
+    say(f"asking Saleor to install the app from {manifest_url}")
+    reply = operations.ocop_app_install(manifest_url=manifest_url, permissions=list(PERMISSIONS)).app_install
+    if reply.errors:
+        raise SaleorMutationError("appInstall", _field_errors(reply.errors))
+    job_id = reply.app_installation.id if reply.app_installation else None
+    deadline = time.monotonic() + timeout
+    while True:
+        registered = Installation.objects.for_api_url(client.url)
+        app = _ours(operations)
+        if registered is not None and app is not None and registered.app_id == app.id:
+            say(f"installed: app {app.id}")
+            return InstallResult("installed", app.id)
+        job = next((j for j in operations.installed_apps().apps_installations if j.id == job_id), None)
+        if job is not None and job.status.value == "FAILED":
+            raise InstallFailed(f"Saleor could not install the app: {job.message or 'no reason given'}")
+        if time.monotonic() > deadline:
+            state = job.status.value.lower() if job else "finished in Saleor, but no token reached this service"
+            raise InstallFailed(f"the app was not installed within {timeout:.0f} s ({state}); is Saleor's worker "
+                                f"running, and can Saleor reach {manifest_url}?")
+        sleep(poll)

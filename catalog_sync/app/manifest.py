@@ -1,0 +1,136 @@
+"""The app's manifest: what Saleor installs (permissions, webhooks and their subscription queries).
+
+Every webhook asks only *which* object changed and when; the worker then re-reads the object as an
+anonymous customer sees it in ``ocop-vn``, so a payload never has to be trusted for prices or
+visibility, and every event for an object converges on Saleor's current state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+APP_ID = "ocop.market"
+APP_NAME = "OCOP Market"
+APP_VERSION = "1.0.0"
+
+PERMISSIONS = (
+    "MANAGE_PRODUCTS",
+    "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
+    "MANAGE_CHANNELS",
+    "MANAGE_SHIPPING",
+    "MANAGE_PAGES",
+    "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
+    "MANAGE_TRANSLATIONS",
+)
+
+
+@dataclass(frozen=True)
+class Webhook:
+    name: str
+    events: tuple[str, ...]
+    query: str
+
+
+PRODUCTS = Webhook(
+    name="OCOP catalogue: products",
+    events=(
+        "PRODUCT_CREATED", "PRODUCT_UPDATED", "PRODUCT_DELETED",
+        "PRODUCT_VARIANT_CREATED", "PRODUCT_VARIANT_UPDATED", "PRODUCT_VARIANT_DELETED",
+        "PRODUCT_VARIANT_STOCK_UPDATED", "PRODUCT_VARIANT_OUT_OF_STOCK", "PRODUCT_VARIANT_BACK_IN_STOCK",
+    ),
+    query="""subscription OcopProductChanged {
+  event {
+    __typename
+    issuedAt
+    ... on ProductCreated { product { id } }
+    ... on ProductUpdated { product { id } }
+    ... on ProductDeleted { product { id } }
+    ... on ProductVariantCreated { productVariant { product { id } } }
+    ... on ProductVariantUpdated { productVariant { product { id } } }
+    ... on ProductVariantDeleted { productVariant { product { id } } }
+    ... on ProductVariantStockUpdated { productVariant { product { id } } }
+    ... on ProductVariantOutOfStock { productVariant { product { id } } }
+    ... on ProductVariantBackInStock { productVariant { product { id } } }
+  }
+}""",
+)
+
+COLLECTIONS = Webhook(
+    name="OCOP catalogue: showcases",
+    events=("COLLECTION_CREATED", "COLLECTION_UPDATED", "COLLECTION_DELETED"),
+    query="""subscription OcopCollectionChanged {
+  event {
+    __typename
+    issuedAt
+    ... on CollectionCreated { collection { id } }
+    ... on CollectionUpdated { collection { id } }
+    ... on CollectionDeleted { collection { id } }
+  }
+}""",
+)
+
+PAGES = Webhook(
+    name="OCOP catalogue: producers",
+    events=("PAGE_CREATED", "PAGE_UPDATED", "PAGE_DELETED"),
+    query="""subscription OcopPageChanged {
+  event {
+    __typename
+    issuedAt
+    ... on PageCreated { page { id pageType { slug } } }
+    ... on PageUpdated { page { id pageType { slug } } }
+    ... on PageDeleted { page { id pageType { slug } } }
+  }
+}""",
+)
+
+TRANSLATIONS = Webhook(
+    name="OCOP catalogue: translations",
+    events=("TRANSLATION_CREATED", "TRANSLATION_UPDATED"),
+    query="""subscription OcopTranslationChanged {
+  event {
+    __typename
+    issuedAt
+    ... on TranslationCreated { translation { ...OcopTranslated } }
+    ... on TranslationUpdated { translation { ...OcopTranslated } }
+  }
+}
+
+fragment OcopTranslated on TranslationTypes {
+  __typename
+  ... on ProductTranslation { translatableContent { productId } }
+  ... on ProductVariantTranslation { translatableContent { productVariantId } }
+  ... on CollectionTranslation { translatableContent { collectionId } }
+  ... on PageTranslation { translatableContent { pageId } }
+}""",
+)
+
+WEBHOOKS = (PRODUCTS, COLLECTIONS, PAGES, TRANSLATIONS)
+
+
+def build_manifest(base_url: str) -> dict[str, object]:
+    """The manifest served at /saleor/manifest/; ``base_url`` is this service's public root URL."""
+    root = base_url.rstrip("/")
+    return {
+        "id": APP_ID,
+        "version": APP_VERSION,
+        "name": APP_NAME,
+        "about": "Vietnam's OCOP products: the storefront's catalogue, search and certification view.",
+        "permissions": list(PERMISSIONS),
+        "appUrl": f"{root}/",
+        "tokenTargetUrl": f"{root}/saleor/register/",
+        "dataPrivacyUrl": f"{root}/",
+        "homepageUrl": f"{root}/",
+        "supportUrl": f"{root}/",
+        "author": "OCOP Market",
+        "requiredSaleorVersion": ">=3.23 <3.24",
+        "webhooks": [
+            {
+                "name": hook.name,
+                "asyncEvents": list(hook.events),
+                "query": hook.query,
+                "targetUrl": f"{root}/saleor/webhooks/",
+                "isActive": True,
+            }
+            for hook in WEBHOOKS
+        ],
+    }

@@ -1,0 +1,45 @@
+"""Read one changed object from Saleor as an anonymous customer of ocop-vn sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProductRecord
+from catalog_sync.saleor import SaleorClient, make_transport, spec
+from catalog_sync.saleor.readmodel import collection_record, producer_record, product_record
+
+
+@dataclass
+class StorefrontReader:
+    """The app's ``CatalogueReader``: no token, so Saleor answers exactly what a customer may see."""
+
+    client: SaleorClient
+    channel: str = spec.CHANNEL_SLUG
+
+    def __post_init__(self) -> None:
+        self.operations: Any = self.client.storefront()
+
+    def product(self, product_id: str) -> ProductRecord | None:
+        node = self.operations.product_for_storefront(channel=self.channel, id=product_id).product
+        return product_record(node) if node else None
+
+    def variant_product_id(self, variant_id: str) -> str | None:
+        variant = self.operations.variant_for_storefront(channel=self.channel, id=variant_id).product_variant
+        return variant.product.id if variant else None
+
+    def collection(self, collection_id: str) -> CollectionRecord | None:
+        node = self.operations.collection_for_storefront(channel=self.channel, id=collection_id).collection
+        return collection_record(node, seen_at=timezone.now()) if node else None
+
+    def producer(self, page_id: str) -> ProducerRecord | None:
+        node = self.operations.producer_for_storefront(id=page_id).page
+        return producer_record(node, seen_at=timezone.now()) if node else None
+
+
+def installed_reader() -> StorefrontReader:
+    from django.conf import settings
+
+    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL, None, transport=make_transport()))

@@ -1,0 +1,33 @@
+"""Seal the app token at rest: Fernet with a key derived from ``APP_TOKEN_KEY`` or SECRET_KEY."""
+
+from __future__ import annotations
+
+import base64
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+
+
+class SecretUnreadable(Exception):
+    """The sealed value cannot be opened with this deployment's key (the key changed)."""
+
+
+def _fernet() -> Fernet:
+    material = (getattr(settings, "APP_TOKEN_KEY", None) or settings.SECRET_KEY).encode()
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"ocop.market app token").derive(material)
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal_secret(value: str) -> str:
+    return _fernet().encrypt(value.encode()).decode()
+
+
+def open_secret(sealed: str) -> str:
+    try:
+        return _fernet().decrypt(sealed.encode()).decode()
+    except InvalidToken:
+        raise SecretUnreadable(
+            "the stored app token cannot be opened with this deployment's key; install the app again"
+        ) from None

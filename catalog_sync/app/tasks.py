@@ -1,0 +1,30 @@
+"""Webhook work, done in the web service's worker."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from celery import shared_task
+
+from catalog_sync.saleor import SaleorConnectionError
+
+from .events import Change
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(autoretry_for=(SaleorConnectionError,), retry_backoff=True, max_retries=8)
+def refresh_object(kind: str, object_id: str, issued_at: str, deleted: bool = False,
+                   page_type: str | None = None) -> str:
+    from .readers import installed_reader
+    from .refresh import apply_change
+
+    change = Change(kind, object_id, datetime.datetime.fromisoformat(issued_at), deleted, page_type)  # type: ignore[arg-type]
+    reader = installed_reader()
+    try:
+        outcome = apply_change(change, reader)
+    finally:
+        reader.client.close()
+    log.info("%s", outcome)
+    return outcome

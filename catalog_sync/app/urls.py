@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "saleor_app"
+
+urlpatterns = [
+    path("manifest/", views.manifest, name="manifest"),
+    path("register/", views.register_view, name="register"),
+    path("webhooks/", views.webhook, name="webhooks"),
+]

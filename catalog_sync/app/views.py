@@ -1,0 +1,92 @@
+"""The app's HTTP endpoints: manifest, registration and webhooks (no CSRF: Saleor signs instead)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from . import signatures
+from .events import PayloadError, change_from_payload
+from .manifest import build_manifest
+from .models import HandledDelivery, Installation
+from .registration import RegistrationRefused, register
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": {"message": message}}, status=status)
+
+
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    base = settings.APP_PUBLIC_URL or request.build_absolute_uri("/")
+    return JsonResponse(build_manifest(base))
+
+
+@csrf_exempt
+@require_POST
+def register_view(request: HttpRequest) -> JsonResponse:
+    api_url = request.headers.get("Saleor-Api-Url", "")
+    try:
+        body = json.loads(request.body[:4096] or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return _error("the body is not JSON", 400)
+    token = body.get("auth_token") if isinstance(body, dict) else None
+    if not isinstance(token, str):
+        return _error("auth_token is missing", 400)
+    try:
+        register(api_url, settings.SALEOR_API_URL, token)
+    except RegistrationRefused as refused:
+        log.warning("app registration refused from %r: %s", api_url[:200], refused)
+        return _error(str(refused), refused.status)
+    return JsonResponse({"success": True})
+
+
+@csrf_exempt
+@require_POST
+def webhook(request: HttpRequest) -> JsonResponse:
+    """Verify, deduplicate, queue; the work happens in the worker."""
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error("the payload is too large", 413)
+    installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
+    if installation is None:
+        return _error("this app is not installed in that Saleor", 401)
+    try:
+        signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))
+    except signatures.BadSignature as bad:
+        log.warning("webhook refused: %s", bad)
+        return _error(str(bad), 401)
+    try:
+        change = change_from_payload(json.loads(request.body))
+    except PayloadError as bad:
+        return _error(str(bad), 400)
+    except (ValueError, UnicodeDecodeError) as bad:
+        return _error(f"the payload is not JSON: {bad}", 400)
+    if change is None:
+        return JsonResponse({"ignored": "not about the catalogue"})
+    now = timezone.now()
+    if change.issued_at < now - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE):
+        return JsonResponse({"ignored": "issued too long ago"})
+    digest = hashlib.sha256(request.body).hexdigest()
+    try:
+        with transaction.atomic():
+            HandledDelivery.objects.create(digest=digest, event=request.headers.get("Saleor-Event", "")[:80],
+                                           issued_at=change.issued_at)
+    except IntegrityError:
+        return JsonResponse({"ignored": "already handled"})
+    from .tasks import refresh_object
+
+    refresh_object.delay(change.kind, change.id, change.issued_at.isoformat(), change.deleted, change.page_type)
+    return JsonResponse({"queued": f"{change.kind} {change.id}"})

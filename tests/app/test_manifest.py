@@ -1,0 +1,48 @@
+from pathlib import Path
+
+import pytest
+from graphql import build_schema, parse, validate
+
+from catalog_sync.app.manifest import WEBHOOKS
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "saleor" / "schema-3.23.28.graphql"
+
+
+@pytest.fixture(scope="module")
+def saleor_schema():
+    if not SCHEMA_PATH.is_file():
+        pytest.skip(f"Saleor's schema not found at {SCHEMA_PATH}")
+    return build_schema(SCHEMA_PATH.read_text())
+
+
+def test_manifest_names_the_app_its_token_target_and_signed_webhooks(client, settings):
+    # given the service's public URL
+    settings.APP_PUBLIC_URL = "https://ocop.example.vn"
+    # when Saleor reads the manifest
+    manifest = client.get("/saleor/manifest/").json()
+    # then it names the app, where to post the token and where to deliver events
+    assert manifest["id"] == "ocop.market"
+    assert manifest["tokenTargetUrl"] == "https://ocop.example.vn/saleor/register/"
+    assert manifest["appUrl"] == "https://ocop.example.vn/"
+    assert {hook["targetUrl"] for hook in manifest["webhooks"]} == {"https://ocop.example.vn/saleor/webhooks/"}
+    events = {event for hook in manifest["webhooks"] for event in hook["asyncEvents"]}
+    assert {"PRODUCT_UPDATED", "PRODUCT_DELETED", "PRODUCT_VARIANT_STOCK_UPDATED", "COLLECTION_UPDATED",
+            "PAGE_UPDATED", "TRANSLATION_UPDATED"} <= events
+    assert "MANAGE_PRODUCTS" in manifest["permissions"]
+
+
+def test_manifest_defaults_to_the_host_it_was_asked_on(client, settings):
+    settings.APP_PUBLIC_URL = None
+    manifest = client.get("/saleor/manifest/", HTTP_HOST="localhost").json()
+    assert manifest["tokenTargetUrl"] == "http://localhost/saleor/register/"
+
+
+@pytest.mark.parametrize("hook", WEBHOOKS, ids=lambda hook: hook.name)
+def test_every_subscription_query_is_valid_against_saleor_3_23(hook, saleor_schema):
+    assert validate(saleor_schema, parse(hook.query)) == []
+
+
+@pytest.mark.parametrize("hook", WEBHOOKS, ids=lambda hook: hook.name)
+def test_every_event_is_one_saleor_3_23_knows(hook, saleor_schema):
+    known = set(saleor_schema.get_type("WebhookEventTypeAsyncEnum").values)
+    assert set(hook.events) <= known
