@@ -42,4 +42,4 @@ class StorefrontReader:
 def installed_reader() -> StorefrontReader:
     from django.conf import settings
 
-    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL, None, transport=make_transport()))
+    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL or "", None, transport=make_transport()))

@@ -47,7 +47,7 @@ def register_view(request: HttpRequest) -> JsonResponse:
     if not isinstance(token, str):
         return _error("auth_token is missing", 400)
     try:
-        register(api_url, settings.SALEOR_API_URL, token)
+        register(api_url, settings.SALEOR_API_URL or "", token)
     except RegistrationRefused as refused:
         log.warning("app registration refused from %r: %s", api_url[:200], refused)
         return _error(str(refused), refused.status)

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=120, help="seconds to wait for Saleor (default 120)")
 
     def handle(self, *args, **options):
-        url = options["url"] or settings.SALEOR_API_URL
+        url = options["url"] or settings.SALEOR_API_URL or ""
         manifest_url = options["manifest_url"] or (
             f"{settings.APP_PUBLIC_URL.rstrip('/')}/saleor/manifest/" if settings.APP_PUBLIC_URL else None)
         if not manifest_url:
