@@ -1,0 +1,190 @@
+"""Tier 2: the web service installed in a real Saleor 3.23 as the app ``ocop.market``.
+
+Saleor fetches our manifest and posts the token to our live server; the demo catalogue is
+reindexed into the read model; then Saleor's signed webhooks, handled by our own Celery worker,
+keep the shop in step: a product the certification plugin withdraws leaves its page and search
+within 10 s of the sync's commit, and comes back when the certificate is renewed.
+
+With ``OCOP_RECORD_APP=1`` the test also (re)records the Saleor replies that tier-1 tests of the
+app replay (tests/fixtures/saleor/11_app_install.json, 12_app_refresh.json).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+from catalog_sync.app.models import HandledDelivery, Installation
+from catalog_sync.app.readers import StorefrontReader
+from catalog_sync.catalogue.records import SearchQuery
+from catalog_sync.catalogue.search import get_backend
+from catalog_sync.domain.validity import vietnam_today
+from catalog_sync.registry.actions import renew_certificate, revoke_certificate
+from catalog_sync.saleor import SaleorClient, make_transport
+from catalog_sync.saleor.recording import RecordingTransport
+
+from . import saleor_harness as harness
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "saleor"
+BROKER = "redis://127.0.0.1:6379/12"
+CERTIFICATE = "AG-2025-0001"  # the demo's 5★ Phú Quốc fish sauce
+PLUGIN_UPDATE = """mutation($input: PluginUpdateInput!) { pluginUpdate(id: "ocop.certification", input: $input) {
+  errors { field message } } }"""
+RECORD = os.environ.get("OCOP_RECORD_APP") == "1"
+
+
+def recording_client(url: str, token: str | None, cassette: str) -> SaleorClient:
+    transport = make_transport()
+    if RECORD:
+        transport = RecordingTransport(transport, FIXTURES / cassette)
+    return SaleorClient(url, token, transport=transport)
+
+
+@pytest.fixture
+def web_worker(settings):
+    """The web service's Celery worker on its own Redis database, seeing this test's database and cache."""
+    from ocop_web.celery import app
+
+    redis.Redis.from_url(BROKER).flushdb()
+    app.conf.broker_url = BROKER
+    prefix = cache.make_key("probe").removesuffix(":1:probe")
+    env = {
+        **os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "CELERY_BROKER_URL": BROKER,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{connection.settings_dict['NAME']}",
+        "SALEOR_API_URL": settings.SALEOR_API_URL, "CACHE_KEY_PREFIX": prefix, "PYTHONUNBUFFERED": "1",
+    }
+    log = open(REPO / ".pytest-web-worker.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "ocop_web.celery:app", "worker", "--pool=solo", "--loglevel=INFO",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"ocop-web-t2-{secrets.token_hex(3)}"],
+        env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        harness.stop_process(process)
+        log.close()
+
+
+def wait_for(condition, *, timeout: float, step: float = 0.2) -> float:
+    """Seconds until ``condition()`` held; fails after ``timeout``."""
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started > timeout:
+            pytest.fail(f"not within {timeout:.0f} s")
+        time.sleep(step)
+    return time.monotonic() - started
+
+
+def sync(saleor_env) -> tuple[dict, datetime.datetime]:
+    report = harness.last_json_line(saleor_env.manage("ocop_sync", "--json").stdout)
+    finished = saleor_env.sql("SELECT finished_at FROM ocop_certification_syncrun WHERE id = %s", (report["run_id"],))
+    return report, finished[0][0]
+
+
+def on_sale(client, slug: str) -> tuple[bool, bool]:
+    """(its page answers 200, the search finds it)"""
+    page = client.get(f"/products/{slug}/").status_code == 200
+    found = slug in client.get("/search/", {"q": "nuoc mam phu quoc"}).content.decode()
+    return page, found
+
+
+def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
+    live_server, settings, saleor_api, saleor_env, shared_data, monkeypatch, client
+):
+    settings.SALEOR_API_URL = saleor_api.url
+    settings.SALEOR_APP_TOKEN = saleor_api.app_token
+    settings.APP_PUBLIC_URL = live_server.url
+    # given a real Saleor holding the demo catalogue
+    call_command("demo", "--data", str(shared_data), "--json", stdout=io.StringIO(), stderr=io.StringIO())
+
+    # when staff install the app from its manifest
+    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
+    saleor_env.shell_json(
+        "import json; from saleor.account.models import User; "
+        f"User.objects.create_superuser({email!r}, {password!r}); print(json.dumps(True))")
+    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
+    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
+    if RECORD:
+        monkeypatch.setenv("OCOP_SALEOR_RECORD", str(FIXTURES / "11_app_install.json"))
+        (FIXTURES / "11_app_install.json").unlink(missing_ok=True)
+    settings.SALEOR_APP_TOKEN = None
+    out = io.StringIO()
+    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/", stdout=out,
+                 stderr=io.StringIO())
+    monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
+
+    # then Saleor handed us a working token, kept sealed, and the app is active there
+    installation = Installation.objects.get()
+    assert out.getvalue().strip() == f"saleor install-app: installed (app {installation.app_id})"
+    with recording_client(saleor_api.url, installation.token, "11_app_install.json") as app_client:
+        assert app_client.operations().ocop_app_id().app.id == installation.app_id
+    with recording_client(saleor_api.url, "not-a-token", "11_app_install.json") as forged:
+        with pytest.raises(Exception, match="OcopAppId"):
+            forged.operations().ocop_app_id()
+    assert installation.token not in installation.sealed_token
+    # a second run leaves it alone
+    again = io.StringIO()
+    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/", stdout=again,
+                 stderr=io.StringIO())
+    assert again.getvalue().strip() == f"saleor install-app: already installed (app {installation.app_id})"
+    # and the catalogue commands now work with the installed app's token
+    report = io.StringIO()
+    call_command("saleor_bootstrap", "--json", stdout=report)
+    assert json.loads(report.getvalue())["created"] == []
+
+    # given the shop filled from Saleor
+    call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
+    fish_sauce = get_backend().search(SearchQuery(text="nuoc mam phu quoc", stars=(5,))).products[0]
+    assert fish_sauce.certificate_id == CERTIFICATE
+    assert on_sale(client, fish_sauce.slug) == (True, True)
+    if RECORD:
+        (FIXTURES / "12_app_refresh.json").unlink(missing_ok=True)
+    with recording_client(saleor_api.url, None, "12_app_refresh.json") as reader_client:
+        reader = StorefrontReader(reader_client)
+        assert reader.product(fish_sauce.id).price_min == fish_sauce.price_min
+        assert reader.variant_product_id(fish_sauce.variants[0].id) == fish_sauce.id
+        assert reader.producer(fish_sauce.producer.id).slug == fish_sauce.producer.slug
+
+    # when the registry revokes its certificate and the plugin syncs from our feed
+    errors = saleor_api.data(PLUGIN_UPDATE, {"input": {"active": True, "configuration": [
+        {"name": "feed_url", "value": f"{live_server.url}/registry/feed.json"},
+        {"name": "feed_token", "value": settings.OCOP_FEED_TOKEN}]}})["pluginUpdate"]["errors"]
+    assert errors == []
+    revoke_certificate(CERTIFICATE, reason="Vi phạm an toàn thực phẩm", decision_no="99/QĐ-UBND")
+    with web_worker_running(settings):
+        report, committed = sync(saleor_env)
+        assert report["errors"] == [] and report["withdrawn"] >= 1
+        # then it leaves the product page and search within 10 s of the sync's commit
+        wait_for(lambda: on_sale(client, fish_sauce.slug) == (False, False), timeout=30)
+        gone_after = datetime.datetime.now(datetime.UTC) - committed
+        assert gone_after <= datetime.timedelta(seconds=10), f"left the shop {gone_after} after the commit"
+        # (the deliveries that did it were signed: unsigned ones are refused and never recorded)
+        assert HandledDelivery.objects.filter(event="product_updated").exists()
+        with recording_client(saleor_api.url, None, "12_app_refresh.json") as reader_client:
+            assert StorefrontReader(reader_client).product(fish_sauce.id) is None
+
+        # when the certificate is renewed, the plugin restores the listing and the shop shows it again
+        renew_certificate(CERTIFICATE, decision_no="100/QĐ-UBND", decision_date=vietnam_today(), stars=5)
+        report, committed = sync(saleor_env)
+        assert report["restored"] >= 1
+        wait_for(lambda: on_sale(client, fish_sauce.slug) == (True, True), timeout=30)
+        back_after = datetime.datetime.now(datetime.UTC) - committed
+        assert back_after <= datetime.timedelta(seconds=10), f"came back {back_after} after the commit"
+    print(f"\nwithdrawal left the shop {gone_after.total_seconds():.2f} s after the sync's commit; "
+          f"restore showed {back_after.total_seconds():.2f} s after")
