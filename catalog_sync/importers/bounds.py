@@ -8,6 +8,7 @@ characters in a cell) are bounds no genuine annex exceeds.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .model import AnnexReadError
 
@@ -34,12 +35,16 @@ class ReadBounds:
 DEFAULT_BOUNDS = ReadBounds()
 
 
-def megabytes(size: int) -> str:
-    """A size for people, rounded up to a tenth so that a file over a bound never reads as
-    the bound itself: 52_533_658 -> '50.1 MB', 50 MB and 1 byte -> '50.1 MB', 50 MB -> '50 MB'."""
+def size_in_megabytes(size: int) -> Decimal:
+    """Megabytes rounded up to a tenth, so that a file over a bound never reads as the bound
+    itself: 52_533_658 -> 50.1, 50 MB and 1 byte -> 50.1, 50 MB -> 50."""
     tenths = -(-size * 10 // MEGABYTE)
-    whole, tenth = divmod(tenths, 10)
-    return f"{whole} MB" if tenth == 0 else f"{whole}.{tenth} MB"
+    return (Decimal(tenths) / 10).normalize() if tenths % 10 else Decimal(tenths // 10)
+
+
+def megabytes(size: int) -> str:
+    """A size for people: '50.1 MB' (see ``size_in_megabytes``)."""
+    return f"{size_in_megabytes(size)} MB"
 
 
 def column_name(index: int) -> str:

@@ -116,7 +116,7 @@ def _kind(head: bytes) -> str:
         if utf16:
             raise AnnexReadError(
                 f"the text looks like UTF-16 without a byte-order mark ({utf16}): save it again as "
-                "CSV UTF-8 (or as UTF-16 with a byte-order mark, which Excel's \"Unicode Text\" writes)"
+                'CSV UTF-8 (or as UTF-16 with a byte-order mark, which Excel\'s "Unicode Text" writes)'
             )
         raise AnnexReadError("this is not a spreadsheet or a CSV text file (it holds binary data)")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()

@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from catalog_sync.domain.decisions import level_from_issuer
 from catalog_sync.domain.text import match_key
 from catalog_sync.domain.validity import last_valid_day
 from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
+from catalog_sync.importers.bounds import FileTooLarge, megabytes
 
 from .bulk import copy_rows
 from .ids import id_prefix, reserve_ids
@@ -48,6 +51,21 @@ class Accepted:
     stars: int
     created: bool
     supersedes: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RepeatedRejection:
+    """The same rejection on more rows than ``REPEATS_LISTED``: listed for the first rows, counted for all."""
+
+    field: str
+    reason: str
+    count: int
+    first_rows: tuple[int, ...]
+
+
+# Identical rejections (same field, same reason) listed one by one before being counted instead.
+REPEATS_LISTED = 10
 
 
 @dataclass
@@ -65,8 +83,28 @@ class ImportResult:
     def created_count(self) -> int:
         return sum(1 for a in self.accepted if a.created)
 
+    def listed_rejections(self) -> tuple[list[Rejection], list[RepeatedRejection]]:
+        """The rejections to show one by one (at most REPEATS_LISTED of each identical one, in
+        row order) and, for those beyond, a count with the rows that were listed."""
+        counts: Counter[tuple[str, str]] = Counter()
+        listed: list[Rejection] = []
+        first_rows: dict[tuple[str, str], list[int]] = {}
+        for rejection in self.rejected:
+            key = (rejection.field, rejection.reason)
+            counts[key] += 1
+            if counts[key] <= REPEATS_LISTED:
+                listed.append(rejection)
+                first_rows.setdefault(key, []).append(rejection.row)
+        repeated = [
+            RepeatedRejection(field, reason, count, tuple(first_rows[(field, reason)]))
+            for (field, reason), count in counts.items()
+            if count > REPEATS_LISTED
+        ]
+        return listed, repeated
+
     def as_json(self) -> dict[str, Any]:
         """The documented ``ocop registry import --json`` object, and nothing more."""
+        listed, repeated = self.listed_rejections()
         return {
             "file": self.file,
             "decision_no": self.decision_no,
@@ -81,27 +119,25 @@ class ImportResult:
                 }
                 for a in self.accepted
             ],
-            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in self.rejected],
+            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in listed],
             "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
+            "repeated_rejections": [
+                {"field": r.field, "reason": r.reason, "count": r.count, "first_rows": list(r.first_rows)}
+                for r in repeated
+            ],
         }
 
 
 def decision_level(issuer: str | None, stars: int, signed_on: datetime.date) -> str:
     """Which level recognised the product, from the issuer's name or else the rules of the day."""
-    text = match_key(issuer or "")
-    if any(word in text for word in ("bo ", "bnn", "trung uong", "quoc gia")) or text.startswith("bo"):
+    if issuer and match_key(issuer):
+        level = level_from_issuer(issuer)
+        return DecisionLevel(level.value) if level is not None else ""
+    if stars == 5:
         return DecisionLevel.CENTRAL
-    if "huyen" in text:
-        return DecisionLevel.DISTRICT
-    if "tinh" in text or "thanh pho" in text:
+    if stars == 4 or signed_on >= datetime.date(2025, 7, 6):
         return DecisionLevel.PROVINCE
-    if not text:
-        if stars == 5:
-            return DecisionLevel.CENTRAL
-        if stars == 4 or signed_on >= datetime.date(2025, 7, 6):
-            return DecisionLevel.PROVINCE
-        return DecisionLevel.DISTRICT
-    return ""
+    return DecisionLevel.DISTRICT
 
 
 class _DryRunRollback(Exception):
@@ -137,6 +173,7 @@ def _accepted(row: AnnexRow, certificate_id: str, *, created: bool, supersedes: 
         stars=row.stars,
         created=created,
         supersedes=supersedes,
+        notes=row.notes,
     )
 
 
@@ -156,10 +193,18 @@ def _renewal_problem(previous: _Held, decision: Decision, renewed: set[str]) -> 
 
 
 class RegistryImporter:
-    def __init__(self, *, dry_run: bool = False, progress: Progress | None = None, user: Any = None):
+    def __init__(
+        self,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        user: Any = None,
+        max_bytes: int | None = None,
+    ):
         self.dry_run = dry_run
         self.progress = progress
         self.user = user
+        self.max_bytes = settings.OCOP_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
 
     def import_file(
         self,
@@ -174,7 +219,7 @@ class RegistryImporter:
 
         ``batch``: a previewed upload being confirmed, recorded in place of a new batch.
         """
-        content = _read_bytes(source)  # once: parsed from memory, hashed for the batch record
+        content = _read_bytes(source, self.max_bytes)  # once: parsed from memory, hashed for the batch record
         if filename is None and isinstance(source, (str, os.PathLike)):
             filename = os.path.basename(source)
         progress = self.progress
@@ -385,7 +430,7 @@ class RegistryImporter:
 def summarise(batch: ImportBatch, result: ImportResult) -> None:
     batch.accepted_count = len(result.accepted)
     batch.rejected_count = len({r.row for r in result.rejected})
-    batch.skipped_count = len(result.skipped)
+    batch.skipped_count = sum(s.rows for s in result.skipped)  # a run of blank rows is one entry
 
 
 def record_rows(batch: ImportBatch, result: ImportResult) -> None:
@@ -406,17 +451,24 @@ def record_rows(batch: ImportBatch, result: ImportResult) -> None:
 
 def _accepted_note(accepted: Accepted) -> str:
     if not accepted.created:
-        return "already in the registry"
-    if accepted.supersedes:
-        return f"renewal of {accepted.supersedes}"
-    return "new certificate"
+        return "already in the registry"  # nothing of this row is stored
+    note = f"renewal of {accepted.supersedes}" if accepted.supersedes else "new certificate"
+    return "; ".join((note, *accepted.notes))
 
 
-def _read_bytes(source: str | os.PathLike[str] | BinaryIO) -> bytes:
+def _read_bytes(source: str | os.PathLike[str] | BinaryIO, limit: int) -> bytes:
     if not isinstance(source, (str, os.PathLike)):
-        return source.read()
-    try:
-        with open(source, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise AnnexReadError(f"cannot open the file: {error.strerror or error}") from None
+        content = source.read(limit + 1)
+    else:
+        try:
+            with open(source, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                content = handle.read(limit + 1) if size <= limit else b""
+        except OSError as error:
+            raise AnnexReadError(f"cannot open the file: {error.strerror or error}") from None
+        if size > limit:
+            limits = f"the limit is {megabytes(limit)} (OCOP_IMPORT_MAX_BYTES)"
+            raise FileTooLarge(f"the file is {megabytes(size)}; {limits}")
+    if len(content) > limit:
+        raise FileTooLarge(f"the file is over {megabytes(limit)}, the limit (OCOP_IMPORT_MAX_BYTES)")
+    return content

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.domain.limits import DECISION_NUMBER_MAX_LENGTH
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import ImportResult, RegistryImporter
 
@@ -25,6 +26,11 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"cannot read {path}: no such file", returncode=2)
+        number = options["decision_no"]
+        if number and len(number) > DECISION_NUMBER_MAX_LENGTH:
+            raise CommandError(
+                f"--decision-no is {len(number)} characters long; at most {DECISION_NUMBER_MAX_LENGTH}", returncode=2
+            )
         progress = progress_to(self.stderr, labels={"read": "reading rows", "import": "importing rows"})
         importer = RegistryImporter(dry_run=options["dry_run"], progress=progress)
         try:
@@ -50,5 +56,8 @@ class Command(BaseCommand):
             f"rejected {len({r.row for r in result.rejected})}, skipped {len(result.skipped)}"
             + (" — dry run, nothing written" if result.dry_run else "")
         )
-        for rejection in result.rejected:
+        listed, repeated = result.listed_rejections()
+        for rejection in listed:
             out.write(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")
+        for same in repeated:
+            out.write(f"  … and {same.count - len(same.first_rows)} more rows: {same.field}: {same.reason}")
