@@ -28,7 +28,7 @@ from catalog_sync.domain.text import format_characters, match_key, normalize_tex
 from catalog_sync.domain.validity import last_valid_day, sellable_until
 
 from . import columns as c
-from .bounds import column_name
+from .bounds import DEFAULT_BOUNDS, ReadBounds, column_name
 from .model import AnnexRow, ParsedAnnex, Rejection, Skip
 from .readers import Cells, Table, open_table
 from .sections import (
@@ -99,14 +99,16 @@ def parse_annex(
     decision_no: str | None = None,
     decision_date: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    bounds: ReadBounds = DEFAULT_BOUNDS,
 ) -> ParsedAnnex:
     """Read an XLSX or CSV recognition list; AnnexReadError if the file cannot be read.
 
     ``decision_no`` / ``decision_date`` override what the title rows say; a row's own
     decision columns override both. ``progress(done, total)`` is called every
-    PROGRESS_EVERY rows and at the end (``total`` is an estimate until the end).
+    PROGRESS_EVERY rows and at the end (``total`` is an estimate until the end). A file over
+    one of ``bounds`` is refused with ``FileTooLarge`` (an AnnexReadError).
     """
-    table = open_table(source, c.find_header)
+    table = open_table(source, c.find_header, bounds)
     try:
         title = "\n".join(text for _, cells in table.title_rows for text in map(cell_text, cells) if text)
         title_no, title_date, title_issuer = find_decision(title)

@@ -6,6 +6,7 @@ product row, so a reader that does not bound what it reads gets as far as the bo
 """
 
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -66,8 +67,35 @@ def _sheet_start() -> str:
 _SHEET_END = "</sheetData></worksheet>"
 
 
-def workbook(path: Path, sheet: Iterable[bytes], shared: Iterable[bytes] = ()) -> Path:
-    """An XLSX whose sheet XML (and shared strings XML, if any) are streamed from chunks."""
+class _RepeatingDeflate:
+    """A deflate compressor that packs the 1 MiB ``block`` once and repeats the packed bytes.
+
+    After a full flush deflate forgets what came before, so the block packed after one is
+    always the same bytes: a gigabyte bomb is written in about a second instead of half a
+    minute. zipfile still counts the size and the CRC of every byte written."""
+
+    def __init__(self, block: bytes) -> None:
+        self.real = zlib.compressobj(9, zlib.DEFLATED, -15)
+        self.block = block
+        fresh = zlib.compressobj(9, zlib.DEFLATED, -15)
+        self.packed = fresh.compress(block) + fresh.flush(zlib.Z_FULL_FLUSH)
+        self.flushed = False
+
+    def compress(self, data: bytes) -> bytes:
+        if len(data) == len(self.block) and data == self.block:
+            head = b"" if self.flushed else self.real.flush(zlib.Z_FULL_FLUSH)
+            self.flushed = True
+            return head + self.packed
+        self.flushed = False
+        return self.real.compress(data)
+
+    def flush(self, mode: int = zlib.Z_FINISH) -> bytes:
+        return self.real.flush(mode)
+
+
+def workbook(path: Path, sheet: Iterable[bytes], shared: Iterable[bytes] = (), repeated: bytes = b"") -> Path:
+    """An XLSX whose sheet XML (and shared strings XML, if any) are streamed from chunks;
+    chunks equal to ``repeated`` (1 MiB of one byte) are packed once and repeated."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _ROOT_RELS)
@@ -76,13 +104,19 @@ def workbook(path: Path, sheet: Iterable[bytes], shared: Iterable[bytes] = ()) -
         empty = [f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}"/>'.encode()]
         for name, chunks in (("xl/sharedStrings.xml", shared or empty), ("xl/worksheets/sheet1.xml", sheet)):
             with archive.open(name, "w", force_zip64=True) as part:
+                if repeated:
+                    part._compressor = _RepeatingDeflate(repeated)  # type: ignore[attr-defined]
                 for chunk in chunks:
                     part.write(chunk)
     return path
 
 
+def _block(piece: bytes) -> bytes:
+    return piece * (MIB // len(piece))
+
+
 def _repeat(piece: bytes, size: int) -> Iterator[bytes]:
-    block = piece * max(1, MIB // len(piece))
+    block = _block(piece)
     written = 0
     while written < size:
         chunk = block[: size - written]
@@ -94,13 +128,15 @@ def huge_shared_cell(path: Path, size: int = 1 << 30) -> Path:
     """One product name of ``size`` characters, kept in the shared strings (Excel's way)."""
     shared = [f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}"><si><t>'.encode()]
     sheet = _sheet_start() + '<row r="4"><c r="A4"><v>2</v></c><c r="B4" t="s"><v>0</v></c></row>' + _SHEET_END
-    return workbook(path, [sheet.encode()], (*shared, *_repeat(b"A", size), b"</t></si></sst>"))
+    chunks = (*shared, *_repeat(b"A", size), b"</t></si></sst>")
+    return workbook(path, [sheet.encode()], chunks, repeated=_block(b"A"))
 
 
 def huge_inline_cell(path: Path, size: int = 1 << 30) -> Path:
     """One product name of ``size`` characters written inside the sheet."""
     start = _sheet_start() + '<row r="4"><c r="A4"><v>2</v></c><c r="B4" t="inlineStr"><is><t>'
-    return workbook(path, [start.encode(), *_repeat(b"A", size), b"</t></is></c></row>" + _SHEET_END.encode()])
+    end = b"</t></is></c></row>" + _SHEET_END.encode()
+    return workbook(path, [start.encode(), *_repeat(b"A", size), end], repeated=_block(b"A"))
 
 
 def wide_rows(path: Path, rows: int = 5_000_000) -> Path:
@@ -108,13 +144,13 @@ def wide_rows(path: Path, rows: int = 5_000_000) -> Path:
     compressed, a 16,384-cell list per row when read naively."""
     start = _sheet_start().encode()
     row = b'<row><c r="XFD1"><v>1</v></c></row>'
-    return workbook(path, [start, *_repeat(row, rows * len(row)), _SHEET_END.encode()])
+    return workbook(path, [start, *_repeat(row, rows * len(row)), _SHEET_END.encode()], repeated=_block(row))
 
 
 def sheet_whitespace(path: Path, size: int = 2 << 30) -> Path:
     """``size`` bytes of whitespace between the rows of the sheet."""
     start = _sheet_start().encode()
-    return workbook(path, [start, *_repeat(b" ", size), _SHEET_END.encode()])
+    return workbook(path, [start, *_repeat(b" ", size), _SHEET_END.encode()], repeated=_block(b" "))
 
 
 def blank_rows_then_product(path: Path, blanks: int = 1_000_000) -> Path:
