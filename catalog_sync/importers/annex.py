@@ -25,12 +25,12 @@ from catalog_sync.domain.producers import organisation_type_from_name
 from catalog_sync.domain.provinces import Province, resolve_province
 from catalog_sync.domain.stars import stars_from_score
 from catalog_sync.domain.text import format_characters, match_key, normalize_text
-from catalog_sync.domain.validity import last_valid_day, sellable_until
 
 from . import columns as c
 from .bounds import DEFAULT_BOUNDS, ReadBounds, column_name
 from .model import AnnexRow, ParsedAnnex, Rejection, Skip
 from .readers import Cells, Table, open_table
+from .row_checks import NUL, blank_run, check_length, check_term, has_nul, nul_columns
 from .sections import (
     Section,
     classify_heading,
@@ -53,45 +53,7 @@ _organisation_type = lru_cache(maxsize=8192)(organisation_type_from_name)
 _match_key = lru_cache(maxsize=8192)(match_key)
 _parse_stars = lru_cache(maxsize=256, typed=True)(parse_stars)  # ValueErrors are not cached
 _CACHE_LIMIT = 50_000
-_NUL = "holds a NUL character (binary data, never part of a text): the row cannot be stored"
 _FIELD_LABELS = {c.PRODUCT_NAME: "product name", c.PRODUCER: "producer name", c.ISSUER: "issuing authority"}
-
-
-def _has_nul(cells: Cells) -> bool:
-    return any(isinstance(value, str) and "\x00" in value for value in cells)
-
-
-def _nul_columns(cells: Cells) -> list[int]:
-    return [index for index, value in enumerate(cells) if isinstance(value, str) and "\x00" in value]
-
-
-def _blank_run(first: int, last: int) -> Skip:
-    if first == last:
-        return Skip(first, "blank row")
-    return Skip(first, f"blank rows {first}-{last} ({last - first + 1:,} rows)", last_row=last)
-
-
-def _check_length(
-    text: str, field: str, label: str, limit: int, reject: Callable[[str, str], None], *, key: bool = False
-) -> None:
-    """Reject a text longer than its registry column (``key``: its folded key is stored too)."""
-    length = max(len(text), len(_match_key(text)) if key and len(text) <= limit else 0)
-    if length > limit:
-        reject(field, f"{label} is {length:,} characters long; the registry holds at most {limit}")
-
-
-def _check_term(decision_date: date | None, valid_until: date | None, reject: Callable[[str, str], None]) -> None:
-    """Reject a date whose certificate would end past the calendar (31/12/9999 + 36 months)."""
-    if decision_date is None:
-        return
-    try:
-        sellable_until(valid_until or last_valid_day(decision_date))
-    except (OverflowError, ValueError):
-        field = "valid_until" if valid_until else "decision_date"
-        day = valid_until or decision_date
-        reject(field, f"{day:%d/%m/%Y} is too far ahead: the certificate's term would end after the year 9999")
-
-
 def parse_annex(
     source: str | os.PathLike[str] | BinaryIO,
     *,
@@ -166,14 +128,14 @@ class _Parser:
     def run(self) -> None:
         first_blank = last_blank = 0  # a run of blank rows, counted only if a non-blank row follows
         for number, cells in self.table.rows:
-            texts = tuple(map(self._cell_text, cells))
-            if not any(texts) and not _has_nul(cells):
+            texts = tuple(map(self._cell_text, cells)) if cells else ()
+            if not any(texts) and not (cells and has_nul(cells)):
                 if not first_blank:
                     first_blank = number
                 last_blank = number
                 continue
             if first_blank:
-                self._count(_blank_run(first_blank, last_blank))
+                self._count(blank_run(first_blank, last_blank))
                 first_blank = 0
             self._count(self._examine(number, cells, texts))
         if self.progress is not None:
@@ -220,8 +182,8 @@ class _Parser:
         return None if isinstance(value, str) and not value.strip() else value
 
     def _examine(self, number: int, cells: Cells, texts: Texts) -> AnnexRow | Skip | list[Rejection]:
-        if _has_nul(cells):
-            return [Rejection(number, self._field_of(index), _NUL) for index in _nul_columns(cells)]
+        if has_nul(cells):
+            return [Rejection(number, self._field_of(index), NUL) for index in nul_columns(cells)]
         product = self._text(texts, c.PRODUCT_NAME)
         producer = self._text(texts, c.PRODUCER)
         row_no = self._text(texts, c.ROW_NO)
@@ -283,8 +245,8 @@ class _Parser:
             reject("product_name", "product name is missing")
         if not producer:
             reject("producer", "producer is missing")
-        _check_length(product, "product_name", "product name", PRODUCT_NAME_MAX_LENGTH, reject, key=True)
-        _check_length(producer, "producer", "producer name", PRODUCER_NAME_MAX_LENGTH, reject, key=True)
+        check_length(product, "product_name", "product name", PRODUCT_NAME_MAX_LENGTH, reject, key=True)
+        check_length(producer, "producer", "producer name", PRODUCER_NAME_MAX_LENGTH, reject, key=True)
 
         score: float | None = None
         raw_score = self._value(cells, c.SCORE)
@@ -300,20 +262,20 @@ class _Parser:
             reject("score", score_problem)
 
         decision_no, decision_date = self._decision(cells, texts, reject)
-        _check_length(decision_no or "", "decision_no", "decision number", DECISION_NUMBER_MAX_LENGTH, reject)
+        check_length(decision_no or "", "decision_no", "decision number", DECISION_NUMBER_MAX_LENGTH, reject)
         valid_until = self._date(cells, c.VALID_UNTIL, "valid_until", reject)
         if valid_until and decision_date and valid_until < decision_date:
             reject(
                 "valid_until",
                 f"last valid day {valid_until:%d/%m/%Y} is before the decision date {decision_date:%d/%m/%Y}",
             )
-        _check_term(decision_date, valid_until, reject)
+        check_term(decision_date, valid_until, reject)
         province_as_written, province = self._province(texts, reject)
-        _check_length(province_as_written or "", "province", "province", PROVINCE_AS_WRITTEN_MAX_LENGTH, reject)
+        check_length(province_as_written or "", "province", "province", PROVINCE_AS_WRITTEN_MAX_LENGTH, reject)
         address = self._address(texts)
-        _check_length(address or "", "address", "address", ADDRESS_MAX_LENGTH, reject)
+        check_length(address or "", "address", "address", ADDRESS_MAX_LENGTH, reject)
         issuer = self._text(texts, c.ISSUER) or self.result.issuer
-        _check_length(issuer or "", "issuer", "issuing authority", ISSUER_MAX_LENGTH, reject)
+        check_length(issuer or "", "issuer", "issuing authority", ISSUER_MAX_LENGTH, reject)
 
         # the registry's identity of a product: its name and its producer's (name, current province)
         key = (_match_key(product), _match_key(producer), province.slug if province else "")

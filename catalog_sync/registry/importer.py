@@ -14,7 +14,7 @@ import io
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -23,14 +23,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalog_sync.domain.decisions import level_from_issuer
+from catalog_sync.domain.limits import DECISION_NUMBER_MAX_LENGTH
 from catalog_sync.domain.text import match_key
 from catalog_sync.domain.validity import last_valid_day
-from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
+from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, parse_annex
 from catalog_sync.importers.bounds import FileTooLarge, megabytes
 
 from .bulk import copy_rows
 from .ids import id_prefix, reserve_ids
-from .models import Certificate, Decision, DecisionLevel, ImportBatch, ImportRow, Producer
+from .import_results import Accepted, ImportResult, record_rows, summarise
+from .models import Certificate, Decision, DecisionLevel, ImportBatch, Producer
 from .versioning import bump_registry_version
 
 # A row for a product that already holds a certificate from another decision is a
@@ -38,94 +40,10 @@ from .versioning import bump_registry_version
 # new decision; otherwise it is a duplicate and rejected.
 RENEWAL_WINDOW_DAYS = 180
 
+__all__ = ["ImportResult", "RegistryImporter", "decision_level", "record_rows", "summarise"]
+
 Progress = Callable[[str, int, int], None]
 ProducerKey = tuple[str, str]  # (folded name, current province slug)
-
-
-@dataclass(frozen=True)
-class Accepted:
-    row: int
-    certificate_id: str
-    product_name: str
-    producer: str
-    stars: int
-    created: bool
-    supersedes: str | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RepeatedRejection:
-    """The same rejection on more rows than ``REPEATS_LISTED``: listed for the first rows, counted for all."""
-
-    field: str
-    reason: str
-    count: int
-    first_rows: tuple[int, ...]
-
-
-# Identical rejections (same field, same reason) listed one by one before being counted instead.
-REPEATS_LISTED = 10
-
-
-@dataclass
-class ImportResult:
-    file: str
-    decision_no: str | None
-    decision_date: datetime.date | None
-    accepted: list[Accepted] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    skipped: list[Skip] = field(default_factory=list)
-    dry_run: bool = False
-    batch_id: int | None = None
-
-    @property
-    def created_count(self) -> int:
-        return sum(1 for a in self.accepted if a.created)
-
-    def listed_rejections(self) -> tuple[list[Rejection], list[RepeatedRejection]]:
-        """The rejections to show one by one (at most REPEATS_LISTED of each identical one, in
-        row order) and, for those beyond, a count with the rows that were listed."""
-        counts: Counter[tuple[str, str]] = Counter()
-        listed: list[Rejection] = []
-        first_rows: dict[tuple[str, str], list[int]] = {}
-        for rejection in self.rejected:
-            key = (rejection.field, rejection.reason)
-            counts[key] += 1
-            if counts[key] <= REPEATS_LISTED:
-                listed.append(rejection)
-                first_rows.setdefault(key, []).append(rejection.row)
-        repeated = [
-            RepeatedRejection(field, reason, count, tuple(first_rows[(field, reason)]))
-            for (field, reason), count in counts.items()
-            if count > REPEATS_LISTED
-        ]
-        return listed, repeated
-
-    def as_json(self) -> dict[str, Any]:
-        """The documented ``ocop registry import --json`` object, and nothing more."""
-        listed, repeated = self.listed_rejections()
-        return {
-            "file": self.file,
-            "decision_no": self.decision_no,
-            "decision_date": self.decision_date.isoformat() if self.decision_date else None,
-            "accepted": [
-                {
-                    "row": a.row,
-                    "certificate_id": a.certificate_id,
-                    "product_name": a.product_name,
-                    "producer": a.producer,
-                    "stars": a.stars,
-                }
-                for a in self.accepted
-            ],
-            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in listed],
-            "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
-            "repeated_rejections": [
-                {"field": r.field, "reason": r.reason, "count": r.count, "first_rows": list(r.first_rows)}
-                for r in repeated
-            ],
-        }
 
 
 def decision_level(issuer: str | None, stars: int, signed_on: datetime.date) -> str:
@@ -417,7 +335,8 @@ class RegistryImporter:
                 created_by=self.user if getattr(self.user, "pk", None) else None,
             )
         batch.file = b""  # committed: the rows are the record, the upload is not kept
-        batch.decision_no = parsed.decision_no or ""
+        # rows under a longer number are rejected; the record keeps what fits
+        batch.decision_no = (parsed.decision_no or "")[:DECISION_NUMBER_MAX_LENGTH]
         batch.decision_date = parsed.decision_date
         batch.state = ImportBatch.State.COMMITTED
         batch.committed_at = timezone.now()
@@ -425,35 +344,6 @@ class RegistryImporter:
         batch.save()
         record_rows(batch, result)
         return batch
-
-
-def summarise(batch: ImportBatch, result: ImportResult) -> None:
-    batch.accepted_count = len(result.accepted)
-    batch.rejected_count = len({r.row for r in result.rejected})
-    batch.skipped_count = sum(s.rows for s in result.skipped)  # a run of blank rows is one entry
-
-
-def record_rows(batch: ImportBatch, result: ImportResult) -> None:
-    ImportRow.objects.filter(batch=batch).delete()
-    accepted, rejected, skipped = ImportRow.Outcome.ACCEPTED, ImportRow.Outcome.REJECTED, ImportRow.Outcome.SKIPPED
-    rows: list[tuple[object, ...]] = [
-        (batch.pk, a.row, accepted, "", _accepted_note(a), a.product_name, a.producer, a.stars, a.certificate_id)
-        for a in result.accepted
-    ]
-    rows += [(batch.pk, r.row, rejected, r.field, r.reason, "", "", None, "") for r in result.rejected]
-    rows += [(batch.pk, s.row, skipped, "", s.reason, "", "", None, "") for s in result.skipped]
-    copy_rows(
-        ImportRow,
-        ("batch", "row", "outcome", "field", "reason", "product_name", "producer", "stars", "certificate_id"),
-        rows,
-    )
-
-
-def _accepted_note(accepted: Accepted) -> str:
-    if not accepted.created:
-        return "already in the registry"  # nothing of this row is stored
-    note = f"renewal of {accepted.supersedes}" if accepted.supersedes else "new certificate"
-    return "; ".join((note, *accepted.notes))
 
 
 def _read_bytes(source: str | os.PathLike[str] | BinaryIO, limit: int) -> bytes:

@@ -256,3 +256,17 @@ def test_same_named_producers_in_two_provinces_are_not_duplicates_within_a_file(
     # and the same producer twice in one province is still a duplicate
     again = simple_annex([("Chè", "HTX Chè", "Hà Giang", "3"), ("Chè", "HTX Chè", "Tuyên Quang", "3")], name="b.csv")
     assert run_import(again)[0]["rejected"] == [{"row": 5, "field": "row", "reason": "duplicate of row 4"}]
+
+
+def test_a_decision_number_longer_than_the_registry_holds_rejects_rows_without_crashing(simple_annex):
+    # given a title whose decision number is 70 characters long
+    number = "12/QĐ-" + "X" * 64
+    path = simple_annex([GOOD], decision=number)
+    # when imported
+    result, _ = run_import(path)
+    # then the row is rejected naming the field, and the batch is recorded
+    assert result["rejected"] == [{
+        "row": 4, "field": "decision_no",
+        "reason": "decision number is 70 characters long; the registry holds at most 60",
+    }]
+    assert ImportBatch.objects.get().rejected_count == 1
