@@ -118,7 +118,8 @@ def _kind(head: bytes) -> str:
                 f"the text looks like UTF-16 without a byte-order mark ({utf16}): save it again as "
                 'CSV UTF-8 (or as UTF-16 with a byte-order mark, which Excel\'s "Unicode Text" writes)'
             )
-        raise AnnexReadError("this is not a spreadsheet or a CSV text file (it holds binary data)")
+        if not _text_with_stray_nuls(head):
+            raise AnnexReadError("this is not a spreadsheet or a CSV text file (it holds binary data)")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
         raise AnnexReadError(
@@ -126,6 +127,20 @@ def _kind(head: bytes) -> str:
             "some portals are web pages): open it in Excel and save it as .xlsx"
         )
     return "text"
+
+
+def _text_with_stray_nuls(head: bytes) -> bool:
+    """UTF-8 text with a few NUL bytes (a damaged cell): read on, and the rows holding them
+    are rejected one by one."""
+    if head.count(0) > max(16, len(head) // 1000):
+        return False
+    if head.translate(None, b"\x00\t\n\r\x0c").translate(None, bytes(range(32, 256))):
+        return False  # other control bytes: binary
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

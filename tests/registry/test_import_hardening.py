@@ -270,3 +270,10 @@ def test_a_decision_number_longer_than_the_registry_holds_rejects_rows_without_c
         "reason": "decision number is 70 characters long; the registry holds at most 60",
     }]
     assert ImportBatch.objects.get().rejected_count == 1
+
+
+def test_a_nul_byte_early_in_a_csv_also_rejects_only_its_row(simple_annex):
+    path = simple_annex([GOOD, ("Chè\x00", "HTX Chè", "Hà Giang", "4"), LATER])
+    result, _ = run_import(path)
+    assert [(r["row"], r["field"]) for r in result["rejected"]] == [(5, "product_name")]
+    assert [a["row"] for a in result["accepted"]] == [4, 6]
