@@ -24,6 +24,7 @@ class ReadBounds:
     sheet_bytes: int = 256 * MEGABYTE  # one worksheet's XML, uncompressed
     shared_strings_bytes: int = 64 * MEGABYTE  # the workbook's shared texts, uncompressed
     part_bytes: int = 16 * MEGABYTE  # any other part read (workbook, relationships, styles)
+    total_bytes: int = 512 * MEGABYTE  # all the parts read, the sheets searched for a header included
     parts: int = 10_000  # entries in the archive
     cell_chars: int = 32_767  # one cell's text: Excel's own limit
     rows: int = 1_048_576  # the last row number: Excel's own limit (a CSV: its lines)

@@ -49,6 +49,7 @@ class Workbook:
         if len(infos) > bounds.parts:
             raise FileTooLarge(f"the workbook holds {len(infos):,} parts; at most {bounds.parts:,} are read")
         self.sizes = {info.filename: info.file_size for info in infos}
+        self.opened: set[str] = set()
         workbook_path = self._office_document()
         self.sheets, self.epoch, rels = self._workbook(workbook_path)
         base = posixpath.dirname(workbook_path)
@@ -69,6 +70,14 @@ class Workbook:
             raise AnnexReadError(f"the .xlsx workbook is damaged: its part {path} is missing")
         if size > limit:
             raise FileTooLarge(f"{what} unpacks to {megabytes(size)}; at most {megabytes(limit)} is read")
+        if path not in self.opened:
+            self.opened.add(path)
+            total = sum(self.sizes[opened] for opened in self.opened)
+            if total > self.bounds.total_bytes:
+                raise FileTooLarge(
+                    f"the workbook's parts read up to {what} unpack to {megabytes(total)}; "
+                    f"at most {megabytes(self.bounds.total_bytes)} is read"
+                )
         return self.archive.open(path)
 
     def _parse(self, path: str, limit: int, what: str, start: Any, end: Any = None, chars: Any = None) -> None:

@@ -139,3 +139,25 @@ def test_a_workbook_with_a_lying_size_is_refused_as_damaged(tmp_path):
     # when read, then it is refused as damaged, never read past the size it states
     with pytest.raises(AnnexReadError, match=r"cannot be read"):
         parse_annex(path)
+
+
+def test_the_parts_read_across_sheets_are_bounded_together(tmp_path):
+    # given three sheets of 1 MiB whitespace without a header, then the annex
+    path = tmp_path / "sheets.xlsx"
+    sheets = "".join(f'<sheet name="Trống {n}" sheetId="{n}" r:id="rId{n}"/>' for n in (1, 2, 3))
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{hostile.REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in (1, 2, 3)
+    )
+    empty = f'<worksheet xmlns="{hostile.MAIN}"><sheetData>{" " * hostile.MIB}</sheetData></worksheet>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{hostile.MAIN}" xmlns:r="{hostile.REL}">'
+                                            f"<sheets>{sheets}</sheets></workbook>")
+        archive.writestr("xl/_rels/workbook.xml.rels",
+                         f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         f"{rels}</Relationships>")
+        for n in (1, 2, 3):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", empty)
+    # when read with room for two of them, then the third is refused
+    reason, _ = refused(path, total_bytes=int(2.5 * hostile.MIB))
+    assert reason == "the workbook's parts read up to sheet 'Trống 3' unpack to 3.1 MB; at most 2.5 MB is read"
