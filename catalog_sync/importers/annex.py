@@ -53,7 +53,14 @@ _organisation_type = lru_cache(maxsize=8192)(organisation_type_from_name)
 _match_key = lru_cache(maxsize=8192)(match_key)
 _parse_stars = lru_cache(maxsize=256, typed=True)(parse_stars)  # ValueErrors are not cached
 _CACHE_LIMIT = 50_000
+_CACHED_CHARS = 200  # longer texts are not remembered: a hostile file could fill memory with them
 _FIELD_LABELS = {c.PRODUCT_NAME: "product name", c.PRODUCER: "producer name", c.ISSUER: "issuing authority"}
+
+
+def _key(text: str) -> str:
+    return _match_key(text) if len(text) <= _CACHED_CHARS else match_key(text)
+
+
 def parse_annex(
     source: str | os.PathLike[str] | BinaryIO,
     *,
@@ -149,7 +156,7 @@ class _Parser:
         text = cache.get(value)
         if text is None:
             text = cell_text(value)
-            if len(cache) < _CACHE_LIMIT:
+            if len(cache) < _CACHE_LIMIT and len(value) <= _CACHED_CHARS:
                 cache[value] = text
         return text
 
@@ -278,7 +285,7 @@ class _Parser:
         check_length(issuer or "", "issuer", "issuing authority", ISSUER_MAX_LENGTH, reject)
 
         # the registry's identity of a product: its name and its producer's (name, current province)
-        key = (_match_key(product), _match_key(producer), province.slug if province else "")
+        key = (match_key(product), _key(producer), province.slug if province else "")
         if product and producer and key in self.seen:
             reject("row", f"duplicate of row {self.seen[key]}")
         if problems:
