@@ -4,7 +4,9 @@ a batch records them for the staff pages."""
 from __future__ import annotations
 
 import datetime
+import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,23 +76,15 @@ class ImportResult:
         ]
         return listed, repeated
 
-    def as_json(self) -> dict[str, Any]:
-        """The documented ``ocop registry import --json`` object, and nothing more."""
+    def as_json(self, *, accepted: bool = True) -> dict[str, Any]:
+        """The documented ``ocop registry import --json`` object, and nothing more
+        (``accepted=False``: with an empty list of accepted rows)."""
         listed, repeated = self.listed_rejections()
         return {
             "file": self.file,
             "decision_no": self.decision_no,
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
-            "accepted": [
-                {
-                    "row": a.row,
-                    "certificate_id": a.certificate_id,
-                    "product_name": a.product_name,
-                    "producer": a.producer,
-                    "stars": a.stars,
-                }
-                for a in self.accepted
-            ],
+            "accepted": [_accepted_json(a) for a in self.accepted] if accepted else [],
             "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in listed],
             "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
             "repeated_rejections": [
@@ -98,6 +92,28 @@ class ImportResult:
                 for r in repeated
             ],
         }
+
+
+    def json_chunks(self, size: int = 2000) -> Iterator[str]:
+        """``as_json`` as JSON text, piece by piece: a national list's 200,000 accepted rows
+        are never all held as objects and one string at once."""
+        head = json.dumps(self.as_json(accepted=False), ensure_ascii=False)
+        before, _, after = head.partition('"accepted": []')  # quotes inside strings are escaped
+        yield before + '"accepted": ['
+        for start in range(0, len(self.accepted), size):
+            part = [_accepted_json(a) for a in self.accepted[start : start + size]]
+            yield ("," if start else "") + json.dumps(part, ensure_ascii=False)[1:-1]
+        yield "]" + after
+
+
+def _accepted_json(accepted: Accepted) -> dict[str, Any]:
+    return {
+        "row": accepted.row,
+        "certificate_id": accepted.certificate_id,
+        "product_name": accepted.product_name,
+        "producer": accepted.producer,
+        "stars": accepted.stars,
+    }
 
 
 def summarise(batch: ImportBatch, result: ImportResult) -> None:

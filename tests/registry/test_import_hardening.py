@@ -277,3 +277,12 @@ def test_a_nul_byte_early_in_a_csv_also_rejects_only_its_row(simple_annex):
     result, _ = run_import(path)
     assert [(r["row"], r["field"]) for r in result["rejected"]] == [(5, "product_name")]
     assert [a["row"] for a in result["accepted"]] == [4, 6]
+
+
+def test_json_written_in_pieces_is_the_documented_object(simple_annex):
+    from catalog_sync.registry.importer import RegistryImporter
+
+    path = simple_annex([(f"Sản phẩm \"{i}\"", f"HTX {i}", "Hà Giang", "4" if i % 3 else "") for i in range(40)])
+    result = RegistryImporter(dry_run=True).import_file(path)
+    assert json.loads("".join(result.json_chunks(size=7))) == result.as_json()
+    assert len(result.as_json()["accepted"]) == 26

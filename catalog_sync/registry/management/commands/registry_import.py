@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -43,7 +42,9 @@ class Command(BaseCommand):
         except AnnexReadError as error:
             raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
         if options["json"]:
-            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            for chunk in result.json_chunks():
+                self.stdout.write(chunk, ending="")
+            self.stdout.write("")
         else:
             self._report(result)
 
