@@ -11,7 +11,7 @@ class AnnexReadError(Exception):
     """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnnexRow:
     """One accepted product row of a recognition list."""
 
@@ -33,7 +33,7 @@ class AnnexRow:
     notes: tuple[str, ...] = ()  # what was changed in the row's texts, for staff to see
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """One problem with one row. A row with several problems has several rejections."""
 
@@ -42,7 +42,7 @@ class Rejection:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skip:
     """A row that is not a product (blank, section, subtotal, note); not an error.
 

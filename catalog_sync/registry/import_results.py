@@ -16,7 +16,7 @@ from .bulk import copy_rows
 from .models import ImportBatch, ImportRow
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Accepted:
     row: int
     certificate_id: str
@@ -28,7 +28,7 @@ class Accepted:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepeatedRejection:
     """The same rejection on more rows than ``REPEATS_LISTED``: listed for the first rows, counted for all."""
 
