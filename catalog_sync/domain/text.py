@@ -54,6 +54,8 @@ def format_characters(value: str) -> list[str]:
     >>> format_characters("HTX \u202egnohT\u202c")
     ['U+202E RIGHT-TO-LEFT OVERRIDE', 'U+202C POP DIRECTIONAL FORMATTING']
     """
+    if _FORMAT_RUN.search(value) is None:
+        return []
     found = dict.fromkeys(_FORMAT_RUN.findall(value))
     return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}" for ch in found]
 

@@ -315,7 +315,7 @@ class _Parser:
         notes = []
         for name in (c.PRODUCT_NAME, c.PRODUCER, c.ISSUER):
             raw = self._value(cells, name)
-            found = format_characters(raw) if isinstance(raw, str) else []
+            found = format_characters(raw) if isinstance(raw, str) and not raw.isascii() else []
             if found:
                 label = _FIELD_LABELS.get(name, name)
                 notes.append(f"invisible formatting characters removed from the {label}: {', '.join(found)}")
