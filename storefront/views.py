@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from catalog_sync.domain.groups import group_by_slug
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.domain.validity import vietnam_today
+from catalog_sync.registry.converters import looks_like_certificate_id
 from catalog_sync.registry.models import Certificate
 
 
@@ -19,7 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def verify_lookup(request: HttpRequest) -> HttpResponse:
     """The lookup form's target: on to the certificate's own page."""
     certificate_id = request.GET.get("id", "").strip().upper()
-    if not certificate_id or "/" in certificate_id:
+    if not looks_like_certificate_id(certificate_id):
         return render(request, "storefront/home.html", {"query": certificate_id}, status=400)
     return redirect("storefront:verify", certificate_id=certificate_id)
 

@@ -1,4 +1,8 @@
-"""Staff actions on single certificates: revocation and renewal, each with its decision."""
+"""Staff actions on single certificates: revocation and renewal, each with its decision.
+
+Messages are translated (the staff pages are Vietnamese, ``/en/`` English; the ``ocop``
+commands print them untranslated).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import datetime
 from collections import Counter
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from catalog_sync.domain.stars import is_certified
 from catalog_sync.domain.validity import last_valid_day, vietnam_today
@@ -14,9 +19,23 @@ from .ids import id_prefix, reserve_ids
 from .importer import decision_level
 from .models import Certificate, Decision
 
+# A revocation or a renewal decision may be dated ahead, but not by more than this.
+MONTHS_AHEAD_ALLOWED = 12
+
 
 class RegistryActionError(Exception):
     """A staff action that cannot be done; the message says why."""
+
+
+def latest_allowed_day(today: datetime.date | None = None) -> datetime.date:
+    """The latest date a revocation or a renewal decision may carry: a year from today."""
+    return last_valid_day(today or vietnam_today(), months=MONTHS_AHEAD_ALLOWED)
+
+
+def _check_not_too_far_ahead(day: datetime.date, message: str) -> None:
+    latest = latest_allowed_day()
+    if day > latest:
+        raise RegistryActionError(message % {"day": f"{day:%d/%m/%Y}", "latest": f"{latest:%d/%m/%Y}"})
 
 
 def revoke_certificate(
@@ -26,23 +45,30 @@ def revoke_certificate(
     decision_no: str,
     revoked_on: datetime.date | None = None,
 ) -> Certificate:
+    """Revoke from ``revoked_on`` (default today): the certificate stays valid until that day."""
     reason = reason.strip()
     decision_no = decision_no.strip()
     if not reason:
-        raise RegistryActionError("a revocation needs a reason")
+        raise RegistryActionError(_("a revocation needs a reason"))
     if not decision_no:
-        raise RegistryActionError("a revocation needs the number of the revoking decision")
+        raise RegistryActionError(_("a revocation needs the number of the revoking decision"))
+    revoked_on = revoked_on or vietnam_today()
+    _check_not_too_far_ahead(
+        revoked_on, _("revocation date %(day)s is more than a year ahead; the latest allowed is %(latest)s")
+    )
     with transaction.atomic():
         certificate = _locked(certificate_id)
         if certificate.revoked_on is not None:
             raise RegistryActionError(
-                f"{certificate.pk} was already revoked on {certificate.revoked_on:%d/%m/%Y}"
+                _("%(id)s was already revoked from %(day)s")
+                % {"id": certificate.pk, "day": f"{certificate.revoked_on:%d/%m/%Y}"}
             )
-        certificate.revoked_on = revoked_on or vietnam_today()
-        if certificate.revoked_on < certificate.issued_on:
+        if revoked_on < certificate.issued_on:
             raise RegistryActionError(
-                f"revocation date {certificate.revoked_on:%d/%m/%Y} is before the certificate was issued"
+                _("revocation date %(day)s is before the certificate was issued (%(issued)s)")
+                % {"day": f"{revoked_on:%d/%m/%Y}", "issued": f"{certificate.issued_on:%d/%m/%Y}"}
             )
+        certificate.revoked_on = revoked_on
         certificate.revocation_reason = reason
         certificate.revocation_decision = decision_no
         certificate.save()
@@ -60,17 +86,21 @@ def renew_certificate(
 ) -> Certificate:
     """Record a renewal: a new certificate, from a new decision, that supersedes the old one."""
     if not is_certified(stars):
-        raise RegistryActionError(f"{stars}★ is not certified: OCOP certifies 3★ and above")
+        raise RegistryActionError(_("%(stars)d★ is not certified: OCOP certifies 3★ and above") % {"stars": stars})
+    _check_not_too_far_ahead(
+        decision_date,
+        _("the renewal decision's date %(day)s is more than a year ahead; the latest allowed is %(latest)s"),
+    )
     with transaction.atomic():
         old = _locked(certificate_id)
         if Certificate.objects.filter(supersedes=old).exists():
-            raise RegistryActionError(f"{old.pk} has already been renewed")
+            raise RegistryActionError(_("%(id)s has already been renewed") % {"id": old.pk})
         if decision_date <= old.issued_on:
             raise RegistryActionError(
-                f"the renewal decision ({decision_date:%d/%m/%Y}) must be later than "
-                f"the certificate it renews ({old.issued_on:%d/%m/%Y})"
+                _("the renewal decision (%(day)s) must be later than the certificate it renews (%(issued)s)")
+                % {"day": f"{decision_date:%d/%m/%Y}", "issued": f"{old.issued_on:%d/%m/%Y}"}
             )
-        decision, _ = Decision.objects.get_or_create(
+        decision, _created = Decision.objects.get_or_create(
             number=decision_no.strip(),
             signed_on=decision_date,
             defaults={"issuer": issuer, "level": decision_level(issuer, stars, decision_date)},
@@ -98,4 +128,4 @@ def _locked(certificate_id: str) -> Certificate:
     try:
         return Certificate.objects.select_for_update().get(pk=certificate_id.strip().upper())
     except Certificate.DoesNotExist:
-        raise RegistryActionError(f"no certificate with id {certificate_id!r}") from None
+        raise RegistryActionError(_("no certificate with id %(id)s") % {"id": certificate_id}) from None

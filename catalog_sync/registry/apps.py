@@ -8,5 +8,3 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         from ocop_web import checks  # noqa: F401  (registers the system checks)
-
-        from . import versioning  # noqa: F401  (connects the change-counter signals)

@@ -35,6 +35,7 @@ def build_feed_document() -> bytes:
             "province": province,
             "group": group,
             "supersedes": supersedes,
+            "revoked_on": revoked_on.isoformat() if revoked_on else None,
         }
         for (
             cid, product_name, producer, stars, revoked_on, issued_on, valid_until,

@@ -67,19 +67,12 @@ class Decision(models.Model):
 
 
 class CertificateQuerySet(models.QuerySet["Certificate"]):
-    def not_revoked(self) -> CertificateQuerySet:
-        return self.filter(revoked_on__isnull=True)
-
     def active_on(self, day: datetime.date) -> CertificateQuerySet:
         return self.filter(
             Q(revoked_on__isnull=True) | Q(revoked_on__gt=day),
             issued_on__lte=day,
             valid_until__gte=day,
         )
-
-    def sellable(self) -> CertificateQuerySet:
-        """Certificates valid today in Vietnam."""
-        return self.active_on(vietnam_today())
 
     def expiring_within(self, days: int, today: datetime.date | None = None) -> CertificateQuerySet:
         today = today or vietnam_today()
@@ -102,7 +95,8 @@ class Certificate(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="certificates")
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("last valid day"))
-    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    # The first day the certificate is no longer valid (it may lie ahead).
+    revoked_on = models.DateField(_("revoked from"), null=True, blank=True)
     revocation_reason = models.TextField(blank=True)
     revocation_decision = models.CharField(max_length=60, blank=True)
     supersedes = models.OneToOneField(
@@ -137,8 +131,11 @@ class Certificate(models.Model):
         return self.status_on(vietnam_today())
 
     @property
-    def feed_status(self) -> str:
-        return "revoked" if self.revoked_on else "active"
+    def in_force_until(self) -> datetime.date:
+        """The last day the certificate is valid: its last valid day, or the eve of its revocation."""
+        if self.revoked_on is not None and self.revoked_on <= self.valid_until:
+            return self.revoked_on - datetime.timedelta(days=1)
+        return self.valid_until
 
 
 class CertificateSequence(models.Model):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import converters as _converters  # noqa: F401  (registers <certificate_id:>)
 from . import views
 
 app_name = "registry"
@@ -11,5 +12,5 @@ urlpatterns = [
     path("import/<int:batch_id>/confirm/", views.import_confirm, name="import-confirm"),
     path("import/<int:batch_id>/discard/", views.import_discard, name="import-discard"),
     path("reports/", views.report, name="report"),
-    path("certificates/<str:certificate_id>/", views.certificate_detail, name="certificate"),
+    path("certificates/<certificate_id:certificate_id>/", views.certificate_detail, name="certificate"),
 ]

@@ -1,18 +1,21 @@
-"""The registry's change counter, from which the feed's ETag is derived."""
+"""The registry's change counter, from which the feed's ETag is derived.
+
+PostgreSQL triggers (migration 0002) bump it on every write that can alter the feed
+document: any change to a certificate, a producer's name, a decision's number, issuer
+or date. Writes from forms, the admin, bulk updates and ``COPY`` are all counted.
+"""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import Certificate, RegistryChange
+from .models import RegistryChange
 
 
 def registry_version() -> str:
-    """A token that changes whenever a certificate does (and after a database restore)."""
+    """A token that changes whenever the feed document may (and after a database restore)."""
     row = RegistryChange.objects.filter(pk=1).values_list("version", "changed_at").first()
     if row is None:
         return "0"
@@ -21,14 +24,8 @@ def registry_version() -> str:
 
 
 def bump_registry_version() -> None:
+    """Count a change by hand (the triggers already count writes to the registry's tables)."""
     with transaction.atomic():
         updated = RegistryChange.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
         if not updated:
             RegistryChange.objects.get_or_create(pk=1, defaults={"version": 1})
-
-
-@receiver(post_save, sender=Certificate)
-@receiver(post_delete, sender=Certificate)
-def _certificate_changed(**kwargs: object) -> None:
-    # Single saves (admin, revoke) bump here; bulk writes in services bump explicitly.
-    bump_registry_version()

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import parse_etags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -186,7 +187,7 @@ def certificate_detail(request: HttpRequest, certificate_id: str) -> HttpRespons
                 messages.success(request, _("Renewal %(id)s recorded.") % {"id": renewed.pk})
                 return redirect("registry:certificate", certificate_id=renewed.pk)
         except RegistryActionError as error:
-            messages.error(request, str(error))
+            messages.error(request, capfirst(str(error)))
     renewal = Certificate.objects.filter(supersedes=certificate).first()
     return render(
         request,

@@ -106,3 +106,62 @@ def test_revoke_from_the_certificate_page_records_the_decision(staff_client, mak
     assert certificate.revoked_on == datetime.date(2025, 3, 1)
     assert certificate.revocation_decision == "5/QĐ-UBND"
     assert certificate.revocation_reason == "Không duy trì chất lượng"
+
+
+def test_a_nul_byte_in_a_certificate_url_is_not_found(staff_client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    assert staff_client.get("/registry/certificates/%00/").status_code == 404
+    assert staff_client.post("/registry/certificates/TQ-2024-0001%00/", {"action": "revoke"}).status_code == 404
+
+
+@pytest.mark.parametrize(("data", "field"), [
+    ({"action": "revoke", "revoke-decision_no": "5/QĐ-UBND", "revoke-revoked_on": "31/12/9999",
+      "revoke-reason": "Không duy trì chất lượng"}, "revoke-revoked_on"),
+    ({"action": "renew", "renew-decision_no": "7/QĐ-UBND", "renew-decision_date": "9999-12-31",
+      "renew-stars": "4"}, "renew-decision_date"),
+    ({"action": "renew", "renew-decision_no": "7/QĐ-UBND", "renew-decision_date": "31/12/99999",
+      "renew-stars": "4"}, "renew-decision_date"),
+])
+def test_a_date_in_year_9999_on_the_certificate_page_is_a_form_error(staff_client, make_certificate, data, field):
+    # given a certificate
+    make_certificate(id="TQ-2024-0001")
+    # when staff type a date the calendar cannot carry 36 months on (or no date at all)
+    response = staff_client.post("/registry/certificates/TQ-2024-0001/", data)
+    # then the form says so next to the field, and nothing is recorded
+    assert response.status_code == 200
+    form = response.context["revoke_form" if field.startswith("revoke") else "renew_form"]
+    assert list(form.errors) == [field.split("-", 1)[1]]
+    assert Certificate.objects.count() == 1
+    assert Certificate.objects.get().revoked_on is None
+
+
+def test_a_decision_date_in_year_9999_on_the_upload_form_is_a_form_error(staff_client, simple_annex):
+    with simple_annex([("Mật ong", "HTX A", "Hà Giang", "4")]).open("rb") as upload:
+        response = staff_client.post("/registry/import/", {"file": upload, "decision_date": "31/12/9999"})
+    assert response.status_code == 200
+    assert "Nhập ngày không muộn hơn" in response.context["form"].errors["decision_date"][0]
+    assert ImportBatch.objects.count() == 0
+
+
+def test_revoke_and_renew_refusals_are_in_vietnamese_on_the_vietnamese_page(staff_client, make_certificate):
+    # given a certificate already revoked
+    make_certificate(id="TQ-2024-0001", revoked_on=datetime.date(2025, 3, 1))
+    # when staff try to revoke it again, and to renew it by an earlier decision
+    again = staff_client.post("/registry/certificates/TQ-2024-0001/", {
+        "action": "revoke", "revoke-decision_no": "6/QĐ-UBND", "revoke-revoked_on": "2025-04-01",
+        "revoke-reason": "Lần hai"}, follow=True).content.decode()
+    earlier = staff_client.post("/registry/certificates/TQ-2024-0001/", {
+        "action": "renew", "renew-decision_no": "7/QĐ-UBND", "renew-decision_date": "2024-01-01",
+        "renew-stars": "4"}, follow=True).content.decode()
+    # then each refusal is in Vietnamese
+    assert "TQ-2024-0001 đã bị thu hồi từ 01/03/2025" in again
+    assert "Quyết định công nhận lại (01/01/2024) phải sau giấy chứng nhận được công nhận lại (12/11/2024)" in earlier
+
+
+def test_the_revocation_confirmation_is_in_vietnamese(staff_client, make_certificate):
+    make_certificate(id="TQ-2024-0001")
+    page = staff_client.post("/registry/certificates/TQ-2024-0001/", {
+        "action": "revoke", "revoke-decision_no": "5/QĐ-UBND", "revoke-revoked_on": "2025-03-01",
+        "revoke-reason": "Không duy trì chất lượng"}, follow=True).content.decode()
+    assert "Đã thu hồi giấy chứng nhận TQ-2024-0001." in page
+    assert "Thu hồi từ" in page and "01/03/2025" in page

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from catalog_sync.registry.actions import RegistryActionError, renew_certificate
 
@@ -11,10 +11,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("certificate_id")
         parser.add_argument("--decision-no", required=True)
-        parser.add_argument("--decision-date", type=parse_date, required=True)
+        parser.add_argument(
+            "--decision-date", type=parse_date, required=True, help="at most a year ahead"
+        )
         parser.add_argument("--stars", type=int, required=True, choices=[3, 4, 5])
         parser.add_argument("--issuer", default="")
 
+    @no_translations
     def handle(self, *args, **options):
         try:
             renewal = renew_certificate(

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from catalog_sync.registry.actions import RegistryActionError, revoke_certificate
 
@@ -6,14 +6,21 @@ from ._options import parse_date
 
 
 class Command(BaseCommand):
-    help = "Revoke a certificate (it ends at once), recording the revoking decision and the reason."
+    help = (
+        "Revoke a certificate from a day (default today; at most a year ahead), recording the revoking "
+        "decision and the reason. It stays valid until that day."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("certificate_id")
         parser.add_argument("--reason", required=True)
         parser.add_argument("--decision-no", required=True, help="number of the revoking decision")
-        parser.add_argument("--on", type=parse_date, dest="revoked_on", help="date of revocation (default today)")
+        parser.add_argument(
+            "--on", type=parse_date, dest="revoked_on",
+            help="first day the certificate is no longer valid (default today; at most a year ahead)",
+        )
 
+    @no_translations
     def handle(self, *args, **options):
         try:
             certificate = revoke_certificate(
@@ -24,4 +31,4 @@ class Command(BaseCommand):
             )
         except RegistryActionError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"{certificate.pk} revoked on {certificate.revoked_on:%Y-%m-%d}")
+        self.stdout.write(f"{certificate.pk} revoked from {certificate.revoked_on:%Y-%m-%d}")
