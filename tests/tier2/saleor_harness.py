@@ -176,9 +176,9 @@ class SaleorEnv:
             cwd=self.log_dir,
         )
 
-    def shell_json(self, code: str, timeout: float = 300) -> object:
+    def shell_json(self, code: str, timeout: float = 300, env: dict | None = None) -> object:
         """Run Python in ``django shell`` and return the JSON it prints on its last stdout line."""
-        result = self.manage("shell", "--no-imports", "-c", code, timeout=timeout)
+        result = self.manage("shell", "--no-imports", "-c", code, timeout=timeout, env=env)
         lines = [line for line in result.stdout.splitlines() if line.strip()]
         if not lines:
             raise HarnessError(f"shell printed nothing\n--- stderr\n{result.stderr[-4000:]}")
