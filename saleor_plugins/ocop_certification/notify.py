@@ -47,7 +47,7 @@ def notify_product_updated(manager, product_ids: Iterable[int], errors: list[dic
                     errors.append({"kind": "notify", "message": f"product {product.pk}: {error}"})
 
 
-def schedule_next_expiry(verdicts: rules.Verdicts, now: datetime) -> datetime | None:
+def schedule_next_expiry(verdicts: rules.Verdicts, now: datetime, errors: list[dict]) -> datetime | None:
     """Queue a run for the exact instant a verdict next changes by the clock (returned).
 
     That is a certificate ending (00:00 after its last valid day, or on the day a revocation
@@ -61,11 +61,20 @@ def schedule_next_expiry(verdicts: rules.Verdicts, now: datetime) -> datetime | 
     if state.next_expiry_scheduled_for == moment:
         return moment
     FeedState.objects.filter(pk=state.pk).update(next_expiry_scheduled_for=moment)
-    transaction.on_commit(lambda: send_expiry_run(moment))
+    transaction.on_commit(lambda: send_expiry_run(moment, errors))
     return moment
 
 
-def send_expiry_run(moment: datetime) -> None:
+def send_expiry_run(moment: datetime, errors: list[dict]) -> None:
+    """Send the task (after commit). When the broker refuses it, the error is the run's and the
+    next run tries again (the periodic run withdraws meanwhile)."""
     from saleor.celeryconf import app
 
-    app.send_task(EXPIRY_TASK, eta=moment.astimezone(UTC), kwargs={"expiry": moment.isoformat()})
+    try:
+        app.send_task(EXPIRY_TASK, eta=moment.astimezone(UTC), kwargs={"expiry": moment.isoformat()})
+    except Exception as error:
+        logger.exception("could not queue the OCOP sync run for %s", moment.isoformat())
+        errors.append({"kind": "schedule", "message": f"run for {moment.isoformat()} not queued: {error}"})
+        FeedState.objects.filter(pk=FeedState.SINGLETON_ID, next_expiry_scheduled_for=moment).update(
+            next_expiry_scheduled_for=None
+        )

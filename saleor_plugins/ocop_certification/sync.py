@@ -148,7 +148,7 @@ def _run(run: SyncRun, config: OcopConfig, held_run: SyncRun | None, now: dateti
         run.status = SyncRun.Status.HELD if run.held else SyncRun.Status.DONE
         if held_run is not None and not run.held:
             SyncRun.objects.filter(pk=held_run.pk).update(status=SyncRun.Status.DONE)
-    schedule_next_expiry(verdicts, now)
+    schedule_next_expiry(verdicts, now, errors)
     return outcome
 
 
