@@ -47,9 +47,7 @@ class SyncRefused(Exception):
     """The run cannot start (plugin inactive, unknown run to confirm, lock not obtained)."""
 
 
-def plugin_config(manager=None) -> OcopConfig:
-    if manager is None:
-        manager = get_manager()
+def plugin_config(manager) -> OcopConfig:
     plugin = manager.get_plugin(PLUGIN_ID)
     if plugin is None:
         raise SyncRefused(f"plugin {PLUGIN_ID} is not installed in this Saleor")
