@@ -38,7 +38,7 @@ def test_plugin_is_discovered_and_its_migrations_apply(saleor_env):
     )
     assert found["app"] and found["plugin"]
     assert found["beat"] == "ocop_certification.tasks.sync_certifications_task"
-    assert found["applied"] == ["0001_initial"]
+    assert found["applied"] == ["0001_initial", "0002_remove_syncrun_status_skipped"]
     assert {
         "ocop_certification_feedstate",
         "ocop_certification_syncrun",
