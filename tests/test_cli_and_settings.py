@@ -79,3 +79,22 @@ def test_ocop_registry_import_of_an_unreadable_file_exits_2_with_the_reason_on_s
 def _test_database_url(settings) -> str:
     db = settings.DATABASES["default"]
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+HSTS_PROBE = (
+    "from django.conf import settings; from django.test import Client; "
+    "r = Client().get('/', HTTP_HOST='ocop.example', HTTP_X_FORWARDED_PROTO='https'); "
+    "print(settings.SECURE_HSTS_SECONDS, r.status_code, r.headers.get('Strict-Transport-Security'))"
+)
+
+
+def test_production_behind_a_tls_proxy_sends_hsts_for_a_year():
+    # given production settings behind a TLS-terminating proxy
+    result = run([OCOP, "shell", "--no-imports", "-c", HSTS_PROBE], production_env(BEHIND_TLS_PROXY="1"))
+    # then an HTTPS request's answer tells browsers to keep to HTTPS for a year
+    assert result.stdout.split() == ["31536000", "200", "max-age=31536000"], result.stderr
+
+
+def test_without_a_tls_proxy_no_hsts_is_sent():
+    result = run([OCOP, "shell", "--no-imports", "-c", HSTS_PROBE], production_env(BEHIND_TLS_PROXY="0"))
+    assert result.stdout.split() == ["0", "200", "None"], result.stderr

@@ -6,7 +6,8 @@ Unless a record states its last valid day, the term follows the Civil Code 2015
 of the corresponding day of the last month, or on that month's last day when it has no
 corresponding day. The Code's rule moving a deadline off a weekend applies to obligations,
 not to a certificate, and is not applied. A certificate stops being sellable at 00:00
-Vietnam time on the day after its last valid day; a revoked one ends at once.
+Vietnam time on the day after its last valid day; a revoked one from its revocation day
+(which may lie ahead: it stays valid until then).
 """
 
 import calendar
@@ -92,20 +93,3 @@ def sellable_until(valid_until: date) -> datetime:
     """
     _require_date("valid_until", valid_until)
     return datetime.combine(valid_until + timedelta(days=1), time(0), tzinfo=VIETNAM_TZ)
-
-
-def is_valid_at(
-    moment: datetime,
-    *,
-    issued_on: date,
-    valid_until: date,
-    revoked_on: date | None = None,
-) -> bool:
-    """Whether the certificate is ACTIVE at the aware instant ``moment`` (Vietnam date)."""
-    status = status_on(
-        vietnam_today(moment),
-        issued_on=issued_on,
-        valid_until=valid_until,
-        revoked_on=revoked_on,
-    )
-    return status is CertificateStatus.ACTIVE

@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog_sync.domain.producers import OrganisationType
@@ -163,6 +164,23 @@ class RegistryChange(models.Model):
         return f"registry version {self.version}"
 
 
+# An upload that is neither confirmed nor discarded within this time is purged, file and rows.
+PREVIEW_LIFETIME = datetime.timedelta(days=1)
+
+
+class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
+    def expired_previews(self, now: datetime.datetime) -> ImportBatchQuerySet:
+        """Previews uploaded more than ``PREVIEW_LIFETIME`` before ``now`` and never confirmed."""
+        return self.filter(state=ImportBatch.State.PREVIEW, created_at__lt=now - PREVIEW_LIFETIME)
+
+    def purge_expired_previews(self, now: datetime.datetime | None = None) -> int:
+        """Delete expired previews with their uploaded files and rows; returns how many."""
+        expired = self.expired_previews(now or timezone.now()).only("pk")  # never load the files
+        count = expired.count()
+        expired.delete()
+        return count
+
+
 class ImportBatch(models.Model):
     class State(models.TextChoices):
         PREVIEW = "preview", _("Preview")
@@ -181,6 +199,8 @@ class ImportBatch(models.Model):
     accepted_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -208,6 +228,8 @@ class ImportRow(models.Model):
 
     class Meta:
         ordering = ["batch", "row", "id"]
+        # The preview and the admin page a batch's rows by outcome, in row order.
+        indexes = [models.Index(fields=["batch", "outcome", "row", "id"], name="importrow_batch_outcome_row")]
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.outcome}"

@@ -12,7 +12,9 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import parse_etags
@@ -70,6 +72,8 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        ImportBatch.objects.purge_expired_previews()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
@@ -99,17 +103,26 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/import_upload.html", {"form": form, "batches": batches})
 
 
+# Rows of each outcome shown on one page of an import's preview.
+PREVIEW_PAGE_SIZE = 100
+
+
 @staff_required
+@permission_required("registry.add_importbatch", raise_exception=True)
 @require_GET
 def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """An import's outcome; rejected, skipped and accepted rows each paginated on their own."""
     batch = get_object_or_404(ImportBatch.objects.defer("file"), pk=batch_id)
     rows = batch.rows.all()
-    accepted = Paginator(rows.filter(outcome=ImportRow.Outcome.ACCEPTED), 200).get_page(request.GET.get("page"))
+
+    def page_of(outcome: str, parameter: str) -> Page[ImportRow]:
+        return Paginator(rows.filter(outcome=outcome), PREVIEW_PAGE_SIZE).get_page(request.GET.get(parameter))
+
     context = {
         "batch": batch,
-        "rejected": rows.filter(outcome=ImportRow.Outcome.REJECTED),
-        "skipped": rows.filter(outcome=ImportRow.Outcome.SKIPPED),
-        "accepted": accepted,
+        "rejected": page_of(ImportRow.Outcome.REJECTED, "rejected"),
+        "skipped": page_of(ImportRow.Outcome.SKIPPED, "skipped"),
+        "accepted": page_of(ImportRow.Outcome.ACCEPTED, "page"),
         "new_count": rows.filter(outcome=ImportRow.Outcome.ACCEPTED).exclude(reason="already in the registry").count(),
     }
     return render(request, "registry/import_preview.html", context)
@@ -119,17 +132,20 @@ def import_preview(request: HttpRequest, batch_id: int) -> HttpResponse:
 @permission_required("registry.add_importbatch", raise_exception=True)
 @require_POST
 def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=batch_id)
-    if batch.state != ImportBatch.State.PREVIEW:
-        messages.error(request, _("This import was already %(state)s.") % {"state": batch.get_state_display()})
-        return redirect("registry:import-preview", batch_id=batch.pk)
-    result = RegistryImporter(user=request.user).import_file(
-        io.BytesIO(bytes(batch.file)),
-        filename=batch.file_name,
-        decision_no=batch.decision_no or None,
-        decision_date=batch.decision_date,
-        batch=batch,
-    )
+    # The batch row stays locked while it is imported: a second confirmation (a double
+    # click, or another member of staff at the same moment) waits, then finds it done.
+    with transaction.atomic():
+        batch = get_object_or_404(ImportBatch.objects.select_for_update(), pk=batch_id)
+        if batch.state != ImportBatch.State.PREVIEW:
+            messages.error(request, _("This import was already %(state)s.") % {"state": batch.get_state_display()})
+            return redirect("registry:import-preview", batch_id=batch.pk)
+        result = RegistryImporter(user=request.user).import_file(
+            io.BytesIO(bytes(batch.file)),
+            filename=batch.file_name,
+            decision_no=batch.decision_no or None,
+            decision_date=batch.decision_date,
+            batch=batch,
+        )
     messages.success(
         request,
         _("Imported: %(new)d new certificates, %(rejected)d rows rejected.")
@@ -153,6 +169,8 @@ def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
 @staff_required
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
+    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
+        raise PermissionDenied
     try:
         days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
     except ValueError:

@@ -6,7 +6,6 @@ from catalog_sync.domain.validity import (
     VALIDITY_MONTHS,
     VIETNAM_TZ,
     CertificateStatus,
-    is_valid_at,
     last_valid_day,
     sellable_until,
     status_on,
@@ -196,40 +195,6 @@ def test_sellable_until_is_midnight_vietnam_time_after_the_last_valid_day():
 def test_sellable_until_across_year_and_month_ends(valid_until, expected_utc):
     assert sellable_until(valid_until) == expected_utc
     assert sellable_until(valid_until).date() == valid_until + timedelta(days=1)
-
-
-@pytest.mark.parametrize(
-    ("moment", "valid"),
-    [
-        (utc(2024, 11, 11, 16, 59, 59), False),  # 23:59:59 on 11/11 in Vietnam
-        (utc(2024, 11, 11, 17, 0, 0), True),  # 00:00 on the issue day in Vietnam
-        (utc(2027, 11, 12, 16, 59, 59), True),  # 23:59:59 on the last valid day
-        (utc(2027, 11, 12, 17, 0, 0), False),  # 00:00 the day after
-        (datetime(2027, 11, 12, 23, 59, 59, tzinfo=VIETNAM_TZ), True),
-        (datetime(2027, 11, 13, 0, 0, 0, tzinfo=VIETNAM_TZ), False),
-    ],
-)
-def test_is_valid_at_switches_at_vietnam_midnight(moment, valid):
-    assert is_valid_at(moment, issued_on=ISSUED, valid_until=VALID_UNTIL) is valid
-
-
-def test_is_valid_at_agrees_with_sellable_until():
-    end = sellable_until(VALID_UNTIL)
-    just_before = end - timedelta(microseconds=1)
-    assert is_valid_at(just_before, issued_on=ISSUED, valid_until=VALID_UNTIL) is True
-    assert is_valid_at(end, issued_on=ISSUED, valid_until=VALID_UNTIL) is False
-
-
-def test_is_valid_at_is_false_from_the_revocation_day_in_vietnam():
-    revoked_on = date(2025, 6, 10)
-    kwargs = {"issued_on": ISSUED, "valid_until": VALID_UNTIL, "revoked_on": revoked_on}
-    assert is_valid_at(utc(2025, 6, 9, 16, 59, 59), **kwargs) is True
-    assert is_valid_at(utc(2025, 6, 9, 17, 0, 0), **kwargs) is False
-
-
-def test_is_valid_at_rejects_a_naive_moment():
-    with pytest.raises(ValueError, match="timezone-aware"):
-        is_valid_at(datetime(2025, 1, 1), issued_on=ISSUED, valid_until=VALID_UNTIL)
 
 
 def test_full_chain_from_signing_date_to_withdrawal_instant():

@@ -165,3 +165,88 @@ def test_the_revocation_confirmation_is_in_vietnamese(staff_client, make_certifi
         "revoke-reason": "Không duy trì chất lượng"}, follow=True).content.decode()
     assert "Đã thu hồi giấy chứng nhận TQ-2024-0001." in page
     assert "Thu hồi từ" in page and "01/03/2025" in page
+
+
+@pytest.fixture
+def batch_with_rows(db):
+    """Factory: a previewed batch holding ``n`` rows of each outcome given."""
+    from catalog_sync.registry.bulk import copy_rows
+    from catalog_sync.registry.models import ImportRow
+
+    def make(**counts: int) -> ImportBatch:
+        batch = ImportBatch.objects.create(file_name="lon.xlsx", file_sha256="0", file=b"x",
+                                           rejected_count=counts.get("rejected", 0),
+                                           skipped_count=counts.get("skipped", 0),
+                                           accepted_count=counts.get("accepted", 0))
+        rows, number = [], 0
+        for outcome, n in counts.items():
+            for _ in range(n):
+                number += 1
+                rows.append((batch.pk, number, outcome, "stars" if outcome == "rejected" else "",
+                             f"lý do {number}", "", "", None, ""))
+        copy_rows(ImportRow, ("batch", "row", "outcome", "field", "reason", "product_name", "producer", "stars",
+                              "certificate_id"), rows)
+        return batch
+
+    return make
+
+
+def test_preview_pages_rejected_and_skipped_rows_a_hundred_at_a_time(staff_client, batch_with_rows):
+    # given a batch of 20,000 rejected and 30,000 skipped rows
+    batch = batch_with_rows(rejected=20_000, skipped=30_000)
+    # when staff open its preview
+    response = staff_client.get(f"/registry/import/{batch.pk}/")
+    page = response.content.decode()
+    # then they see the first hundred of each, the counts, and the way to the next pages
+    assert len(page) < 100_000
+    rejected = page.split('id="rejected"')[1].split("</table>")[0]
+    skipped = page.split('id="skipped"')[1].split("</table>")[0]
+    assert rejected.count("<tr>") == 101 and "lý do 1<" in rejected and "lý do 101<" not in rejected
+    assert skipped.count("<tr>") == 101 and "lý do 20001<" in skipped
+    assert "trang 1 / 200" in page and "trang 1 / 300" in page
+    # and a later page of rejected rows keeps the skipped list where it was
+    later = staff_client.get(f"/registry/import/{batch.pk}/", {"rejected": 200, "skipped": 2}).content.decode()
+    assert "lý do 20000<" in later.split('id="rejected"')[1].split("</table>")[0]
+    assert "lý do 20101<" in later.split('id="skipped"')[1].split("</table>")[0]
+    assert 'href="?rejected=200&amp;skipped=3#skipped"' in later
+
+
+def test_preview_of_a_file_with_a_million_blank_rows_is_small(staff_client, tmp_path):
+    # given an annex whose two products are a million blank rows apart
+    path = tmp_path / "trong.csv"
+    path.write_text(
+        "DANH SÁCH\nKèm theo Quyết định số 1/QĐ-UBND ngày 12/11/2024\n"
+        "TT,Tên sản phẩm,Chủ thể,Tỉnh,Hạng sao,Nhóm sản phẩm\n1,Mật ong,HTX A,Hà Giang,4,Thực phẩm\n"
+        + ",,,,,\n" * 1_000_000 + "2,Chè,HTX B,Hà Giang,3,Thực phẩm\n", encoding="utf-8")
+    # when staff upload it
+    with path.open("rb") as upload:
+        response = staff_client.post("/registry/import/", {"file": upload})
+    # then the preview shows both products on a small page
+    page = staff_client.get(response["Location"]).content.decode()
+    assert len(page) < 100_000
+    assert "Mật ong" in page and "Chè" in page
+
+
+def test_admin_page_of_a_large_batch_is_small_and_links_to_its_rows_a_hundred_a_page(client, batch_with_rows):
+    # given a batch of 20,000 rejected and 80,000 accepted rows, and an administrator
+    batch = batch_with_rows(rejected=20_000, accepted=80_000)
+    client.force_login(User.objects.create_superuser("quan-tri", password="x"))
+    # when they open the batch in the admin
+    page = client.get(f"/admin/registry/importbatch/{batch.pk}/change/").content.decode()
+    # then the page is small: the first rejected rows and a link to all of them
+    assert len(page) < 100_000
+    link = f"/admin/registry/importrow/?batch__id__exact={batch.pk}&amp;outcome__exact=rejected"
+    assert link in page and "20000" in page
+    assert "lý do 20<" in page and "lý do 21<" not in page
+    # and following the link lists the rejected rows a hundred at a time
+    rows = client.get(link.replace("&amp;", "&"))
+    assert rows.status_code == 200
+    listed = rows.content.decode()
+    assert len(listed) < 200_000
+    assert "lý do 100<" in listed and "lý do 101<" not in listed and "lý do 20001" not in listed
+
+
+@pytest.mark.parametrize("path", ["/admin/registry/certificate/%00/change/", "/admin/registry/importbatch/%01/"])
+def test_a_control_character_in_an_admin_url_is_not_found(client, db, path):
+    client.force_login(User.objects.create_superuser("quan-tri", password="x"))
+    assert client.get(path).status_code == 404

@@ -36,3 +36,11 @@ def accepted_note(note: str) -> str:
     if note.startswith("renewal of "):
         return _("renewal of %(id)s") % {"id": note.removeprefix("renewal of ")}
     return note
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context: template.Context, parameter: str, number: int) -> str:
+    """The current query string with ``parameter`` set to page ``number`` (other lists keep their page)."""
+    params = context["request"].GET.copy()
+    params[parameter] = str(number)
+    return f"?{params.urlencode()}"
