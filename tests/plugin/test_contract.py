@@ -97,7 +97,7 @@ def test_a_revocation_dated_ahead_ends_sale_at_midnight_vietnam_time_on_its_day(
 
 @pytest.mark.django_db
 def test_plugin_follows_renewals_to_the_certificate_the_catalogue_lists(make_certificate):
-    from catalog_sync.saleor.catalogue import catalogue_from_registry
+    from catalog_sync.registry.models import Certificate
 
     # given chains: A1 <- A2 (in force) <- A3 (not yet started); B1 <- B2 revoked from a day ahead;
     # C1 alone, expired
@@ -111,8 +111,7 @@ def test_plugin_follows_renewals_to_the_certificate_the_catalogue_lists(make_cer
     for day in (date(2026, 1, 15), date(2026, 4, 1), date(2027, 2, 15)):
         # when the catalogue picks each chain's certificate for the day, and the plugin judges the
         # first certificate of every chain (what a product created from the catalogue links to)
-        _producers, products = catalogue_from_registry(day)
-        listed = {entry.chain_root: entry.certificate_id for entry in products}
+        listed = {root: certificate.id for root, certificate in Certificate.objects.in_catalogue_on(day)}
         judged = {
             root: book.verdict(root, vietnam(day, time(12)))
             for root in ("LD-2021-0001", "LD-2022-0002", "LD-2022-0003")
