@@ -105,6 +105,9 @@ def sync_before(scene: Scene, midnight: datetime) -> tuple[dict, object, tuple]:
         summary = last_json_line(scene.env.manage(
             "ocop_sync", "--json", env={**clock, "CELERY_BROKER_URL": BROKER_URL}).stdout)
         [(scheduled_for,)] = scene.env.sql("SELECT next_expiry_scheduled_for FROM ocop_certification_feedstate")
+        if scheduled_for != midnight and scene.env.sql(
+                "SELECT 1 FROM ocop_certification_syncrun WHERE trigger = 'expiry' AND id > %s", (last_run,)):
+            scheduled_for = midnight  # read after the queued run began at midnight and queued the next one
         deadline = time.monotonic() + LEAD_SECONDS + 120
         rows: list[tuple] = []
         while time.monotonic() < deadline and not rows:
