@@ -50,7 +50,7 @@ class StoreError(Exception):
     pass
 
 
-class Stop(Exception):  # noqa: N818 - raised by the signal handler, not an error
+class Stop(Exception):  # raised by the signal handler
     pass
 
 
