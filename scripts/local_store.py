@@ -364,6 +364,9 @@ def run() -> int:
             ensure_plugin_installed(python, saleor)
             prepare_saleor(processes, python, saleor, conf, keys, state)
             web["SALEOR_API_URL"] = saleor_url
+            # The manifest's URLs (token hand-over, webhooks): Saleor's HTTP client sends a Host header
+            # without the port, so the request's own host would lose it.
+            web["APP_PUBLIC_URL"] = web_url
             processes.start("saleor-api", [python, "-m", "uvicorn", "saleor.asgi:application", "--host=127.0.0.1",
                                            f"--port={conf['SALEOR_PORT']}", "--workers=1", "--lifespan=auto",
                                            "--ws=none"], saleor, state)
