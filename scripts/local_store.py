@@ -333,7 +333,6 @@ def run() -> int:
     state = state_dir()
     logs = state / "logs"
     conf = settings(state, remembered=False)
-    keys, created = load_secrets(state)
     python = os.environ.get("SALEOR_PYTHON") or None
     if python:
         python = saleor_python()
@@ -341,6 +340,7 @@ def run() -> int:
     for name, port in ports:
         if not port.isdigit() or not port_free(int(port)):
             raise StoreError(f"{name}={port}: that port is not a free port on 127.0.0.1")
+    keys, created = load_secrets(state)
     (state / "store.json").write_text(json.dumps(conf, indent=1))
     processes = Processes(logs)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import subprocess
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from tests.run_local_runner import RunLocal, alive
+from tests.run_local_runner import ROOT, RunLocal, alive
 
 SERVER = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ocop_web")
 
@@ -87,3 +88,28 @@ def test_web_alone_says_ready_serves_the_shop_and_stops_whole_on_a_signal(tmp_pa
         assert oct((state / "secrets.json").stat().st_mode & 0o777) == "0o600"
     finally:
         runner.kill_leftovers()
+
+
+def test_a_busy_port_is_named_before_anything_starts(tmp_path):
+    # given something already listens on the web port
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {key: value for key, value in os.environ.items() if key != "SALEOR_PYTHON"}
+        env.update({"PORT": str(port), "LOCAL_STATE_DIR": str(tmp_path / "state")})
+        # when run-local starts, then it stops at once, naming the variable and the port
+        result = subprocess.run([str(ROOT / "scripts" / "run-local")], env=env, capture_output=True, text=True,
+                                timeout=120)
+    assert result.returncode == 1
+    assert f"error: PORT={port}: that port is not a free port on 127.0.0.1" in result.stderr
+    assert "ready:" not in result.stdout
+
+
+def test_saleor_manage_without_saleor_python_says_what_to_set(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "SALEOR_PYTHON"}
+    result = subprocess.run([str(ROOT / "scripts" / "saleor-manage"), "ocop_sync", "--json"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == ("error: SALEOR_PYTHON: set it to a Python interpreter in whose environment "
+                             "`saleor` imports\n")
