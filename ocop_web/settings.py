@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from ocop_web.env import env_bool, env_int, env_list, env_str
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -164,11 +170,13 @@ SECURE_HSTS_PRELOAD = False
 
 # Every page satisfies this: no inline script or style (not even style attributes), no
 # framing. Pages that need another origin add it here (ocop_web.security sends it).
+# Product photos and thumbnails are served by Saleor (its API host, or its media host).
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS", [_origin(SALEOR_API_URL)] if SALEOR_API_URL else [])
 CONTENT_SECURITY_POLICY: dict[str, list[str]] = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'self'"],

@@ -10,7 +10,6 @@ published or unpublished, so its own stamp cannot order a withdrawal and a resto
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 from typing import Protocol
 
 from django.utils import timezone
@@ -50,14 +49,14 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
         if product is None:
             store.remove_product(object_id, at=seen)
             return f"product {object_id}: removed"
-        store.apply_product(replace(product, updated_at=max(product.updated_at, seen)))
+        store.apply_product(product, at=seen)
         return f"product {object_id}: updated"
     if kind == "collection":
         collection = None if change.deleted else reader.collection(object_id)
         if collection is None:
             store.remove_collection(object_id, at=seen)
             return f"collection {object_id}: removed"
-        store.apply_collection(collection)
+        store.apply_collection(collection, at=seen)
         return f"collection {object_id}: updated"
     if change.page_type not in (None, PRODUCER_PAGE_TYPE):
         return f"page {object_id}: not a producer"
@@ -65,5 +64,5 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
     if producer is None:
         store.remove_producer(object_id, at=seen)
         return f"producer {object_id}: removed"
-    store.apply_producer(producer)
+    store.apply_producer(producer, at=seen)
     return f"producer {object_id}: updated"

@@ -62,6 +62,7 @@ def webhook(request: HttpRequest) -> JsonResponse:
         return _error("the payload is too large", 413)
     installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
     if installation is None:
+        log.warning("webhook refused: not installed in %r", request.headers.get("Saleor-Api-Url", "")[:200])
         return _error("this app is not installed in that Saleor", 401)
     try:
         signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))

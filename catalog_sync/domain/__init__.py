@@ -10,6 +10,9 @@ Modules:
   with stable slugs, and tolerant matching of how annexes write them.
 - ``provinces``: the 34 provinces in force from 1 July 2025 and the 63 former ones.
 - ``producers``: the kind of organisation a producer (chủ thể) is, from its name.
+- ``decisions``: the level (district, province, central) of the authority that issued a
+  recognition decision, from its name.
+- ``limits``: how long a record's texts may be (the registry's columns use the same values).
 
 Every rule here is sourced in DESIGN.md ("OCOP domain rules") or in the module itself.
 """

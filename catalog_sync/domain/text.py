@@ -15,18 +15,49 @@ _SPACE_LIKE = {
     "\u2007": " ",  # figure space
     "\u202f": " ",  # narrow no-break space
 }
-# Invisible characters that must vanish: zero-width space/joiners, word joiner, BOM used as
-# ZWNBSP, soft hyphen.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def _format_characters() -> str:
+    """Every invisible format character (Unicode category Cf) in the planes text uses."""
+    planes = (*range(0x20000), *range(0xE0000, 0xE1000))
+    return "".join(chr(code) for code in planes if unicodedata.category(chr(code)) == "Cf")
+
+
+# Invisible characters that must vanish from names: every format character (category Cf:
+# zero-width space and joiners, word joiner, BOM used as ZWNBSP, soft hyphen, and the
+# bidirectional marks, embeddings, overrides and isolates U+200E/U+200F, U+061C,
+# U+202A-U+202E and U+2066-U+2069 that make "HTX \u202egnohT\u202c" display as "HTX Thong").
+# Vietnamese needs none of them: its diacritics are combining marks (category Mn), which
+# NFC composes and which are kept. Control characters (category Cc) other than the
+# whitespace that is collapsed anyway never belong in a name either.
+FORMAT_CHARACTERS = _format_characters()
+_WHITESPACE_CONTROLS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"  # str.split() splits on them
+_CONTROLS = "".join(chr(code) for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in _WHITESPACE_CONTROLS)
+_INVISIBLE = dict.fromkeys(map(ord, FORMAT_CHARACTERS + _CONTROLS), None)
 _TRANSLATE = {**{ord(k): v for k, v in _SPACE_LIKE.items()}, **_INVISIBLE}
+_FORMAT_RUN = re.compile(f"[{re.escape(FORMAT_CHARACTERS)}]")
 
 _NON_ALNUM_RUN = re.compile(r"[\W_]+")
 
 
 def normalize_text(value: str) -> str:
-    """NFC, no-break spaces made plain, zero-width characters removed, whitespace collapsed."""
+    """NFC, no-break spaces made plain, invisible format and control characters removed,
+    whitespace collapsed."""
     value = unicodedata.normalize("NFC", value).translate(_TRANSLATE)
     return " ".join(value.split())
+
+
+def format_characters(value: str) -> list[str]:
+    """The distinct invisible format characters ``normalize_text`` removes from ``value``, in
+    order of appearance, each as "U+202E RIGHT-TO-LEFT OVERRIDE" (for notes shown to staff).
+
+    >>> format_characters("HTX \u202egnohT\u202c")
+    ['U+202E RIGHT-TO-LEFT OVERRIDE', 'U+202C POP DIRECTIONAL FORMATTING']
+    """
+    if _FORMAT_RUN.search(value) is None:
+        return []
+    found = dict.fromkeys(_FORMAT_RUN.findall(value))
+    return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}" for ch in found]
 
 
 def fold(value: str) -> str:

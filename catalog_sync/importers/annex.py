@@ -13,14 +13,24 @@ from functools import lru_cache
 from typing import Any, BinaryIO
 
 from catalog_sync.domain.groups import ProductGroup, ProductSet, match_group, match_set
+from catalog_sync.domain.limits import (
+    ADDRESS_MAX_LENGTH,
+    DECISION_NUMBER_MAX_LENGTH,
+    ISSUER_MAX_LENGTH,
+    PRODUCER_NAME_MAX_LENGTH,
+    PRODUCT_NAME_MAX_LENGTH,
+    PROVINCE_AS_WRITTEN_MAX_LENGTH,
+)
 from catalog_sync.domain.producers import organisation_type_from_name
 from catalog_sync.domain.provinces import Province, resolve_province
 from catalog_sync.domain.stars import stars_from_score
-from catalog_sync.domain.text import match_key, normalize_text
+from catalog_sync.domain.text import format_characters, match_key, normalize_text
 
 from . import columns as c
+from .bounds import DEFAULT_BOUNDS, ReadBounds, column_name
 from .model import AnnexRow, ParsedAnnex, Rejection, Skip
 from .readers import Cells, Table, open_table
+from .row_checks import NUL, blank_run, check_length, check_term, has_nul, nul_columns
 from .sections import (
     Section,
     classify_heading,
@@ -43,6 +53,12 @@ _organisation_type = lru_cache(maxsize=8192)(organisation_type_from_name)
 _match_key = lru_cache(maxsize=8192)(match_key)
 _parse_stars = lru_cache(maxsize=256, typed=True)(parse_stars)  # ValueErrors are not cached
 _CACHE_LIMIT = 50_000
+_CACHED_CHARS = 200  # longer texts are not remembered: a hostile file could fill memory with them
+_FIELD_LABELS = {c.PRODUCT_NAME: "product name", c.PRODUCER: "producer name", c.ISSUER: "issuing authority"}
+
+
+def _key(text: str) -> str:
+    return _match_key(text) if len(text) <= _CACHED_CHARS else match_key(text)
 
 
 def parse_annex(
@@ -52,14 +68,16 @@ def parse_annex(
     decision_no: str | None = None,
     decision_date: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    bounds: ReadBounds = DEFAULT_BOUNDS,
 ) -> ParsedAnnex:
     """Read an XLSX or CSV recognition list; AnnexReadError if the file cannot be read.
 
     ``decision_no`` / ``decision_date`` override what the title rows say; a row's own
     decision columns override both. ``progress(done, total)`` is called every
-    PROGRESS_EVERY rows and at the end (``total`` is an estimate until the end).
+    PROGRESS_EVERY rows and at the end (``total`` is an estimate until the end). A file over
+    one of ``bounds`` is refused with ``FileTooLarge`` (an AnnexReadError).
     """
-    table = open_table(source, c.find_header)
+    table = open_table(source, c.find_header, bounds)
     try:
         title = "\n".join(text for _, cells in table.title_rows for text in map(cell_text, cells) if text)
         title_no, title_date, title_issuer = find_decision(title)
@@ -110,20 +128,22 @@ class _Parser:
         self.result = result
         self.progress = progress
         self.context = _Context()
-        self.seen: dict[tuple[str, str], int] = {}  # accepted (product, producer) -> row
+        self.seen: dict[tuple[str, str, str], int] = {}  # accepted (product, producer, province) -> row
         self.header_product = self.header.texts[self.header.columns[c.PRODUCT_NAME]]
         self.text_cache: dict[str, str] = {}
 
     def run(self) -> None:
-        blanks: list[int] = []
+        first_blank = last_blank = 0  # a run of blank rows, counted only if a non-blank row follows
         for number, cells in self.table.rows:
-            texts = tuple(map(self._cell_text, cells))
-            if not any(texts):
-                blanks.append(number)  # counted only if a non-blank row follows
+            texts = tuple(map(self._cell_text, cells)) if cells else ()
+            if not any(texts) and not (cells and has_nul(cells)):
+                if not first_blank:
+                    first_blank = number
+                last_blank = number
                 continue
-            for blank in blanks:
-                self._count(Skip(blank, "blank row"))
-            blanks.clear()
+            if first_blank:
+                self._count(blank_run(first_blank, last_blank))
+                first_blank = 0
             self._count(self._examine(number, cells, texts))
         if self.progress is not None:
             self.progress(self.result.total_rows, self.result.total_rows)
@@ -136,7 +156,7 @@ class _Parser:
         text = cache.get(value)
         if text is None:
             text = cell_text(value)
-            if len(cache) < _CACHE_LIMIT:
+            if len(cache) < _CACHE_LIMIT and len(value) <= _CACHED_CHARS:
                 cache[value] = text
         return text
 
@@ -148,8 +168,9 @@ class _Parser:
             result.skipped.append(outcome)
         else:
             result.rejected.extend(outcome)
-        result.total_rows += 1
-        if self.progress is not None and result.total_rows % PROGRESS_EVERY == 0:
+        before = result.total_rows
+        result.total_rows += outcome.rows if isinstance(outcome, Skip) else 1
+        if self.progress is not None and result.total_rows // PROGRESS_EVERY > before // PROGRESS_EVERY:
             self.progress(result.total_rows, max(self.table.estimated_rows, result.total_rows))
 
     # --- what kind of row -----------------------------------------------------------------
@@ -168,6 +189,8 @@ class _Parser:
         return None if isinstance(value, str) and not value.strip() else value
 
     def _examine(self, number: int, cells: Cells, texts: Texts) -> AnnexRow | Skip | list[Rejection]:
+        if has_nul(cells):
+            return [Rejection(number, self._field_of(index), NUL) for index in nul_columns(cells)]
         product = self._text(texts, c.PRODUCT_NAME)
         producer = self._text(texts, c.PRODUCER)
         row_no = self._text(texts, c.ROW_NO)
@@ -201,6 +224,15 @@ class _Parser:
             return self._product_row(number, cells, texts)
         return Skip(number, f"not a product row: {quoted(heading)}")
 
+    def _field_of(self, index: int) -> str:
+        """The field a column holds, as rejections name it ("column H" when unmapped)."""
+        for name, column in self.header.columns.items():
+            if column == index:
+                return name
+        if index in self.header.address_columns:
+            return "address"
+        return f"column {column_name(index)}"
+
     def _has_data_besides_product(self, texts: Texts) -> bool:
         others = set(self.header.columns.values()) | set(self.header.address_columns)
         others -= {self.header.columns[c.PRODUCT_NAME], self.header.columns.get(c.ROW_NO)}
@@ -220,6 +252,8 @@ class _Parser:
             reject("product_name", "product name is missing")
         if not producer:
             reject("producer", "producer is missing")
+        check_length(product, "product_name", "product name", PRODUCT_NAME_MAX_LENGTH, reject, key=True)
+        check_length(producer, "producer", "producer name", PRODUCER_NAME_MAX_LENGTH, reject, key=True)
 
         score: float | None = None
         raw_score = self._value(cells, c.SCORE)
@@ -235,15 +269,23 @@ class _Parser:
             reject("score", score_problem)
 
         decision_no, decision_date = self._decision(cells, texts, reject)
+        check_length(decision_no or "", "decision_no", "decision number", DECISION_NUMBER_MAX_LENGTH, reject)
         valid_until = self._date(cells, c.VALID_UNTIL, "valid_until", reject)
         if valid_until and decision_date and valid_until < decision_date:
             reject(
                 "valid_until",
                 f"last valid day {valid_until:%d/%m/%Y} is before the decision date {decision_date:%d/%m/%Y}",
             )
+        check_term(decision_date, valid_until, reject)
         province_as_written, province = self._province(texts, reject)
+        check_length(province_as_written or "", "province", "province", PROVINCE_AS_WRITTEN_MAX_LENGTH, reject)
+        address = self._address(texts)
+        check_length(address or "", "address", "address", ADDRESS_MAX_LENGTH, reject)
+        issuer = self._text(texts, c.ISSUER) or self.result.issuer
+        check_length(issuer or "", "issuer", "issuing authority", ISSUER_MAX_LENGTH, reject)
 
-        key = (match_key(product), _match_key(producer))
+        # the registry's identity of a product: its name and its producer's (name, current province)
+        key = (match_key(product), _key(producer), province.slug if province else "")
         if product and producer and key in self.seen:
             reject("row", f"duplicate of row {self.seen[key]}")
         if problems:
@@ -259,14 +301,25 @@ class _Parser:
             set_slug=self._set_slug(texts, group),
             province_as_written=province_as_written,
             province_slug=province.slug if province else None,
-            address=self._address(texts),
+            address=address,
             organisation_type=_organisation_type(producer).value,
             score=score,
             decision_no=decision_no,
             decision_date=decision_date,
             valid_until=valid_until,
-            issuer=self._text(texts, c.ISSUER) or self.result.issuer,
+            issuer=issuer,
+            notes=self._notes(cells),
         )
+
+    def _notes(self, cells: Cells) -> tuple[str, ...]:
+        notes = []
+        for name in (c.PRODUCT_NAME, c.PRODUCER, c.ISSUER):
+            raw = self._value(cells, name)
+            found = format_characters(raw) if isinstance(raw, str) and not raw.isascii() else []
+            if found:
+                label = _FIELD_LABELS.get(name, name)
+                notes.append(f"invisible formatting characters removed from the {label}: {', '.join(found)}")
+        return tuple(notes)
 
     def _stars(self, cells: Cells, score: float | None, reject: Callable[[str, str], None]) -> int | None:
         raw = self._value(cells, c.STARS)

@@ -11,7 +11,7 @@ class AnnexReadError(Exception):
     """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnnexRow:
     """One accepted product row of a recognition list."""
 
@@ -30,9 +30,10 @@ class AnnexRow:
     decision_date: date | None
     valid_until: date | None  # only when the record states it
     issuer: str | None
+    notes: tuple[str, ...] = ()  # what was changed in the row's texts, for staff to see
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """One problem with one row. A row with several problems has several rejections."""
 
@@ -41,12 +42,20 @@ class Rejection:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skip:
-    """A row that is not a product (blank, section, subtotal, note); not an error."""
+    """A row that is not a product (blank, section, subtotal, note); not an error.
+
+    A run of blank rows is one Skip from ``row`` to ``last_row``."""
 
     row: int
     reason: str
+    last_row: int | None = None  # the last row of a run of blank rows
+
+    @property
+    def rows(self) -> int:
+        """How many rows this skip stands for."""
+        return (self.last_row - self.row + 1) if self.last_row is not None else 1
 
 
 @dataclass
@@ -55,9 +64,9 @@ class ParsedAnnex:
 
     Every data row examined ends up in exactly one of ``rows``, ``rejected`` or ``skipped``.
     A rejected row may carry several ``Rejection`` entries (one per problem field), so the
-    invariant counts distinct row numbers::
+    invariant counts distinct row numbers, and a run of blank rows as the rows it spans::
 
-        total_rows == len(rows) + len(rejected_row_numbers) + len(skipped)
+        total_rows == len(rows) + len(rejected_row_numbers) + skipped_rows
     """
 
     file: str
@@ -68,6 +77,10 @@ class ParsedAnnex:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     total_rows: int = 0
+
+    @property
+    def skipped_rows(self) -> int:
+        return sum(skip.rows for skip in self.skipped)
 
     @property
     def rejected_row_numbers(self) -> list[int]:

@@ -18,12 +18,11 @@ from datetime import datetime
 from itertools import chain
 from typing import IO, Any, BinaryIO
 
-from openpyxl import load_workbook
-
+from .bounds import DEFAULT_BOUNDS, FileTooLarge, ReadBounds
 from .columns import HEADER_SCAN_ROWS, Header
 from .model import AnnexReadError
 from .values import EXCEL_1900_EPOCH
-from .xlsx_rows import worksheet_rows
+from .xlsx_rows import Sheet, Workbook
 
 Cells = Sequence[Any]
 RawRow = tuple[int, Cells]
@@ -55,8 +54,11 @@ class Table:
         self._closers.close()
 
 
-def open_table(source: str | os.PathLike[str] | BinaryIO, find_header: HeaderFinder) -> Table:
-    """Open ``source`` and return its first table with a header; AnnexReadError otherwise."""
+def open_table(
+    source: str | os.PathLike[str] | BinaryIO, find_header: HeaderFinder, bounds: ReadBounds = DEFAULT_BOUNDS
+) -> Table:
+    """Open ``source`` and return its first table with a header; AnnexReadError otherwise
+    (FileTooLarge, one kind of it, when the file is over one of ``bounds``)."""
     stack = ExitStack()
     try:
         stream = _binary_stream(source, stack)
@@ -64,9 +66,9 @@ def open_table(source: str | os.PathLike[str] | BinaryIO, find_header: HeaderFin
         stream.seek(0)
         kind = _kind(head)
         if kind == "xlsx":
-            table = _open_xlsx(stream, find_header, stack)
+            table = _open_xlsx(stream, find_header, stack, bounds)
         else:
-            table = _open_text(stream, head, find_header, stack)
+            table = _open_text(stream, head, find_header, stack, bounds)
     except BaseException:
         stack.close()
         raise
@@ -110,7 +112,14 @@ def _kind(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 text with a byte-order mark
     if b"\x00" in head:
-        raise AnnexReadError("this is not a spreadsheet or a CSV text file (it holds binary data)")
+        utf16 = _utf16_without_bom(head)
+        if utf16:
+            raise AnnexReadError(
+                f"the text looks like UTF-16 without a byte-order mark ({utf16}): save it again as "
+                'CSV UTF-8 (or as UTF-16 with a byte-order mark, which Excel\'s "Unicode Text" writes)'
+            )
+        if not _text_with_stray_nuls(head):
+            raise AnnexReadError("this is not a spreadsheet or a CSV text file (it holds binary data)")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
         raise AnnexReadError(
@@ -120,44 +129,63 @@ def _kind(head: bytes) -> str:
     return "text"
 
 
+def _text_with_stray_nuls(head: bytes) -> bool:
+    """UTF-8 text with a few NUL bytes (a damaged cell): read on, and the rows holding them
+    are rejected one by one."""
+    if head.count(0) > max(16, len(head) // 1000):
+        return False
+    if head.translate(None, b"\x00\t\n\r\x0c").translate(None, bytes(range(32, 256))):
+        return False  # other control bytes: binary
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'UTF-16LE' or 'UTF-16BE' when ``head`` reads as text in that encoding: the zero bytes
+    of ASCII characters all fall on one side of each pair and the whole decodes to printable text."""
+    sample = head[: len(head) - len(head) % 2]
+    for name, zeros in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
+        if zeros.count(0) < len(zeros) // 2:
+            continue
+        try:  # not final: the sample may end inside a pair
+            text = codecs.getincrementaldecoder(name.lower().replace("utf-16", "utf-16-"))().decode(sample)
+        except UnicodeDecodeError:
+            continue
+        if text and all(ch.isprintable() or ch in "\r\n\t" for ch in text):
+            return name
+    return None
+
+
 # --- XLSX -------------------------------------------------------------------------------
 
 
-def _open_xlsx(stream: BinaryIO, find_header: HeaderFinder, stack: ExitStack) -> Table:
+def _open_xlsx(stream: BinaryIO, find_header: HeaderFinder, stack: ExitStack, bounds: ReadBounds) -> Table:
     try:
-        with zipfile.ZipFile(stream) as archive:
-            names = set(archive.namelist())
-        stream.seek(0)
+        archive = stack.enter_context(zipfile.ZipFile(stream))
     except zipfile.BadZipFile:
         raise AnnexReadError("the file looks like an .xlsx workbook but is damaged") from None
-    if "xl/workbook.xml" not in names:
-        raise AnnexReadError("this is a ZIP archive but not an Excel workbook (.xlsx): save the list as .xlsx")
-    try:
-        workbook = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise AnnexReadError(f"the .xlsx workbook cannot be read ({error})") from None
-    stack.callback(workbook.close)
     titles = []
     try:
-        for sheet in workbook.worksheets:
+        workbook = Workbook(archive, bounds)
+        for sheet in workbook.sheets:
             titles.append(sheet.title)
             table = _sheet_table(workbook, sheet, find_header)
             if table is not None:
                 return table
     except AnnexReadError:
         raise
-    except Exception as error:
+    except Exception as error:  # a damaged archive or malformed XML
         raise AnnexReadError(f"the .xlsx workbook cannot be read ({error})") from None
     where = " of any sheet (" + ", ".join(f"'{t}'" for t in titles) + ")" if titles else ""
     raise AnnexReadError(_NO_HEADER.format(rows=HEADER_SCAN_ROWS, where=where))
 
 
-def _sheet_table(workbook: Any, sheet: Any, find_header: HeaderFinder) -> Table | None:
-    declared_rows = sheet.max_row or 0
-    rows = worksheet_rows(workbook, sheet)
-    if rows is None:
-        sheet.reset_dimensions()  # never trust the declared size: it can be too small
-        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+def _sheet_table(workbook: Workbook, sheet: Sheet, find_header: HeaderFinder) -> Table | None:
+    declared_rows = workbook.declared_rows(sheet)
+    rows = workbook.rows(sheet)
     first = [row for _, row in zip(range(HEADER_SCAN_ROWS), rows, strict=False)]
     header = find_header(first)
     if header is None:
@@ -181,6 +209,8 @@ def _guarded(rows: Iterator[RawRow]) -> Iterator[RawRow]:
     try:
         for number, cells in rows:
             yield number, cells
+    except AnnexReadError:
+        raise
     except Exception as error:
         raise AnnexReadError(
             f"the .xlsx workbook is damaged after row {number} and cannot be read on ({error})"
@@ -197,20 +227,17 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _vertical_merges(workbook: Any, sheet: Any, header_row: int) -> dict[int, list[tuple]]:
+def _vertical_merges(workbook: Workbook, sheet: Sheet, header_row: int) -> dict[int, list[tuple]]:
     """Cells merged down several rows below the header: {top row: [(column, last row)]}.
 
     read_only mode gives a merged range's value in its top-left cell only; a producer merged
     over the rows of its three products must reach all three. Only the first column of a
     range is filled, and ranges starting in or above the header are left alone.
     """
-    path = getattr(sheet, "_worksheet_path", None)
-    archive = getattr(workbook, "_archive", None)
-    if path is None or archive is None:
-        return {}
     merges: dict[int, list[tuple]] = {}
+    found = 0
     tail = b""
-    with archive.open(path) as xml:
+    with workbook.open_part(sheet.path, workbook.bounds.sheet_bytes, f"sheet '{sheet.title}'") as xml:
         while chunk := xml.read(_CHUNK):
             data = tail + chunk
             for match in _MERGE_REF.finditer(data):
@@ -218,6 +245,11 @@ def _vertical_merges(workbook: Any, sheet: Any, header_row: int) -> dict[int, li
                 top, bottom = int(first_row), int(last_row)
                 if bottom > top and top > header_row:
                     merges.setdefault(top, []).append((_column_index(first_col), bottom))
+                    found += 1
+                    if found > 2 * workbook.bounds.merges:  # each may be found twice, see below
+                        raise FileTooLarge(
+                            f"sheet '{sheet.title}' merges more than {workbook.bounds.merges:,} ranges of cells"
+                        )
             tail = data[-256:]
             # a match wholly inside the overlap is found twice; dedupe below
     for top, spans in merges.items():
@@ -249,8 +281,10 @@ def _fill_merged(rows: Iterator[RawRow], merges: dict[int, list[tuple]]) -> Iter
 _DELIMITERS = (",", ";", "\t", "|")
 
 
-def _open_text(stream: BinaryIO, head: bytes, find_header: HeaderFinder, stack: ExitStack) -> Table:
+def _open_text(stream: BinaryIO, head: bytes, find_header: HeaderFinder, stack: ExitStack, bounds: ReadBounds) -> Table:
     encoding, lines = _encoding_and_lines(stream, head)
+    if lines > bounds.rows:
+        raise FileTooLarge(f"the text has {lines:,} lines; at most {bounds.rows:,} are read")
     text = io.TextIOWrapper(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
     stack.callback(text.detach)  # leave the caller's stream open
     sample = text.read(_SNIFF_BYTES)

@@ -4,7 +4,10 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from catalog_sync.importers.bounds import size_in_megabytes
 
 from .actions import latest_allowed_day
 
@@ -66,10 +69,10 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > settings.OCOP_IMPORT_MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is %(size)d MB; the limit is %(limit)d MB."),
+                _("The file is %(size)s MB; the limit is %(limit)s MB."),
                 params={
-                    "size": upload.size // (1024 * 1024),
-                    "limit": settings.OCOP_IMPORT_MAX_BYTES // (1024 * 1024),
+                    "size": number_format(size_in_megabytes(upload.size)),
+                    "limit": number_format(size_in_megabytes(settings.OCOP_IMPORT_MAX_BYTES)),
                 },
             )
         return upload

@@ -14,20 +14,25 @@ import io
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from catalog_sync.domain.decisions import level_from_issuer
+from catalog_sync.domain.limits import DECISION_NUMBER_MAX_LENGTH
 from catalog_sync.domain.text import match_key
 from catalog_sync.domain.validity import last_valid_day
-from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, Skip, parse_annex
+from catalog_sync.importers import AnnexReadError, AnnexRow, ParsedAnnex, Rejection, parse_annex
+from catalog_sync.importers.bounds import FileTooLarge, megabytes
 
 from .bulk import copy_rows
 from .ids import id_prefix, reserve_ids
-from .models import Certificate, Decision, DecisionLevel, ImportBatch, ImportRow, Producer
+from .import_results import Accepted, ImportResult, record_rows, summarise
+from .models import Certificate, Decision, DecisionLevel, ImportBatch, Producer
 from .versioning import bump_registry_version
 
 # A row for a product that already holds a certificate from another decision is a
@@ -35,73 +40,22 @@ from .versioning import bump_registry_version
 # new decision; otherwise it is a duplicate and rejected.
 RENEWAL_WINDOW_DAYS = 180
 
+__all__ = ["ImportResult", "RegistryImporter", "decision_level", "record_rows", "summarise"]
+
 Progress = Callable[[str, int, int], None]
 ProducerKey = tuple[str, str]  # (folded name, current province slug)
 
 
-@dataclass(frozen=True)
-class Accepted:
-    row: int
-    certificate_id: str
-    product_name: str
-    producer: str
-    stars: int
-    created: bool
-    supersedes: str | None = None
-
-
-@dataclass
-class ImportResult:
-    file: str
-    decision_no: str | None
-    decision_date: datetime.date | None
-    accepted: list[Accepted] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    skipped: list[Skip] = field(default_factory=list)
-    dry_run: bool = False
-    batch_id: int | None = None
-
-    @property
-    def created_count(self) -> int:
-        return sum(1 for a in self.accepted if a.created)
-
-    def as_json(self) -> dict[str, Any]:
-        """The documented ``ocop registry import --json`` object, and nothing more."""
-        return {
-            "file": self.file,
-            "decision_no": self.decision_no,
-            "decision_date": self.decision_date.isoformat() if self.decision_date else None,
-            "accepted": [
-                {
-                    "row": a.row,
-                    "certificate_id": a.certificate_id,
-                    "product_name": a.product_name,
-                    "producer": a.producer,
-                    "stars": a.stars,
-                }
-                for a in self.accepted
-            ],
-            "rejected": [{"row": r.row, "field": r.field, "reason": r.reason} for r in self.rejected],
-            "skipped": [{"row": s.row, "reason": s.reason} for s in self.skipped],
-        }
-
-
 def decision_level(issuer: str | None, stars: int, signed_on: datetime.date) -> str:
     """Which level recognised the product, from the issuer's name or else the rules of the day."""
-    text = match_key(issuer or "")
-    if any(word in text for word in ("bo ", "bnn", "trung uong", "quoc gia")) or text.startswith("bo"):
+    if issuer and match_key(issuer):
+        level = level_from_issuer(issuer)
+        return DecisionLevel(level.value) if level is not None else ""
+    if stars == 5:
         return DecisionLevel.CENTRAL
-    if "huyen" in text:
-        return DecisionLevel.DISTRICT
-    if "tinh" in text or "thanh pho" in text:
+    if stars == 4 or signed_on >= datetime.date(2025, 7, 6):
         return DecisionLevel.PROVINCE
-    if not text:
-        if stars == 5:
-            return DecisionLevel.CENTRAL
-        if stars == 4 or signed_on >= datetime.date(2025, 7, 6):
-            return DecisionLevel.PROVINCE
-        return DecisionLevel.DISTRICT
-    return ""
+    return DecisionLevel.DISTRICT
 
 
 class _DryRunRollback(Exception):
@@ -137,6 +91,7 @@ def _accepted(row: AnnexRow, certificate_id: str, *, created: bool, supersedes: 
         stars=row.stars,
         created=created,
         supersedes=supersedes,
+        notes=row.notes,
     )
 
 
@@ -156,10 +111,18 @@ def _renewal_problem(previous: _Held, decision: Decision, renewed: set[str]) -> 
 
 
 class RegistryImporter:
-    def __init__(self, *, dry_run: bool = False, progress: Progress | None = None, user: Any = None):
+    def __init__(
+        self,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        user: Any = None,
+        max_bytes: int | None = None,
+    ):
         self.dry_run = dry_run
         self.progress = progress
         self.user = user
+        self.max_bytes = settings.OCOP_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
 
     def import_file(
         self,
@@ -174,7 +137,7 @@ class RegistryImporter:
 
         ``batch``: a previewed upload being confirmed, recorded in place of a new batch.
         """
-        content = _read_bytes(source)  # once: parsed from memory, hashed for the batch record
+        content = _read_bytes(source, self.max_bytes)  # once: parsed from memory, hashed for the batch record
         if filename is None and isinstance(source, (str, os.PathLike)):
             filename = os.path.basename(source)
         progress = self.progress
@@ -372,7 +335,8 @@ class RegistryImporter:
                 created_by=self.user if getattr(self.user, "pk", None) else None,
             )
         batch.file = b""  # committed: the rows are the record, the upload is not kept
-        batch.decision_no = parsed.decision_no or ""
+        # rows under a longer number are rejected; the record keeps what fits
+        batch.decision_no = (parsed.decision_no or "")[:DECISION_NUMBER_MAX_LENGTH]
         batch.decision_date = parsed.decision_date
         batch.state = ImportBatch.State.COMMITTED
         batch.committed_at = timezone.now()
@@ -382,41 +346,19 @@ class RegistryImporter:
         return batch
 
 
-def summarise(batch: ImportBatch, result: ImportResult) -> None:
-    batch.accepted_count = len(result.accepted)
-    batch.rejected_count = len({r.row for r in result.rejected})
-    batch.skipped_count = len(result.skipped)
-
-
-def record_rows(batch: ImportBatch, result: ImportResult) -> None:
-    ImportRow.objects.filter(batch=batch).delete()
-    accepted, rejected, skipped = ImportRow.Outcome.ACCEPTED, ImportRow.Outcome.REJECTED, ImportRow.Outcome.SKIPPED
-    rows: list[tuple[object, ...]] = [
-        (batch.pk, a.row, accepted, "", _accepted_note(a), a.product_name, a.producer, a.stars, a.certificate_id)
-        for a in result.accepted
-    ]
-    rows += [(batch.pk, r.row, rejected, r.field, r.reason, "", "", None, "") for r in result.rejected]
-    rows += [(batch.pk, s.row, skipped, "", s.reason, "", "", None, "") for s in result.skipped]
-    copy_rows(
-        ImportRow,
-        ("batch", "row", "outcome", "field", "reason", "product_name", "producer", "stars", "certificate_id"),
-        rows,
-    )
-
-
-def _accepted_note(accepted: Accepted) -> str:
-    if not accepted.created:
-        return "already in the registry"
-    if accepted.supersedes:
-        return f"renewal of {accepted.supersedes}"
-    return "new certificate"
-
-
-def _read_bytes(source: str | os.PathLike[str] | BinaryIO) -> bytes:
+def _read_bytes(source: str | os.PathLike[str] | BinaryIO, limit: int) -> bytes:
     if not isinstance(source, (str, os.PathLike)):
-        return source.read()
-    try:
-        with open(source, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise AnnexReadError(f"cannot open the file: {error.strerror or error}") from None
+        content = source.read(limit + 1)
+    else:
+        try:
+            with open(source, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                content = handle.read(limit + 1) if size <= limit else b""
+        except OSError as error:
+            raise AnnexReadError(f"cannot open the file: {error.strerror or error}") from None
+        if size > limit:
+            limits = f"the limit is {megabytes(limit)} (OCOP_IMPORT_MAX_BYTES)"
+            raise FileTooLarge(f"the file is {megabytes(size)}; {limits}")
+    if len(content) > limit:
+        raise FileTooLarge(f"the file is over {megabytes(limit)}, the limit (OCOP_IMPORT_MAX_BYTES)")
+    return content

@@ -14,6 +14,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalog_sync.domain.limits import (
+    ADDRESS_MAX_LENGTH,
+    DECISION_NUMBER_MAX_LENGTH,
+    ISSUER_MAX_LENGTH,
+    PRODUCER_NAME_MAX_LENGTH,
+    PRODUCT_NAME_MAX_LENGTH,
+    PROVINCE_AS_WRITTEN_MAX_LENGTH,
+)
 from catalog_sync.domain.producers import OrganisationType
 from catalog_sync.domain.validity import CertificateStatus, status_on, vietnam_today
 
@@ -21,8 +29,8 @@ from catalog_sync.domain.validity import CertificateStatus, status_on, vietnam_t
 class Producer(models.Model):
     """A chủ thể: cooperative (HTX), company or registered household."""
 
-    name = models.CharField(_("name"), max_length=300)
-    name_key = models.CharField(max_length=300, db_index=True, editable=False)
+    name = models.CharField(_("name"), max_length=PRODUCER_NAME_MAX_LENGTH)
+    name_key = models.CharField(max_length=PRODUCER_NAME_MAX_LENGTH, db_index=True, editable=False)
     organisation_type = models.CharField(
         _("organisation type"),
         max_length=20,
@@ -30,7 +38,7 @@ class Producer(models.Model):
         default=OrganisationType.OTHER.value,
     )
     province = models.CharField(_("province"), max_length=40, blank=True, help_text="current province slug")
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=ADDRESS_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,9 +60,9 @@ class DecisionLevel(models.TextChoices):
 class Decision(models.Model):
     """A recognition decision (e.g. ``2417/QĐ-UBND``) listing many products."""
 
-    number = models.CharField(_("decision number"), max_length=60)
+    number = models.CharField(_("decision number"), max_length=DECISION_NUMBER_MAX_LENGTH)
     signed_on = models.DateField(_("signed on"))
-    issuer = models.CharField(_("issuing authority"), max_length=200, blank=True)
+    issuer = models.CharField(_("issuing authority"), max_length=ISSUER_MAX_LENGTH, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=DecisionLevel.choices, blank=True)
 
     class Meta:
@@ -101,14 +109,14 @@ class Certificate(models.Model):
     """One product's OCOP certificate. ``id`` is what the QR code on the packaging carries."""
 
     id = models.CharField(primary_key=True, max_length=20)
-    product_name = models.CharField(_("product"), max_length=300)
-    product_key = models.CharField(max_length=300, editable=False)
+    product_name = models.CharField(_("product"), max_length=PRODUCT_NAME_MAX_LENGTH)
+    product_key = models.CharField(max_length=PRODUCT_NAME_MAX_LENGTH, editable=False)
     producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="certificates")
     stars = models.PositiveSmallIntegerField(_("stars"))
     score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     group = models.CharField(_("product group"), max_length=40, blank=True)
     product_set = models.CharField(_("product set"), max_length=60, blank=True)
-    province_at_certification = models.CharField(max_length=100, blank=True)
+    province_at_certification = models.CharField(max_length=PROVINCE_AS_WRITTEN_MAX_LENGTH, blank=True)
     province = models.CharField(_("province"), max_length=40, blank=True, help_text="current province slug")
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="certificates")
     issued_on = models.DateField(_("issued on"))
@@ -116,7 +124,7 @@ class Certificate(models.Model):
     # The first day the certificate is no longer valid (it may lie ahead).
     revoked_on = models.DateField(_("revoked from"), null=True, blank=True)
     revocation_reason = models.TextField(blank=True)
-    revocation_decision = models.CharField(max_length=60, blank=True)
+    revocation_decision = models.CharField(max_length=DECISION_NUMBER_MAX_LENGTH, blank=True)
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
@@ -207,7 +215,7 @@ class ImportBatch(models.Model):
     file_name = models.CharField(max_length=255)
     file_sha256 = models.CharField(max_length=64)
     file = models.BinaryField(editable=False, help_text="the uploaded file, kept until confirmed")
-    decision_no = models.CharField(max_length=60, blank=True)
+    decision_no = models.CharField(max_length=DECISION_NUMBER_MAX_LENGTH, blank=True)
     decision_date = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PREVIEW)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -237,8 +245,8 @@ class ImportRow(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     field = models.CharField(max_length=40, blank=True)
     reason = models.TextField(blank=True)
-    product_name = models.CharField(max_length=300, blank=True)
-    producer = models.CharField(max_length=300, blank=True)
+    product_name = models.CharField(max_length=PRODUCT_NAME_MAX_LENGTH, blank=True)
+    producer = models.CharField(max_length=PRODUCER_NAME_MAX_LENGTH, blank=True)
     stars = models.PositiveSmallIntegerField(null=True, blank=True)
     # Plain text, not a foreign key: a preview shows the ids a confirmation would assign.
     certificate_id = models.CharField(max_length=20, blank=True)

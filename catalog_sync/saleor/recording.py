@@ -12,6 +12,7 @@ environment of any ``ocop saleor ...`` / ``ocop search reindex`` / ``ocop demo``
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,13 @@ from .client import SaleorError
 SCRUBBED = "<scrubbed>"
 
 
+SECRET_KEYS = ("token", "password", "secret")
+
+
 def scrub(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: (SCRUBBED if "token" in k.lower() and isinstance(v, str) and v else scrub(v))
+        return {k: (SCRUBBED if any(word in k.lower() for word in SECRET_KEYS) and isinstance(v, str) and v
+                    else scrub(v))
                 for k, v in value.items()}
     if isinstance(value, list):
         return [scrub(v) for v in value]
@@ -36,13 +41,16 @@ def _request_key(request: httpx.Request) -> dict[str, Any]:
     return scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")})
 
 
+_WRITING = threading.Lock()
+
+
 class RecordingTransport(httpx.BaseTransport):
     """Passes requests to a real transport and appends each exchange to ``path`` as it happens."""
 
     def __init__(self, inner: httpx.BaseTransport, path: str | Path):
         self.inner = inner
         self.path = Path(path)
-        self.exchanges: list[dict[str, Any]] = []
+        self.exchanges: list[dict[str, Any]] = []  # this transport's own
         self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -52,10 +60,12 @@ class RecordingTransport(httpx.BaseTransport):
             body: Any = json.loads(content.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             body = {"__raw__": content.decode("utf-8", "replace")}
-        self.exchanges.append({"request": _request_key(request),
-                               "response": {"status": response.status_code, "body": scrub(body)}})
-        lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in self.exchanges)
-        self.path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")  # one exchange per line
+        exchange = {"request": _request_key(request), "response": {"status": response.status_code, "body": scrub(body)}}
+        self.exchanges.append(exchange)
+        with _WRITING:  # several clients (threads) may record into one cassette: append as each answer comes
+            recorded = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else []
+            lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in [*recorded, exchange])
+            self.path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")  # one exchange per line
         headers = [(k, v) for k, v in response.headers.multi_items()
                    if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
         return httpx.Response(response.status_code, headers=headers, content=content)  # content is decoded

@@ -19,13 +19,16 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saleor"
+APP_INSTALL = "11_app_install.json"  # recorded by tests/tier2/test_app.py with OCOP_RECORD_APP=1
 
 
-def recorded_reply(cassette: str, operation: str) -> dict:
-    for exchange in json.loads((FIXTURES / cassette).read_text()):
-        if exchange["request"]["operationName"] == operation:
-            return exchange["response"]["body"]
-    raise LookupError(f"{operation} is not in {cassette}")
+def recorded_reply(cassette: str, operation: str, index: int = 0) -> dict:
+    """The ``index``-th recorded response (``{"status", "body"}``) to ``operation`` in ``cassette``."""
+    replies = [exchange["response"] for exchange in json.loads((FIXTURES / cassette).read_text())
+               if exchange["request"]["operationName"] == operation]
+    if not replies:
+        raise LookupError(f"{operation} is not in {cassette}")
+    return replies[index]
 
 
 @dataclass
@@ -74,8 +77,8 @@ class FakeSaleor:
                 payload = json.loads(self.rfile.read(length))
                 server.requests.append(("POST", payload.get("operationName")))
                 if server.app_reply is None:
-                    server.app_reply = recorded_reply("09_app_install.json", "OcopAppId")
-                return self._send(200, server.app_reply)
+                    server.app_reply = recorded_reply(APP_INSTALL, "OcopAppId")
+                return self._send(server.app_reply["status"], server.app_reply["body"])
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

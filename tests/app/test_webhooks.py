@@ -133,7 +133,7 @@ def test_registration_keeps_the_token_sealed_and_the_key_set(client, fake_saleor
     # then the app is installed: the token confirmed with Saleor and stored sealed
     assert response.status_code == 200 and response.json() == {"success": True}
     installation = Installation.objects.get()
-    assert installation.app_id == fake_saleor.app_reply["data"]["app"]["id"]
+    assert installation.app_id == fake_saleor.app_reply["body"]["data"]["app"]["id"]
     assert installation.token == "token-from-saleor"
     assert "token-from-saleor" not in installation.sealed_token
     assert installation.jwks["keys"][0]["kid"] == "key-1"
@@ -151,7 +151,8 @@ def test_registration_from_another_saleor_is_refused(client, fake_saleor):
 def test_registration_with_a_token_saleor_does_not_accept_is_refused(client, fake_saleor):
     from .conftest import recorded_reply
 
-    fake_saleor.app_reply = recorded_reply("09_app_install.json", "OcopAppIdRejected")
+    # given Saleor's recorded answer to a token it did not issue
+    fake_saleor.app_reply = recorded_reply("11_app_install.json", "OcopAppId", index=-1)
     response = client.post("/saleor/register/", data={"auth_token": "forged"}, content_type="application/json",
                            HTTP_SALEOR_API_URL=fake_saleor.api_url)
     assert response.status_code == 400

@@ -67,7 +67,7 @@ def accounted(result: ParsedAnnex) -> bool:
     """Every data row is in exactly one of rows / rejected / skipped."""
     accepted = [row.row for row in result.rows]
     rejected = result.rejected_row_numbers
-    skipped = [skip.row for skip in result.skipped]
+    skipped = [row for skip in result.skipped for row in range(skip.row, skip.row + skip.rows)]
     together = accepted + rejected + skipped
     return len(together) == len(set(together)) == result.total_rows
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from catalog_sync.importers import Skip, parse_annex, readers
-from catalog_sync.importers.xlsx_rows import worksheet_rows
+from catalog_sync.importers import Skip, parse_annex
+from catalog_sync.importers.bounds import DEFAULT_BOUNDS
+from catalog_sync.importers.xlsx_rows import Workbook
 
 from .builders import GOOD_ROWS, xlsx
 
@@ -108,13 +109,9 @@ EXPECTED = [
 
 
 def fast_rows(path: Path) -> list:
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        rows = worksheet_rows(workbook, workbook.worksheets[0])
-        assert rows is not None
-        return list(rows)
-    finally:
-        workbook.close()
+    with zipfile.ZipFile(path) as archive:
+        workbook = Workbook(archive, DEFAULT_BOUNDS)
+        return list(workbook.rows(workbook.sheets[0]))
 
 
 def slow_rows(path: Path) -> list:
@@ -176,12 +173,3 @@ def test_handmade_excel_workbook_parses_end_to_end(tmp_path):
         date(2024, 11, 12),
     )
     assert result.total_rows == 3
-
-
-def test_parser_falls_back_to_openpyxl_rows(tmp_path, monkeypatch):
-    path = xlsx(tmp_path / "a.xlsx", GOOD_ROWS, merges=["C4:C5"])
-    fast = parse_annex(path)
-    monkeypatch.setattr(readers, "worksheet_rows", lambda workbook, sheet: None)
-    slow = parse_annex(path)
-    assert fast.rows == slow.rows and fast.rows
-    assert (fast.rejected, fast.skipped) == (slow.rejected, slow.skipped)

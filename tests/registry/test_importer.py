@@ -46,7 +46,10 @@ def test_import_creates_certificates_with_printable_ids_and_36_month_validity(si
 
 def test_json_output_is_exactly_the_documented_object(simple_annex):
     result = run_import(simple_annex(ROWS[:1]))
-    assert set(result) == {"file", "decision_no", "decision_date", "accepted", "rejected", "skipped"}
+    assert set(result) == {
+        "file", "decision_no", "decision_date", "accepted", "rejected", "skipped", "repeated_rejections"
+    }
+    assert result["repeated_rejections"] == []
     assert result["file"] == "annex.csv"
     assert result["accepted"] == [{
         "row": 4, "certificate_id": "TQ-2024-0001", "product_name": "Mật ong bạc hà",

@@ -29,6 +29,11 @@ def field_label(name: str) -> str:
 
 @register.filter
 def accepted_note(note: str) -> str:
+    note, separator, notes = note.partition("; ")  # what the importer changed follows the outcome
+    return _accepted_outcome(note) + separator + notes
+
+
+def _accepted_outcome(note: str) -> str:
     if note == "new certificate":
         return _("new certificate")
     if note == "already in the registry":

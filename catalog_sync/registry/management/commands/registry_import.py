@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.domain.limits import DECISION_NUMBER_MAX_LENGTH
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import ImportResult, RegistryImporter
 
@@ -25,6 +25,11 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"cannot read {path}: no such file", returncode=2)
+        number = options["decision_no"]
+        if number and len(number) > DECISION_NUMBER_MAX_LENGTH:
+            raise CommandError(
+                f"--decision-no is {len(number)} characters long; at most {DECISION_NUMBER_MAX_LENGTH}", returncode=2
+            )
         progress = progress_to(self.stderr, labels={"read": "reading rows", "import": "importing rows"})
         importer = RegistryImporter(dry_run=options["dry_run"], progress=progress)
         try:
@@ -37,7 +42,9 @@ class Command(BaseCommand):
         except AnnexReadError as error:
             raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
         if options["json"]:
-            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            for chunk in result.json_chunks():
+                self.stdout.write(chunk, ending="")
+            self.stdout.write("")
         else:
             self._report(result)
 
@@ -50,5 +57,8 @@ class Command(BaseCommand):
             f"rejected {len({r.row for r in result.rejected})}, skipped {len(result.skipped)}"
             + (" — dry run, nothing written" if result.dry_run else "")
         )
-        for rejection in result.rejected:
+        listed, repeated = result.listed_rejections()
+        for rejection in listed:
             out.write(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")
+        for same in repeated:
+            out.write(f"  … and {same.count - len(same.first_rows)} more rows: {same.field}: {same.reason}")
