@@ -129,7 +129,7 @@ def feed_document(today) -> dict:
             "id": f"BM-{i:05d}", "product_name": f"Bench {i:05d}", "producer": "HTX", "stars": 3 + i % 3,
             "status": "active", "issued_on": (today - timedelta(days=300)).isoformat(),
             "valid_until": valid_until.isoformat(), "decision_no": "1/QĐ-UBND", "issuer": "UBND tỉnh",
-            "province": "Lâm Đồng", "group": "thuc-pham", "supersedes": None,
+            "province": "lam-dong", "group": "thuc-pham", "supersedes": None,
         })
     return {"generated_at": datetime.now(UTC).isoformat(), "certificates": certificates}
 

@@ -17,6 +17,7 @@ from django.core.management.utils import get_random_secret_key
 
 from ocop_web.env import env_bool, env_int, env_list, env_str
 
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

@@ -27,7 +27,8 @@ def test_template_has_no_inline_script_style_or_event_handler(template):
 def test_every_page_is_sent_with_the_content_security_policy(client):
     response = client.get("/")
     assert response["Content-Security-Policy"] == (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http://127.0.0.1:8000; object-src 'none'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http://127.0.0.1:8000; "
+        "object-src 'none'; "
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
     assert client.get("/khong-co/")["Content-Security-Policy"] == response["Content-Security-Policy"]

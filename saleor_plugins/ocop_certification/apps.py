@@ -9,6 +9,8 @@ from django.apps import AppConfig
 SYNC_EVERY = timedelta(minutes=5)
 BEAT_ENTRY = "ocop-certification-sync"
 SYNC_TASK = "ocop_certification.tasks.sync_certifications_task"
+# Queued by each run for the next instant a verdict changes (notify.schedule_next_expiry).
+EXPIRY_TASK = "ocop_certification.tasks.sync_at_expiry_task"
 
 
 class OcopCertificationConfig(AppConfig):

@@ -66,6 +66,9 @@ class FeedCertificate:
     province: str
     group: str
     supersedes: str | None
+    # The day from which a revoked certificate is no longer valid (may lie ahead); None for an
+    # active one, and for a revoked one without a date (revoked at once).
+    revoked_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -367,10 +370,12 @@ def _well_formed_certificate(item: object, dates: dict[str, date]) -> FeedCertif
 
     Must accept exactly what _certificate accepts; _certificate then explains any rejection.
     """
+    if type(item) is not dict:
+        return None
     try:
         (cid, product_name, producer, stars, status, issued, until,
-         decision_no, issuer, province, group, supersedes) = _FIELDS(item)  # type: ignore[arg-type]
-    except (KeyError, TypeError):
+         decision_no, issuer, province, group, supersedes) = _FIELDS(item)
+    except KeyError:
         return None
     if not (
         type(cid) is str and cid and cid.strip() == cid
@@ -390,9 +395,15 @@ def _well_formed_certificate(item: object, dates: dict[str, date]) -> FeedCertif
         valid_until = _parse_date(until, dates)
     if issued_on is None or valid_until is None or valid_until < issued_on:
         return None
+    revoked = item.get("revoked_on")
+    revoked_on = None
+    if revoked is not None:
+        revoked_on = _parse_date(revoked, dates)
+        if revoked_on is None or status == "active":
+            return None
     return FeedCertificate(
         cid, product_name, producer, stars, status, issued_on, valid_until,
-        decision_no, issuer, province, group, supersedes,
+        decision_no, issuer, province, group, supersedes, revoked_on,
     )
 
 
@@ -461,6 +472,14 @@ def _certificate(index: int, item: object, dates: dict[str, date], problems: lis
     if issued_on is not None and valid_until is not None and valid_until < issued_on:
         problem("valid_until", f"{valid_until.isoformat()} is before issued_on {issued_on.isoformat()}")
 
+    revoked_on = None
+    if item.get("revoked_on") is not None:  # optional: missing or null when not revoked, or revoked at once
+        revoked_on = _parse_date(item["revoked_on"], dates)
+        if revoked_on is None:
+            problem("revoked_on", f"must be a date YYYY-MM-DD or null, got {item['revoked_on']!r}")
+        elif status == "active":
+            problem("revoked_on", f"must be null for an active certificate, got {item['revoked_on']!r}")
+
     supersedes = item.get("supersedes")
     if "supersedes" not in item:
         problem("supersedes", "missing (use null when the certificate renews nothing)")
@@ -484,6 +503,7 @@ def _certificate(index: int, item: object, dates: dict[str, date], problems: lis
         province=texts["province"],
         group=texts["group"],
         supersedes=supersedes,
+        revoked_on=revoked_on,
     )
 
 

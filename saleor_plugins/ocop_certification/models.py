@@ -51,7 +51,6 @@ class SyncRun(models.Model):
         HELD = "held"
         DRY_RUN = "dry_run"
         FAILED = "failed"
-        SKIPPED = "skipped"
 
     trigger = models.CharField(max_length=32, default="command")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)

@@ -1,4 +1,5 @@
-"""The Saleor plugin: configuration only. The work is in sync.py (and tasks.py runs it).
+"""The Saleor plugin: configuration only (config.py holds its values). The work is in sync.py
+(and tasks.py runs it).
 
 Staff configure it with Saleor's ``pluginUpdate`` mutation or in the Dashboard. Nothing here
 relies on Saleor's (deprecated) catalogue hooks: the sync reads the catalogue through the ORM
@@ -7,53 +8,12 @@ and tells everyone else through ``manager.product_updated`` after it commits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-PLUGIN_ID = "ocop.certification"
-DEFAULT_MAX_WITHDRAW_SHARE = "0.10"
-
-
-def parse_share(value: object) -> float:
-    """``max_withdraw_share`` as a number in [0, 1]; ValueError naming the field otherwise."""
-    text = str(value if value is not None else "").strip()
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"max_withdraw_share: {text!r} is not a number (e.g. 0.10 for 10%)") from None
-    if not number.is_finite() or not 0 <= number <= 1:
-        raise ValueError(f"max_withdraw_share: {text!r} must be between 0 and 1 (e.g. 0.10 for 10%)")
-    return float(number)
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in {"true", "1", "yes", "on"}
-
-
-@dataclass(frozen=True)
-class OcopConfig:
-    active: bool
-    feed_url: str
-    feed_token: str
-    max_withdraw_share: str
-    dry_run: bool
-
-    @classmethod
-    def from_items(cls, items: list[dict], *, active: bool) -> OcopConfig:
-        values = {item["name"]: item.get("value") for item in items or []}
-        return cls(
-            active=bool(active),
-            feed_url=str(values.get("feed_url") or "").strip(),
-            feed_token=str(values.get("feed_token") or ""),
-            max_withdraw_share=str(values.get("max_withdraw_share") or DEFAULT_MAX_WITHDRAW_SHARE).strip(),
-            dry_run=_as_bool(values.get("dry_run", False)),
-        )
+from .config import DEFAULT_MAX_WITHDRAW_SHARE, PLUGIN_ID, OcopConfig, parse_share
 
 
 class OcopCertificationPlugin(BasePlugin):

@@ -4,8 +4,9 @@ Pure: standard library and this package's feed types only.
 
 A product is sellable only while the certificate its ``ocop-certificate`` attribute names,
 or a renewal that supersedes it (``supersedes`` followed forward: A <- B <- C means C renews
-B renews A), is active and ``issued_on <= Vietnam-local date <= valid_until``. It stops being
-sellable at 00:00 Vietnam time on the day after ``valid_until``.
+B renews A), is in force: ``issued_on <= Vietnam-local date <= valid_until`` and not revoked
+on that date. It stops being sellable at 00:00 Vietnam time on the day after ``valid_until``,
+or at 00:00 Vietnam time on ``revoked_on`` (at once when a revoked certificate has no date).
 """
 
 from __future__ import annotations
@@ -18,12 +19,10 @@ from zoneinfo import ZoneInfo
 
 from .feed import Feed, FeedCertificate
 
-__all__ = [
-    "VIETNAM_TZ", "Verdict", "Verdicts", "effective_certificate", "next_change", "next_expiry", "sellable_until",
-    "verdict",
-]
+__all__ = ["REVOKED_FROM", "VIETNAM_TZ", "Verdict", "Verdicts"]
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REVOKED_FROM = "revoked from "  # in the reason of a revocation dated (shown before and after its day)
 
 
 @dataclass(frozen=True)
@@ -31,15 +30,6 @@ class Verdict:
     sellable: bool
     reason: str
     certificate: FeedCertificate | None  # the effective one, after following renewals
-
-
-def sellable_until(valid_until: date) -> datetime:
-    """00:00 Vietnam time on the day after ``valid_until`` (aware): the first unsellable instant."""
-    if isinstance(valid_until, datetime) or not isinstance(valid_until, date):
-        raise TypeError(f"valid_until must be a date, got {valid_until!r}")
-    if valid_until == date.max:
-        return datetime.max.replace(tzinfo=VIETNAM_TZ)
-    return datetime.combine(valid_until + timedelta(days=1), time(0), tzinfo=VIETNAM_TZ)
 
 
 def _vietnam_date(name: str, moment: datetime) -> date:
@@ -50,8 +40,28 @@ def _vietnam_date(name: str, moment: datetime) -> date:
     return moment.astimezone(VIETNAM_TZ).date()
 
 
+def _revoked_by(certificate: FeedCertificate, today: date) -> bool:
+    """Whether the certificate's revocation has taken effect on ``today``."""
+    if certificate.status == "active":
+        return False
+    return certificate.revoked_on is None or certificate.revoked_on <= today
+
+
 def _is_valid_on(certificate: FeedCertificate, today: date) -> bool:
-    return certificate.status == "active" and certificate.issued_on <= today <= certificate.valid_until
+    return not _revoked_by(certificate, today) and certificate.issued_on <= today <= certificate.valid_until
+
+
+def _in_force(certificate: FeedCertificate) -> tuple[date, date | None] | None:
+    """(first day, first day no longer valid) of the days the certificate can be in force, or
+    None when it never is (revoked at once, or revoked from a day before it starts)."""
+    end = _first_day_after(certificate.valid_until)
+    if certificate.status != "active":
+        if certificate.revoked_on is None:
+            return None
+        end = certificate.revoked_on if end is None else min(end, certificate.revoked_on)
+    if end is not None and end <= certificate.issued_on:
+        return None
+    return certificate.issued_on, end
 
 
 def _newest_first_key(item: tuple[int, FeedCertificate]) -> tuple[date, int, date, str]:
@@ -104,39 +114,25 @@ def _effective(certificate_id: str, feed: Feed, today: date) -> FeedCertificate 
     return max(started or chain, key=_newest_first_key)[1]
 
 
-def effective_certificate(certificate_id: str, feed: Feed, now: datetime) -> FeedCertificate | None:
-    """The newest certificate in the renewal chain that has taken effect at ``now``; else the newest one.
-
-    None when the id is blank or neither it nor any renewal of it is in the feed.
-    """
-    today = _vietnam_date("now", now)
-    cleaned = _clean_id(certificate_id)
-    if cleaned is None:
-        return None
-    return _effective(cleaned, feed, today)
-
-
 NO_CERTIFICATE = Verdict(sellable=False, reason="no certificate", certificate=None)
-
-
-def verdict(certificate_id: str | None, feed: Feed, now: datetime) -> Verdict:
-    """Whether a product linked to ``certificate_id`` may be sold at ``now``, and why."""
-    today = _vietnam_date("now", now)
-    cleaned = _clean_id(certificate_id)
-    if cleaned is None:
-        return NO_CERTIFICATE
-    return _judge(cleaned, feed, today)
 
 
 def _judge(cleaned: str, feed: Feed, today: date) -> Verdict:
     certificate = _effective(cleaned, feed, today)
     if certificate is None:
         return Verdict(sellable=False, reason=f"unknown certificate {cleaned}", certificate=None)
+    revoked_on = certificate.revoked_on if certificate.status != "active" else None
     if _is_valid_on(certificate, today):
         reason = f"valid until {certificate.valid_until.isoformat()}"
+        if revoked_on is not None:
+            last_day = min(certificate.valid_until, revoked_on - timedelta(days=1))
+            reason = f"valid until {last_day.isoformat()}; {REVOKED_FROM}{revoked_on.isoformat()} ({certificate.id})"
         return Verdict(sellable=True, reason=reason, certificate=certificate)
-    if certificate.status != "active":
-        reason = f"revoked ({certificate.id})"
+    if _revoked_by(certificate, today):
+        if revoked_on is None:
+            reason = f"revoked ({certificate.id})"
+        else:
+            reason = f"{REVOKED_FROM}{revoked_on.isoformat()} ({certificate.id})"
     elif today < certificate.issued_on:
         reason = f"not yet valid ({certificate.id})"
     else:
@@ -149,12 +145,13 @@ def _first_day_after(day: date) -> date | None:
 
 
 class Verdicts:
-    """``verdict()`` for one feed, remembered per certificate id and kept current as days pass.
+    """Whether a product linked to a certificate id may be sold at an instant, and why, for one
+    feed; remembered per certificate id and kept current as days pass.
 
     A verdict depends only on the feed and the Vietnam-local date. Moving to another date
-    re-judges only the ids whose renewal chain holds a certificate that starts or ends in
-    between, so a long-lived worker judges 20,000 products in milliseconds after its first run.
-    ``Verdicts(feed).verdict(id, now) == verdict(id, feed, now)`` for every id and instant.
+    re-judges only the ids whose renewal chain holds a certificate that starts, ends or is
+    revoked in between, so a long-lived worker judges 20,000 products in milliseconds after its
+    first run; a fresh ``Verdicts(feed)`` gives the same answers as a long-lived one.
     """
 
     def __init__(self, feed: Feed) -> None:
@@ -188,16 +185,22 @@ class Verdicts:
         return judge
 
     def next_change(self, after: datetime) -> datetime | None:
-        """See ``next_change``; by bisection over the days certificates start and end."""
+        """The earliest instant strictly after ``after`` at which a verdict can change by the clock alone.
+
+        That is 00:00 Vietnam time on a day a certificate ends (the day after its last valid
+        day, or the day its revocation takes effect) or takes effect (its first day, e.g. a
+        renewal that starts after a gap): the moments a sync must run without waiting for the
+        feed. A certificate valid until ``date.max`` never ends. By bisection over those days.
+        """
         today = _vietnam_date("after", after)
         if self._active_changes is None:
             days: set[date] = set()
             for certificate in self.feed.certificates.values():
-                if certificate.status == "active":
-                    days.add(certificate.issued_on)
-                    end = _first_day_after(certificate.valid_until)
-                    if end is not None:
-                        days.add(end)
+                span = _in_force(certificate)
+                if span is not None:
+                    days.add(span[0])
+                    if span[1] is not None:
+                        days.add(span[1])
             self._active_changes = sorted(days)
         index = bisect_right(self._active_changes, today)
         if index == len(self._active_changes):
@@ -226,6 +229,8 @@ class Verdicts:
                 end = _first_day_after(certificate.valid_until)
                 if end is not None:
                     starting_or_ending.setdefault(end, []).append(certificate.id)
+                if certificate.status != "active" and certificate.revoked_on is not None:
+                    starting_or_ending.setdefault(certificate.revoked_on, []).append(certificate.id)
             days = sorted(starting_or_ending)
             self._boundaries = (days, [starting_or_ending[day] for day in days])
         days, ids = self._boundaries
@@ -236,24 +241,6 @@ class Verdicts:
                 current: str | None = certificate_id
                 while current is not None and current not in stale:  # back along supersedes
                     stale.add(current)
-                    certificate = certificates.get(current)
-                    current = certificate.supersedes if certificate is not None else None
+                    found = certificates.get(current)
+                    current = found.supersedes if found is not None else None
         return stale
-
-
-def next_expiry(feed: Feed, after: datetime) -> datetime | None:
-    """The earliest sellable_until(valid_until) of an active certificate strictly after ``after``."""
-    _vietnam_date("after", after)
-    last_days = {c.valid_until for c in feed.certificates.values() if c.status == "active"}
-    upcoming = [moment for moment in map(sellable_until, last_days) if moment > after]
-    return min(upcoming, default=None)
-
-
-def next_change(feed: Feed, after: datetime) -> datetime | None:
-    """The earliest instant strictly after ``after`` at which a verdict can change by the clock alone.
-
-    That is an active certificate ending (00:00 after its last valid day) or taking effect
-    (00:00 on its first day, e.g. a renewal that starts after a gap): the moments a sync must
-    run without waiting for the feed. A certificate valid until ``date.max`` never ends.
-    """
-    return Verdicts(feed).next_change(after)

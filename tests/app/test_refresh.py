@@ -33,7 +33,7 @@ def worker(monkeypatch, recorded):
     """Queued work runs at once, reading Saleor from the recording."""
     from ocop_web.celery import app
 
-    monkeypatch.setattr(app.conf, "task_always_eager", True)
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
     monkeypatch.setattr("catalog_sync.app.readers.make_transport", lambda: recorded[1])
     return recorded[1]
 

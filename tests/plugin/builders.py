@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from types import MappingProxyType
 
 from ocop_certification.feed import Feed, FeedCertificate
+from ocop_certification.rules import Verdict, Verdicts
 
 GENERATED_AT = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 
@@ -23,6 +24,7 @@ def cert(
     issued_on: date = date(2024, 11, 12),
     valid_until: date = date(2027, 11, 12),
     supersedes: str | None = None,
+    revoked_on: date | None = None,
 ) -> FeedCertificate:
     return FeedCertificate(
         id=id,
@@ -37,6 +39,7 @@ def cert(
         province="lam-dong",
         group="thuc-pham",
         supersedes=supersedes,
+        revoked_on=revoked_on,
     )
 
 
@@ -58,6 +61,7 @@ def cert_json(id: str = "LD-2024-0001", **overrides: object) -> dict[str, object
         "province": "lam-dong",
         "group": "thuc-pham",
         "supersedes": None,
+        "revoked_on": None,
     }
     item.update(overrides)
     return item
@@ -66,3 +70,12 @@ def cert_json(id: str = "LD-2024-0001", **overrides: object) -> dict[str, object
 def feed_json(certificates: list[object], *, generated_at: str = "2026-01-15T03:00:00+00:00", **top: object) -> bytes:
     document = {"generated_at": generated_at, "certificates": certificates, **top}
     return json.dumps(document, ensure_ascii=False).encode()
+
+
+def verdict(certificate_id: str | None, feed: Feed, now: datetime) -> Verdict:
+    """The verdict judged from scratch (a fresh Verdicts remembers nothing yet)."""
+    return Verdicts(feed).verdict(certificate_id, now)
+
+
+def next_change(feed: Feed, after: datetime) -> datetime | None:
+    return Verdicts(feed).next_change(after)

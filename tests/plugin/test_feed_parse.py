@@ -37,6 +37,25 @@ def test_valid_feed_is_parsed_into_certificates_by_id():
     assert dict(feed.renewals) == {"LD-2022-0001": ("LD-2025-0100",)}
 
 
+def test_revoked_on_is_the_day_a_revocation_takes_effect_and_may_lie_ahead():
+    # given revocations dated ahead, dated null and undated (an older registry), and an active certificate
+    body = feed_json([
+        cert_json("LD-1", status="revoked", revoked_on="2027-03-01"),
+        cert_json("LD-2", status="revoked", revoked_on=None),
+        {key: value for key, value in cert_json("LD-3", status="revoked").items() if key != "revoked_on"},
+        cert_json("LD-4"),
+    ])
+    # when parsed
+    certificates = parse_feed(body).certificates
+    # then the dated one keeps its day; the others have none (revoked at once, or not revoked)
+    assert [(c.id, c.status, c.revoked_on) for c in certificates.values()] == [
+        ("LD-1", "revoked", date(2027, 3, 1)),
+        ("LD-2", "revoked", None),
+        ("LD-3", "revoked", None),
+        ("LD-4", "active", None),
+    ]
+
+
 def test_generated_at_keeps_its_offset_and_accepts_z():
     feed = parse_feed(feed_json([cert_json()], generated_at="2026-01-15T10:00:00+07:00"))
     assert feed.generated_at == GENERATED_AT
@@ -140,6 +159,12 @@ def test_unknown_top_level_schema_is_a_schema_error(document, message):
         ({"province": None}, "province: must be a string, got null"),
         ({"supersedes": ""}, "supersedes: must be a certificate id or null, got ''"),
         ({"supersedes": 17}, "supersedes: must be a certificate id or null, got 17"),
+        ({"status": "revoked", "revoked_on": "01/03/2027"},
+         "revoked_on: must be a date YYYY-MM-DD or null, got '01/03/2027'"),
+        ({"status": "revoked", "revoked_on": "2027-02-30"},
+         "revoked_on: must be a date YYYY-MM-DD or null, got '2027-02-30'"),
+        ({"status": "revoked", "revoked_on": 20270301}, "revoked_on: must be a date YYYY-MM-DD or null, got 20270301"),
+        ({"revoked_on": "2027-03-01"}, "revoked_on: must be null for an active certificate, got '2027-03-01'"),
     ],
 )
 def test_bad_certificate_field_is_a_schema_error_naming_index_id_and_field(overrides, message):

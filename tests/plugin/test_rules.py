@@ -1,37 +1,17 @@
 """Who is sellable: certificates, renewals and Vietnam-time boundaries (rules.py)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
-from ocop_certification.rules import (
-    VIETNAM_TZ,
-    Verdict,
-    effective_certificate,
-    next_change,
-    next_expiry,
-    sellable_until,
-    verdict,
-)
+from ocop_certification.rules import VIETNAM_TZ, Verdict, Verdicts
 
-from .builders import cert, feed_of, utc
+from .builders import cert, feed_of, next_change, utc, verdict
 
 NOW = utc(2026, 1, 15, 3, 0)  # 10:00 on 2026-01-15 in Vietnam
 
 
 def test_vietnam_tz_is_ho_chi_minh():
     assert str(VIETNAM_TZ) == "Asia/Ho_Chi_Minh"
-
-
-def test_sellable_until_is_midnight_vietnam_time_after_the_last_valid_day():
-    # given a last valid day / when the end instant is computed / then 00:00 +07 the next day
-    end = sellable_until(date(2027, 11, 12))
-    assert end == datetime(2027, 11, 13, 0, 0, tzinfo=VIETNAM_TZ)
-    assert end == utc(2027, 11, 12, 17, 0)
-    assert end.utcoffset() == timedelta(hours=7)
-
-
-def test_sellable_until_handles_the_last_representable_day():
-    assert sellable_until(date.max) > utc(9999, 12, 30, 0, 0)
 
 
 def test_valid_certificate_is_sellable():
@@ -96,7 +76,6 @@ def test_product_follows_a_valid_renewal_of_its_expired_certificate():
     result = verdict("LD-2022-0001", feed_of(old, renewal), NOW)
     # then it is sellable through the renewal
     assert result == Verdict(sellable=True, reason="valid until 2028-11-10", certificate=renewal)
-    assert effective_certificate("LD-2022-0001", feed_of(old, renewal), NOW) == renewal
 
 
 def test_old_certificate_keeps_product_sellable_until_its_renewal_starts():
@@ -186,7 +165,6 @@ def test_product_without_certificate_id_is_not_sellable(certificate_id):
     assert verdict(certificate_id, feed_of(cert()), NOW) == Verdict(
         sellable=False, reason="no certificate", certificate=None
     )
-    assert effective_certificate(certificate_id, feed_of(cert()), NOW) is None
 
 
 def test_unknown_certificate_id_is_not_sellable():
@@ -194,7 +172,6 @@ def test_unknown_certificate_id_is_not_sellable():
     assert verdict("QN-2025-9999", feed_of(cert()), NOW) == Verdict(
         sellable=False, reason="unknown certificate QN-2025-9999", certificate=None
     )
-    assert effective_certificate("QN-2025-9999", feed_of(cert()), NOW) is None
 
 
 def test_certificate_id_is_matched_without_surrounding_spaces():
@@ -217,13 +194,11 @@ def test_naive_now_is_refused():
     with pytest.raises(ValueError, match="timezone-aware"):
         verdict("LD-2024-0001", feed_of(cert()), naive)
     with pytest.raises(ValueError, match="timezone-aware"):
-        effective_certificate("LD-2024-0001", feed_of(cert()), naive)
-    with pytest.raises(ValueError, match="timezone-aware"):
-        next_expiry(feed_of(cert()), naive)
+        next_change(feed_of(cert()), naive)
 
 
-def test_next_expiry_is_the_earliest_end_of_an_active_certificate_after_the_instant():
-    # given certificates ending in the past, soon (active), sooner (revoked) and later
+def test_next_change_is_the_earliest_end_of_a_certificate_in_force_after_the_instant():
+    # given certificates ending in the past, soon (active), sooner (revoked at once) and later
     feed = feed_of(
         cert("A-1", issued_on=date(2022, 12, 31), valid_until=date(2025, 12, 31)),
         cert("A-2", issued_on=date(2023, 3, 31), valid_until=date(2026, 3, 31)),
@@ -231,11 +206,11 @@ def test_next_expiry_is_the_earliest_end_of_an_active_certificate_after_the_inst
         cert("A-4"),
     )
     # when asked after 2026-01-15 / then 00:00 Vietnam time on 2026-04-01 (A-2), not the revoked A-3
-    assert next_expiry(feed, NOW) == datetime(2026, 4, 1, 0, 0, tzinfo=VIETNAM_TZ)
+    assert next_change(feed, NOW) == datetime(2026, 4, 1, 0, 0, tzinfo=VIETNAM_TZ)
     # when asked exactly at that instant / then strictly later: A-4's end
-    assert next_expiry(feed, utc(2026, 3, 31, 17, 0)) == datetime(2027, 11, 13, 0, 0, tzinfo=VIETNAM_TZ)
+    assert next_change(feed, utc(2026, 3, 31, 17, 0)) == datetime(2027, 11, 13, 0, 0, tzinfo=VIETNAM_TZ)
     # when asked after every end / then None
-    assert next_expiry(feed, utc(2027, 11, 12, 17, 0)) is None
+    assert next_change(feed, utc(2027, 11, 12, 17, 0)) is None
 
 
 def test_next_change_includes_a_renewal_taking_effect_after_a_gap():
@@ -250,3 +225,60 @@ def test_next_change_includes_a_renewal_taking_effect_after_a_gap():
     assert next_change(feed, utc(2026, 5, 1, 0, 0)) == utc(2026, 5, 31, 17, 0)
     # and after both, B's end
     assert next_change(feed, utc(2026, 6, 9, 17, 0)) == utc(2029, 6, 10, 17, 0)
+
+
+# --------------------------------------------------------------------------- revocations dated ahead
+
+
+def test_a_revocation_dated_ahead_keeps_the_product_sellable_until_midnight_vietnam_time_on_its_day():
+    # given a certificate valid until 2027-11-12, revoked from 2026-03-01
+    certificate = cert("LD-2024-0001", status="revoked", revoked_on=date(2026, 3, 1))
+    feed = feed_of(certificate)
+    # when judged one second before 00:00 Vietnam time on 2026-03-01 / then still sellable, saying until when
+    assert verdict("LD-2024-0001", feed, utc(2026, 2, 28, 16, 59, 59)) == Verdict(
+        sellable=True, reason="valid until 2026-02-28; revoked from 2026-03-01 (LD-2024-0001)", certificate=certificate
+    )
+    # when judged at 00:00 Vietnam time on 2026-03-01 (17:00Z the day before) / then revoked from that day
+    assert verdict("LD-2024-0001", feed, utc(2026, 2, 28, 17, 0, 0)) == Verdict(
+        sellable=False, reason="revoked from 2026-03-01 (LD-2024-0001)", certificate=certificate
+    )
+
+
+def test_a_revocation_dated_today_or_earlier_withdraws_at_once():
+    certificate = cert("LD-2024-0001", status="revoked", revoked_on=date(2026, 1, 15))
+    assert verdict("LD-2024-0001", feed_of(certificate), NOW) == Verdict(
+        sellable=False, reason="revoked from 2026-01-15 (LD-2024-0001)", certificate=certificate
+    )
+
+
+def test_a_certificate_that_expires_before_its_revocation_day_ends_as_expired():
+    # given a certificate ending 2026-01-14, revoked from 2026-06-01
+    certificate = cert("LD-2023-0008", status="revoked", issued_on=date(2023, 1, 14), valid_until=date(2026, 1, 14),
+                       revoked_on=date(2026, 6, 1))
+    # when judged on 2026-01-15 / then expired; from 2026-06-01 revoked
+    assert verdict("LD-2023-0008", feed_of(certificate), NOW).reason == "expired on 2026-01-14 (LD-2023-0008)"
+    assert verdict("LD-2023-0008", feed_of(certificate), utc(2026, 6, 1, 3, 0)).reason == (
+        "revoked from 2026-06-01 (LD-2023-0008)")
+
+
+def test_the_run_is_queued_for_midnight_vietnam_time_on_the_revocation_day():
+    # given a certificate in force until 2027-11-12 but revoked from 2026-03-01
+    feed = feed_of(cert("LD-2024-0001", status="revoked", revoked_on=date(2026, 3, 1)))
+    # when asked on 2026-01-15 / then the next change is 00:00 Vietnam time on 2026-03-01
+    assert next_change(feed, NOW) == datetime(2026, 3, 1, 0, 0, tzinfo=VIETNAM_TZ)
+    # and from that instant on nothing changes any more (its later expiry no longer matters)
+    assert next_change(feed, utc(2026, 2, 28, 17, 0)) is None
+
+
+def test_a_renewal_revoked_ahead_governs_its_chain_until_its_revocation_day():
+    # given A expired, renewed by B which is revoked from 2026-02-01
+    old = cert("LD-2022-0001", issued_on=date(2022, 11, 12), valid_until=date(2025, 11, 12))
+    renewal = cert("LD-2025-0100", status="revoked", issued_on=date(2025, 11, 10), valid_until=date(2028, 11, 10),
+                   supersedes="LD-2022-0001", revoked_on=date(2026, 2, 1))
+    book = Verdicts(feed_of(old, renewal))
+    # when a product linked to A is judged before and on that day
+    before = book.verdict("LD-2022-0001", NOW)
+    after = book.verdict("LD-2022-0001", utc(2026, 1, 31, 17, 0))
+    # then it is sellable through B until then, and withdrawn from then, naming B
+    assert (before.sellable, before.certificate) == (True, renewal)
+    assert after == Verdict(sellable=False, reason="revoked from 2026-02-01 (LD-2025-0100)", certificate=renewal)

@@ -5,9 +5,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from ocop_certification import rules
-from ocop_certification.rules import VIETNAM_TZ, Verdicts, next_change, verdict
+from ocop_certification.rules import VIETNAM_TZ, Verdicts
 
-from .builders import cert, feed_of, utc
+from .builders import cert, feed_of, next_change, utc, verdict
 
 START = date(2026, 1, 1)
 
@@ -17,7 +17,8 @@ def vietnam(day: date, hour: int = 10) -> datetime:
 
 
 def random_feed(rng: random.Random, size: int = 60):
-    """Certificates with chains, gaps, revocations, cycles, dangling supersedes and a never-ending one."""
+    """Certificates with chains, gaps, revocations (dated or not), cycles, dangling supersedes and one never
+    ending."""
     certificates = []
     for index in range(size):
         issued_on = START + timedelta(days=rng.randrange(-40, 40))
@@ -28,8 +29,12 @@ def random_feed(rng: random.Random, size: int = 60):
             supersedes = f"C-{rng.randrange(0, size)}"  # a renewal (sometimes a cycle or itself)
         elif roll < 0.45:
             supersedes = f"GONE-{index}"  # renews a certificate that left the feed
+        revoked = rng.random() < 0.2
+        # half the revocations are dated (some before the certificate starts, some after it ends)
+        revoked_on = issued_on + timedelta(days=rng.randrange(-10, 70)) if revoked and rng.random() < 0.5 else None
         certificates.append(cert(f"C-{index}", stars=3 + index % 3, issued_on=issued_on, valid_until=valid_until,
-                                 status="revoked" if rng.random() < 0.1 else "active", supersedes=supersedes))
+                                 status="revoked" if revoked else "active", supersedes=supersedes,
+                                 revoked_on=revoked_on))
     return feed_of(*certificates)
 
 

@@ -339,3 +339,27 @@ def test_search_reindex_rebuilds_the_read_model_from_the_demo_store_and_search_f
     result = get_backend().search(SearchQuery(text="nuoc mam phu quoc", stars=(5,)))
     assert result.products[0].name.startswith("Nước mắm Phú Quốc")
     assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in [p.name for p in result.products]
+
+
+def test_the_shop_pages_show_the_fish_sauce_as_saleor_answered(cassette, settings, client):
+    from tests.storefront.html_reading import read_html
+
+    # given the read model rebuilt from the demo store's recorded answers
+    cassette("10_search_reindex")
+    settings.SALEOR_APP_TOKEN = None
+    run("search_reindex")
+    # when a shopper opens the fish sauce's page
+    page = read_html(client.get("/products/nuoc-mam-phu-quoc-khai-hoan-38-do-dam-ag-2025-0001/").content)
+    # then they see Saleor's name and price, and the certificate the product is sold under
+    assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in page.text
+    assert "400.000 ₫" in page.text
+    product = next(block for block in page.jsonld if block.get("@type") == "Product")
+    assert (product["offers"]["price"], product["offers"]["priceCurrency"]) in {(400000, "VND"), ("400000", "VND")}
+    certification = product["hasCertification"]
+    assert certification["certificationIdentification"] == "AG-2025-0001"
+    assert certification["certificationRating"]["ratingValue"] == 5
+    assert certification["expires"] == "2028-07-01"
+    # and the search without diacritics lists it
+    listing = read_html(client.get("/search/", {"q": "nuoc mam phu quoc"}).content)
+    item_list = next(block for block in listing.jsonld if block.get("@type") == "ItemList")
+    assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in [item["name"] for item in item_list["itemListElement"]]

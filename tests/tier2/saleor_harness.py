@@ -128,6 +128,8 @@ def saleor_environment(python: str, db_url: str, keys: Secrets, public_url: str 
             "SEND_USAGE_TELEMETRY": "False",
             "CELERY_BROKER_URL": "",  # empty = Celery runs tasks eagerly, in-process
             "PYTHONUNBUFFERED": "1",
+            # This checkout's plugin, whichever checkout Saleor's (shared) environment has installed.
+            "PYTHONPATH": str(PLUGIN_DIR),
             "PATH": str(Path(python).parent) + os.pathsep + os.environ.get("PATH", ""),
         }
     )
@@ -176,9 +178,9 @@ class SaleorEnv:
             cwd=self.log_dir,
         )
 
-    def shell_json(self, code: str, timeout: float = 300) -> object:
+    def shell_json(self, code: str, timeout: float = 300, env: dict | None = None) -> object:
         """Run Python in ``django shell`` and return the JSON it prints on its last stdout line."""
-        result = self.manage("shell", "--no-imports", "-c", code, timeout=timeout)
+        result = self.manage("shell", "--no-imports", "-c", code, timeout=timeout, env=env)
         lines = [line for line in result.stdout.splitlines() if line.strip()]
         if not lines:
             raise HarnessError(f"shell printed nothing\n--- stderr\n{result.stderr[-4000:]}")
@@ -214,7 +216,12 @@ def last_json_line(text: str) -> dict:
 
 
 def ensure_plugin_installed(python: str) -> None:
-    """Install saleor_plugins into Saleor's environment (editable, --no-deps) unless it is already."""
+    """Install saleor_plugins into Saleor's environment (editable, --no-deps) unless it is already.
+
+    Installed from any checkout is enough: its entry point names the module, and every Saleor
+    process the tests start finds this checkout's module first (``PYTHONPATH``, see
+    saleor_environment), so checkouts testing at once on one machine do not swap each other's code.
+    """
     probe = (
         "import importlib.metadata as m, json\n"
         "eps = [e.value for e in m.entry_points(group='saleor.plugins') if e.name == 'ocop_certification']\n"
@@ -227,8 +234,7 @@ def ensure_plugin_installed(python: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     found = json.loads(subprocess.run([python, "-c", probe], check=True, capture_output=True, text=True,
                                       env=env, cwd=tempfile.gettempdir()).stdout)
-    expected = str(PLUGIN_DIR / "ocop_certification")
-    if found["eps"] and found["path"] and str(Path(found["path"]).resolve().parent) == expected:
+    if found["eps"] and found["path"]:
         return
     uv = shutil.which("uv")
     if uv:

@@ -19,6 +19,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,13 +71,16 @@ def web_worker_running(settings):
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{connection.settings_dict['NAME']}",
         "SALEOR_API_URL": settings.SALEOR_API_URL, "CACHE_KEY_PREFIX": prefix, "PYTHONUNBUFFERED": "1",
     }
-    log = open(REPO / ".pytest-web-worker.log", "w")  # noqa: SIM115 - closed below
+    log = tempfile.NamedTemporaryFile("w", prefix="ocop-web-worker-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "ocop_web.celery:app", "worker", "--pool=solo", "--loglevel=INFO",
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"ocop-web-t2-{secrets.token_hex(3)}"],
         env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     try:
         yield process
+    except BaseException:
+        print(f"\n--- the web worker's log ({log.name})\n{Path(log.name).read_text()[-4000:]}")
+        raise
     finally:
         harness.stop_process(process)
         log.close()

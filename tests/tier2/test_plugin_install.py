@@ -38,7 +38,7 @@ def test_plugin_is_discovered_and_its_migrations_apply(saleor_env):
     )
     assert found["app"] and found["plugin"]
     assert found["beat"] == "ocop_certification.tasks.sync_certifications_task"
-    assert found["applied"] == ["0001_initial"]
+    assert found["applied"] == ["0001_initial", "0002_remove_syncrun_status_skipped"]
     assert {
         "ocop_certification_feedstate",
         "ocop_certification_syncrun",
@@ -101,3 +101,44 @@ def test_plugin_update_rejects_a_bad_share(saleor_api):
     )
     errors = reply["data"]["pluginUpdate"]["errors"]
     assert errors and "max_withdraw_share" in json.dumps(errors)
+
+
+def test_a_failed_run_exits_non_zero_and_still_prints_the_run(saleor_env, saleor_api):
+    # Given: the plugin active with a feed nobody answers (port 9) and no good copy yet.
+    saleor_api.data(UPDATE, {"input": {"active": True, "configuration": [
+        {"name": "feed_url", "value": "http://127.0.0.1:9/registry/feed.json"},
+        {"name": "feed_token", "value": "s3cret-token"}]}})
+    # When: staff run the sync by hand.
+    result = saleor_env.manage("ocop_sync", "--json", check=False, env={"OCOP_FEED_TIMEOUT": "2,2"})
+    # Then: it exits 1, saying why, after printing the run it recorded as failed.
+    assert result.returncode == 1, result.stderr
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [error["kind"] for error in summary["errors"]] == ["unreachable", "no_feed"]
+    assert f"sync run {summary['run_id']} failed: no_feed:" in result.stderr
+    status = saleor_env.sql("SELECT status FROM ocop_certification_syncrun WHERE id = %s", (summary["run_id"],))
+    assert status == [("failed",)]
+
+
+def test_a_run_that_crashes_keeps_the_errors_noted_before(saleor_env, saleor_api):
+    # Given: the unreachable feed above, and a run that crashes right after noting it.
+    recorded = saleor_env.shell_json(
+        "import json\n"
+        "from ocop_certification import sync\n"
+        "from ocop_certification.models import SyncRun\n"
+        "real = sync.obtain_feed\n"
+        "def crashing(run, config, errors):\n"
+        "    real(run, config, errors)\n"
+        "    raise RuntimeError('disk full')\n"
+        "sync.obtain_feed = crashing\n"
+        "run = sync.run_sync(trigger='drill')\n"
+        "stored = SyncRun.objects.get(pk=run.pk)\n"
+        "print(json.dumps([stored.status, stored.errors, stored.summary['errors']]))",
+        env={"OCOP_FEED_TIMEOUT": "2,2"},
+    )
+    # Then: the run is failed and keeps the feed's error as well as the crash.
+    status, errors, summary_errors = recorded
+    assert status == "failed"
+    assert [(error["kind"], error["message"].split(":")[0]) for error in errors] == [
+        ("unreachable", "feed at http"), ("internal", "RuntimeError")]
+    assert errors[1]["message"] == "RuntimeError: disk full"
+    assert summary_errors == errors

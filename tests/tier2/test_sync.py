@@ -3,23 +3,28 @@
 One catalogue per module, built through Saleor's GraphQL API; the feed is served by a local
 HTTP server that the plugin's feed_url points at. Tests run in file order and each leaves the
 catalogue in the baseline state (the sync is idempotent and restores exactly).
+
+The feed's dates are relative to the day the syncs judge on. That day is fixed when the module's
+shop is built, and every Saleor process that judges (``ocop_sync``, the periodic task) runs on a
+clock shifted with libfaketime to noon Vietnam time that day, so a module that runs across a
+Vietnam midnight sees the same day throughout.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from . import catalogue as cat
+from . import saleor_harness as harness
 from .saleor_harness import free_port, last_json_line
 from .servers import FeedServer, WebhookReceiver
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-TODAY = datetime.now(VN).date()
 
 PLUGIN_UPDATE = """mutation($input: PluginUpdateInput!) { pluginUpdate(id: "ocop.certification", input: $input) {
   errors { field message } } }"""
@@ -31,30 +36,45 @@ WEBHOOK = """mutation($input: WebhookCreateInput!) { webhookCreate(input: $input
   webhook { id } errors { field message code } } }"""
 
 
-def day(offset: int) -> str:
-    return (TODAY + timedelta(days=offset)).isoformat()
+def sync_day() -> tuple[date, dict]:
+    """The Vietnam date the module's syncs judge on, and the environment that keeps their clock
+    at noon that day (real speed). Without libfaketime the clock is the real one."""
+    now = datetime.now(UTC)
+    today = now.astimezone(VN).date()
+    if harness.faketime_library() is None:
+        return today, {}
+    noon = datetime.combine(today, time(12), tzinfo=VN)
+    return today, harness.shifted_clock(int((noon - now).total_seconds()))
 
 
-def certificate(cid, *, valid_until, stars=4, status="active", issued_on=None, supersedes=None):
+def certificate(cid, *, today: date, valid_until, stars=4, status="active", issued_on=None, supersedes=None):
     issued = issued_on or (date.fromisoformat(valid_until) - timedelta(days=3 * 365)).isoformat()
     return {
         "id": cid, "product_name": f"Sản phẩm {cid}", "producer": "HTX Đồng Tâm", "stars": stars,
-        "status": status, "issued_on": min(issued, TODAY.isoformat()), "valid_until": valid_until,
-        "decision_no": "2417/QĐ-UBND", "issuer": "UBND tỉnh Lâm Đồng", "province": "Lâm Đồng",
-        "group": "thuc-pham", "supersedes": supersedes,
+        "status": status, "issued_on": min(issued, today.isoformat()), "valid_until": valid_until,
+        "decision_no": "2417/QĐ-UBND", "issuer": "UBND tỉnh Lâm Đồng", "province": "lam-dong",
+        "group": "thuc-pham", "supersedes": supersedes, "revoked_on": None,
     }
 
 
-BASELINE = [
-    certificate("LD-2026-0001", valid_until=day(400), stars=4),
-    certificate("LD-2026-0002", valid_until=day(0), stars=3),  # expiring today: still sellable
-    certificate("LD-2023-0003", valid_until=day(-1), stars=4),  # expired yesterday
-    certificate("LD-2025-0004", valid_until=day(500), stars=5, status="revoked"),
-    certificate("LD-2023-0005", valid_until=day(-30), stars=3),  # expired, renewed by 0006
-    certificate("LD-2026-0006", valid_until=day(3 * 365), stars=5, issued_on=day(-29), supersedes="LD-2023-0005"),
-    certificate("LD-2026-0007", valid_until=day(300), stars=4),  # valid, but staff unpublished it by hand
-    certificate("LD-2023-0008", valid_until=day(-10), stars=3),  # expired and unpublished by hand
-]
+def baseline(today: date) -> list[dict]:
+    def day(offset: int) -> str:
+        return (today + timedelta(days=offset)).isoformat()
+
+    def make(cid, **fields):
+        return certificate(cid, today=today, **fields)
+
+    return [
+        make("LD-2026-0001", valid_until=day(400), stars=4),
+        make("LD-2026-0002", valid_until=day(0), stars=3),  # expiring today: still sellable
+        make("LD-2023-0003", valid_until=day(-1), stars=4),  # expired yesterday
+        make("LD-2025-0004", valid_until=day(500), stars=5, status="revoked"),
+        make("LD-2023-0005", valid_until=day(-30), stars=3),  # expired, renewed by 0006
+        make("LD-2026-0006", valid_until=day(3 * 365), stars=5, issued_on=day(-29), supersedes="LD-2023-0005"),
+        make("LD-2026-0007", valid_until=day(300), stars=4),  # valid, but staff unpublished it by hand
+        make("LD-2023-0008", valid_until=day(-10), stars=3),  # expired and unpublished by hand
+    ]
+
 
 PRODUCTS = [
     {"slug": "p-valid", "certificate": "LD-2026-0001"},
@@ -62,7 +82,7 @@ PRODUCTS = [
     {"slug": "p-yesterday", "certificate": "LD-2023-0003",
      "listing": {"publishedAt": "2025-01-02T03:04:05+00:00", "availableForPurchaseAt": "2025-02-03T04:05:06+00:00"}},
     {"slug": "p-revoked", "certificate": "LD-2025-0004"},
-    {"slug": "p-renewed", "certificate": "LD-2023-0005", "stars": 3, "valid_until": day(-30)},
+    {"slug": "p-renewed", "certificate": "LD-2023-0005", "stars": 3, "valid_until": -30},  # days from today
     {"slug": "p-missing", "certificate": None},
     {"slug": "p-unknown", "certificate": "XX-2026-9999"},
     {"slug": "p-hand", "certificate": "LD-2026-0007"},
@@ -75,10 +95,17 @@ OCOP = {p["slug"] for p in PRODUCTS if p.get("type", "ocop-product") == "ocop-pr
 
 
 class Shop:
-    def __init__(self, api, env, feed, webhooks, catalogue):
+    def __init__(self, api, env, feed, webhooks, catalogue, today: date, clock: dict):
         self.api, self.env, self.feed, self.webhooks, self.catalogue = api, env, feed, webhooks, catalogue
+        self.today, self.clock = today, clock  # the day the syncs judge on, and their clock
         self.before: dict[str, list[dict]] = {}
-        self.certificates = copy.deepcopy(BASELINE)
+        self.certificates = baseline(today)
+
+    def day(self, offset: int) -> str:
+        return (self.today + timedelta(days=offset)).isoformat()
+
+    def certificate(self, cid, **fields) -> dict:
+        return certificate(cid, today=self.today, **fields)
 
     def publish_feed(self, certificates=None, generated_at: datetime | None = None) -> None:
         self.feed.mode = "ok"
@@ -92,7 +119,8 @@ class Shop:
             {"name": name, "value": value} for name, value in values.items()]}})
 
     def sync(self, *args: str) -> dict:
-        return last_json_line(self.env.manage("ocop_sync", "--json", *args, env={"OCOP_FEED_TIMEOUT": "2,3"}).stdout)
+        return last_json_line(self.env.manage(
+            "ocop_sync", "--json", *args, env={"OCOP_FEED_TIMEOUT": "2,3", **self.clock}).stdout)
 
     def visible(self) -> set[str]:
         return cat.visible_slugs(self.api)
@@ -104,9 +132,14 @@ def names(items) -> set[str]:
 
 @pytest.fixture(scope="module")
 def shop(saleor_api, saleor_env):
+    today, clock = sync_day()
     with FeedServer(token="feed-token") as feed, WebhookReceiver() as webhooks:
         catalogue = cat.build_base(saleor_api)
-        cat.add_products(saleor_api, catalogue, PRODUCTS)
+        cat.add_products(saleor_api, catalogue, [
+            {**spec, "valid_until": (today + timedelta(days=spec["valid_until"])).isoformat()}
+            if "valid_until" in spec else spec
+            for spec in PRODUCTS
+        ])
         cat.unpublish(saleor_api, catalogue, "p-hand")
         cat.unpublish(saleor_api, catalogue, "p-hand-expired")
         saleor_api.data(WEBHOOK, {"input": {"name": "product-updated", "targetUrl": webhooks.url,
@@ -116,7 +149,7 @@ def shop(saleor_api, saleor_env):
             {"name": "feed_token", "value": "feed-token"},
             {"name": "max_withdraw_share", "value": "1"},
         ]}})
-        shop = Shop(saleor_api, saleor_env, feed, webhooks, catalogue)
+        shop = Shop(saleor_api, saleor_env, feed, webhooks, catalogue, today, clock)
         shop.before = {slug: cat.listing_state(saleor_api, catalogue, slug) for slug in catalogue.products}
         shop.publish_feed()
         yield shop
@@ -143,9 +176,9 @@ def test_after_a_sync_a_customer_sees_and_can_buy_exactly_the_sellable_ones(shop
         assert [listing["isPublished"] for listing in cat.listing_state(shop.api, shop.catalogue, slug)] == [False]
     # ocop-stars and ocop-valid-until follow the (renewed) certificate.
     assert cat.attribute_values(shop.api, shop.catalogue, "p-renewed") == {
-        "ocop-certificate": "LD-2023-0005", "ocop-stars": "5", "ocop-valid-until": day(3 * 365)}
+        "ocop-certificate": "LD-2023-0005", "ocop-stars": "5", "ocop-valid-until": shop.day(3 * 365)}
     assert cat.attribute_values(shop.api, shop.catalogue, "p-valid") == {
-        "ocop-certificate": "LD-2026-0001", "ocop-stars": "4", "ocop-valid-until": day(400)}
+        "ocop-certificate": "LD-2026-0001", "ocop-stars": "4", "ocop-valid-until": shop.day(400)}
     assert "p-renewed" in names(summary["updated"])
 
     audit = shop.env.shell_json(
@@ -196,7 +229,7 @@ def test_a_withdrawn_product_published_again_by_hand_is_withdrawn_again(shop):
     summary = shop.sync()
     # Then: it leaves sale again; the first withdrawal (and the listing stored then) is kept.
     assert [(item["product"], item["reason"]) for item in summary["withdrawn"]] == [
-        ("p-yesterday", f"expired on {day(-1)} (LD-2023-0003)")]
+        ("p-yesterday", f"expired on {shop.day(-1)} (LD-2023-0003)")]
     assert shop.visible() == SELLABLE | {"other-1"}
     assert not cat.can_buy(shop.api, shop.catalogue, "p-yesterday")
     open_withdrawals = shop.env.sql(
@@ -207,8 +240,10 @@ def test_a_withdrawn_product_published_again_by_hand_is_withdrawn_again(shop):
 
 def test_a_renewal_restores_the_exact_previous_listing(shop):
     shop.certificates += [
-        certificate("LD-2026-0103", valid_until=day(3 * 365), stars=5, issued_on=day(0), supersedes="LD-2023-0003"),
-        certificate("LD-2026-0108", valid_until=day(3 * 365), stars=4, issued_on=day(0), supersedes="LD-2023-0008"),
+        shop.certificate("LD-2026-0103", valid_until=shop.day(3 * 365), stars=5, issued_on=shop.day(0),
+                         supersedes="LD-2023-0003"),
+        shop.certificate("LD-2026-0108", valid_until=shop.day(3 * 365), stars=4, issued_on=shop.day(0),
+                         supersedes="LD-2023-0008"),
     ]
     shop.publish_feed()
     summary = shop.sync()
@@ -275,12 +310,12 @@ def test_a_feed_fault_withdraws_nothing(shop, fault):
 def test_expiries_still_happen_from_the_last_good_copy(shop):
     # A product linked to a certificate the last good copy knows has expired; the feed is down.
     cat.add_products(shop.api, shop.catalogue, [{"slug": "p-late", "certificate": "LD-2023-0003-X"}])
-    shop.certificates.append(certificate("LD-2023-0003-X", valid_until=day(-1)))
+    shop.certificates.append(shop.certificate("LD-2023-0003-X", valid_until=shop.day(-1)))
     shop.publish_feed()
     first = shop.sync()
     assert names(first["withdrawn"]) == {"p-late"}
     restore = next(c for c in shop.certificates if c["id"] == "LD-2023-0003-X")
-    restore["valid_until"] = day(30)
+    restore["valid_until"] = shop.day(30)
     shop.publish_feed()
     assert names(shop.sync()["restored"]) == {"p-late"}
     # Now the feed goes down; the last good copy still says LD-2023-0003-X is valid: nothing changes.
@@ -351,7 +386,8 @@ def test_the_periodic_celery_task_runs_a_sync(shop):
         "from ocop_certification.models import SyncRun\n"
         "run_id = sync_certifications_task.delay().get()\n"
         "run = SyncRun.objects.get(pk=run_id)\n"
-        "print(json.dumps([run.trigger, run.status, run.summary['withdrawn']]))"
+        "print(json.dumps([run.trigger, run.status, run.summary['withdrawn']]))",
+        env=shop.clock,
     )
     assert result == ["periodic", "done", []]
 
@@ -376,7 +412,7 @@ def test_a_dry_run_changes_nothing(shop):
 def test_two_concurrent_runs_behave_like_one(shop):
     revoked = [{**c, "status": "revoked"} if c["id"] == "LD-2026-0002" else c for c in shop.certificates]
     shop.publish_feed(revoked)
-    processes = [shop.env.popen_manage("ocop_sync", "--json") for _ in range(2)]
+    processes = [shop.env.popen_manage("ocop_sync", "--json", env=shop.clock) for _ in range(2)]
     outputs = [process.communicate(timeout=300) for process in processes]
     assert [process.returncode for process in processes] == [0, 0], outputs
     summaries = [last_json_line(stdout) for stdout, _ in outputs]

@@ -39,5 +39,11 @@ class Command(BaseCommand):
             for error in data["errors"]:
                 if error.get("kind") != "held":
                     self.stderr.write(f"error ({error['kind']}): {error['message']}")
-        if run.status == SyncRun.Status.FAILED and not data["errors"]:
-            raise CommandError(f"sync run {run.pk} failed")
+        if run.status == SyncRun.Status.FAILED:
+            # After the summary (also with --json), so scripts and schedulers see the failure.
+            raise CommandError(f"sync run {run.pk} failed: {_first_error(data)}")
+
+
+def _first_error(summary: dict) -> str:
+    errors = [error for error in summary.get("errors", []) if error.get("kind") != "held"]
+    return f"{errors[-1]['kind']}: {errors[-1]['message']}" if errors else "no reason recorded"

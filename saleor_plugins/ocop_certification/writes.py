@@ -1,0 +1,300 @@
+"""The writes of a run: withdraw, restore and re-label in bulk, audit each change, and record
+each product's certification state. Everything goes through Saleor's models; nothing here uses
+Saleor's deprecated plugin hooks or private helpers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+
+from django.db.models import Q
+
+from . import reconcile, rules
+from .config import STARS_ATTRIBUTE, VALID_UNTIL_ATTRIBUTE
+from .loading import BATCH, Loaded
+from .models import AuditEntry, ProductCertification, SyncRun, Withdrawal, WithdrawnListing
+
+
+@dataclass
+class Outcome:
+    withdrawn: list[dict] = field(default_factory=list)
+    restored: list[dict] = field(default_factory=list)
+    updated: list[dict] = field(default_factory=list)
+    changed_product_ids: set[int] = field(default_factory=set)
+
+
+def _item(change: reconcile.Change, loaded: Loaded) -> dict:
+    certificate = change.verdict.certificate
+    return {
+        "product_id": change.product_id,
+        "product": loaded.names.get(change.product_id, ""),
+        "certificate_id": loaded.linked.get(change.product_id),
+        "effective_certificate_id": certificate.id if certificate is not None else None,
+        "reason": change.verdict.reason,
+    }
+
+
+def _update_item(update: reconcile.AttributeUpdate, loaded: Loaded) -> dict:
+    return {
+        "product_id": update.product_id,
+        "product": loaded.names.get(update.product_id, ""),
+        "stars": update.stars,
+        "valid_until": update.valid_until.isoformat(),
+    }
+
+
+def describe(plan: reconcile.Plan, withdraw: list[reconcile.Change], loaded: Loaded) -> Outcome:
+    return Outcome(
+        withdrawn=[_item(change, loaded) for change in withdraw],
+        restored=[_item(change, loaded) for change in plan.restore],
+        updated=[_update_item(update, loaded) for update in plan.update],
+    )
+
+
+def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], loaded: Loaded,
+          verdicts: rules.Verdicts, now: datetime) -> Outcome:
+    """Withdraw, restore and re-label in bulk. Call inside transaction.atomic()."""
+    from saleor.product.models import Product
+
+    outcome = describe(plan, withdraw, loaded)
+    audit: list[AuditEntry] = []
+    if withdraw:
+        _withdraw(run, withdraw, loaded, now, audit)
+    if plan.restore:
+        _restore(run, plan.restore, loaded, now, audit)
+    if plan.update:
+        _update_attributes(plan.update)
+    AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
+    changed = {c.product_id for c in withdraw} | {c.product_id for c in plan.restore}
+    changed |= {u.product_id for u in plan.update}
+    _record_certification_state(run, loaded, verdicts, now, changed)
+    if changed:
+        Product.objects.filter(id__in=changed).update(updated_at=now, search_index_dirty=True)
+    outcome.changed_product_ids = changed
+    return outcome
+
+
+def _audit(action: str, change: reconcile.Change, loaded: Loaded, run: SyncRun, now: datetime) -> AuditEntry:
+    certificate = change.verdict.certificate
+    return AuditEntry(
+        action=action,
+        product_id=change.product_id,
+        product_name=loaded.names.get(change.product_id, "")[:250],
+        certificate_id=(certificate.id if certificate is not None else loaded.linked.get(change.product_id)) or "",
+        reason=change.verdict.reason,
+        run=run,
+        at=now,
+    )
+
+
+def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
+              audit: list[AuditEntry]) -> None:
+    from saleor.product.models import ProductChannelListing
+
+    ids = [change.product_id for change in changes]
+    # Re-read the listings under a row lock, so what we store is exactly what we change.
+    current: dict[int, list[ProductChannelListing]] = defaultdict(list)
+    for listing in ProductChannelListing.objects.select_for_update().filter(product_id__in=ids).order_by("pk"):
+        current[listing.product_id].append(listing)
+    # A product we had withdrawn and staff published again by hand keeps its first withdrawal
+    # (and the listing state stored then): it is only unpublished again.
+    withdrawals = Withdrawal.objects.bulk_create(
+        [
+            Withdrawal(
+                product_id=change.product_id,
+                certificate_id=(change.verdict.certificate.id if change.verdict.certificate else None)
+                or loaded.linked.get(change.product_id) or "",
+                reason=change.verdict.reason,
+                run=run,
+                withdrawn_at=now,
+            )
+            for change in changes
+            if change.product_id not in loaded.open_withdrawals
+        ],
+        batch_size=BATCH,
+    )
+    WithdrawnListing.objects.bulk_create(
+        [
+            WithdrawnListing(
+                withdrawal=withdrawal,
+                channel_id=listing.channel_id,
+                is_published=listing.is_published,
+                published_at=listing.published_at,
+                available_for_purchase_at=listing.available_for_purchase_at,
+            )
+            for withdrawal in withdrawals
+            for listing in current.get(withdrawal.product_id, ())
+        ],
+        batch_size=BATCH,
+    )
+    ProductChannelListing.objects.filter(product_id__in=ids).update(is_published=False, available_for_purchase_at=None)
+    audit.extend(_audit(AuditEntry.Action.WITHDRAW, change, loaded, run, now) for change in changes)
+
+
+def _restore(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
+             audit: list[AuditEntry]) -> None:
+    from saleor.product.models import ProductChannelListing
+
+    ids = [change.product_id for change in changes]
+    open_withdrawals = Withdrawal.objects.filter(product_id__in=ids, restored_at__isnull=True)
+    stored = {
+        (row["withdrawal__product_id"], row["channel_id"]): row
+        for row in WithdrawnListing.objects.filter(withdrawal__in=open_withdrawals).values(
+            "withdrawal__product_id", "channel_id", "is_published", "published_at", "available_for_purchase_at"
+        )
+    }
+    listings = list(ProductChannelListing.objects.select_for_update().filter(product_id__in=ids).order_by("pk"))
+    to_save = []
+    for listing in listings:
+        before = stored.get((listing.product_id, listing.channel_id))
+        if before is None:  # listed in a new channel since the withdrawal: leave it as staff set it
+            continue
+        listing.is_published = before["is_published"]
+        listing.published_at = before["published_at"]
+        listing.available_for_purchase_at = before["available_for_purchase_at"]
+        to_save.append(listing)
+    ProductChannelListing.objects.bulk_update(
+        to_save, ["is_published", "published_at", "available_for_purchase_at"], batch_size=BATCH
+    )
+    open_withdrawals.update(restored_at=now, restored_by=run)
+    audit.extend(_audit(AuditEntry.Action.RESTORE, change, loaded, run, now) for change in changes)
+
+
+def _update_attributes(updates: list[reconcile.AttributeUpdate]) -> None:
+    """Keep ocop-stars and ocop-valid-until equal to the certificate's, as Saleor stores them:
+    one value per product and attribute, slug ``product-<pk>_<attribute pk>``; numeric in
+    ``numeric`` (name = the number), a date as 00:00 UTC in ``date_time`` (name = ISO date)."""
+    from saleor.attribute.models import Attribute
+
+    attributes = {a.slug: a for a in Attribute.objects.filter(slug__in=[STARS_ATTRIBUTE, VALID_UNTIL_ATTRIBUTE])}
+    stars = attributes.get(STARS_ATTRIBUTE)
+    valid_until = attributes.get(VALID_UNTIL_ATTRIBUTE)
+    if stars is not None:
+        _set_values(stars, {u.product_id: {"name": str(u.stars), "numeric": float(u.stars)} for u in updates})
+    if valid_until is not None:
+        _set_values(
+            valid_until,
+            {
+                u.product_id: {
+                    "name": u.valid_until.isoformat(),
+                    "date_time": datetime.combine(u.valid_until, time.min, tzinfo=UTC),
+                }
+                for u in updates
+            },
+        )
+
+
+def _set_values(attribute, wanted: dict[int, dict]) -> None:
+    from saleor.attribute.models import AssignedProductAttributeValue, AttributeValue
+
+    slugs = {product_id: f"product-{product_id}_{attribute.pk}" for product_id in wanted}
+    existing = {v.slug: v for v in AttributeValue.objects.filter(attribute=attribute, slug__in=slugs.values())}
+    fields = sorted({name for values in wanted.values() for name in values})
+    to_update, to_create = [], []
+    for product_id, values in wanted.items():
+        value = existing.get(slugs[product_id])
+        if value is None:
+            to_create.append(AttributeValue(attribute=attribute, slug=slugs[product_id], **values))
+        else:
+            for name, item in values.items():
+                setattr(value, name, item)
+            to_update.append(value)
+    AttributeValue.objects.bulk_update(to_update, fields, batch_size=BATCH)
+    created = AttributeValue.objects.bulk_create(to_create, batch_size=BATCH)
+    own = {value.slug: value.pk for value in [*to_update, *created]}
+    own_ids = set(own.values())
+    # Re-point each product's assignment for this attribute to its own value.
+    AssignedProductAttributeValue.objects.filter(
+        product_id__in=list(wanted), value__attribute=attribute
+    ).exclude(value_id__in=own_ids).delete()
+    AssignedProductAttributeValue.objects.bulk_create(
+        [
+            AssignedProductAttributeValue(product_id=product_id, value_id=own[slugs[product_id]])
+            for product_id in wanted
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+
+
+def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Verdicts, now: datetime,
+                                changed: set[int]) -> None:
+    """Upsert each OCOP product's certification state (only the rows that changed).
+
+    When the last completed run used this same feed, only time can have changed a verdict:
+    then only new or re-linked products, changed ones, sellable ones past their last valid day
+    or awaiting a revocation, and not-yet-valid ones are re-evaluated — the steady-state run
+    stays cheap.
+    """
+    previous_feed = (
+        SyncRun.objects.filter(status__in=[SyncRun.Status.DONE, SyncRun.Status.HELD], dry_run=False)
+        .exclude(pk=run.pk)
+        .exclude(feed_generated_at=None)
+        .order_by("-id")
+        .values_list("feed_generated_at", flat=True)
+        .first()
+    )
+    linked_before = dict(ProductCertification.objects.values_list("product_id", "certificate_id"))
+    states = loaded.states
+    if previous_feed == verdicts.feed.generated_at:
+        today = now.astimezone(rules.VIETNAM_TZ).date()
+        due = set(
+            ProductCertification.objects.filter(
+                Q(sellable=True, valid_until__lt=today)
+                | Q(sellable=True, reason__contains=rules.REVOKED_FROM)
+                | Q(sellable=False, reason__startswith="not yet valid")
+            ).values_list("product_id", flat=True)
+        )
+        states = [
+            state
+            for state in states
+            if state.product_id in changed
+            or state.product_id in due
+            or linked_before.get(state.product_id) != (state.certificate_id or "")
+        ]
+    columns = ("product_id", "certificate_id", "effective_certificate_id", "sellable", "reason", "stars",
+               "valid_until")
+    query = ProductCertification.objects.all()
+    if len(states) < len(loaded.states):
+        query = query.filter(product_id__in=[state.product_id for state in states])
+    existing = {row[0]: row[1:] for row in query.values_list(*columns)}
+    rows = []
+    verdict = verdicts.on(now)
+    for state in states:
+        decision = verdict(state.certificate_id)
+        certificate = decision.certificate
+        values = (
+            state.certificate_id or "",
+            certificate.id if certificate is not None else "",
+            decision.sellable,
+            decision.reason,
+            certificate.stars if certificate is not None else None,
+            certificate.valid_until if certificate is not None else None,
+        )
+        if existing.get(state.product_id) != values:
+            rows.append(
+                ProductCertification(
+                    product_id=state.product_id,
+                    certificate_id=values[0],
+                    effective_certificate_id=values[1],
+                    sellable=values[2],
+                    reason=values[3],
+                    stars=values[4],
+                    valid_until=values[5],
+                    checked_at=now,
+                    last_run=run,
+                )
+            )
+    ProductCertification.objects.bulk_create(
+        rows,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["product"],
+        update_fields=[
+            "certificate_id", "effective_certificate_id", "sellable", "reason", "stars", "valid_until",
+            "checked_at", "last_run",
+        ],
+    )
+
+
