@@ -83,6 +83,12 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_BEAT_SCHEDULE = {
+    # the shop says prices may be out of date while Saleor does not answer
+    "check-saleor": {"task": "catalog_sync.app.tasks.check_saleor", "schedule": 60.0},
+    # unconfirmed import previews older than a day
+    "purge-import-previews": {"task": "catalog_sync.registry.tasks.purge_previews", "schedule": 3600.0},
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from catalog_sync.app.health import saleor_unreachable
+
 
 def language() -> str:
     return "en" if (get_language() or "vi").startswith("en") else "vi"
@@ -22,5 +24,5 @@ def unavailable(request: HttpRequest) -> HttpResponse:
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200,
          stale: bool = False) -> HttpResponse:
-    context = {"stale": stale, **context}
+    context = {"stale": stale, "saleor_down": not stale and saleor_unreachable(), **context}
     return render(request, template, context, status=status)

@@ -9,6 +9,7 @@ from celery import shared_task
 
 from catalog_sync.saleor import SaleorConnectionError
 
+from . import health
 from .events import Change
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,23 @@ def refresh_object(kind: str, object_id: str, issued_at: str, deleted: bool = Fa
     reader = installed_reader()
     try:
         outcome = apply_change(change, reader)
+    except SaleorConnectionError:
+        health.record(False)
+        raise
     finally:
         reader.client.close()
+    health.record(True)
     log.info("%s", outcome)
     return outcome
+
+
+@shared_task
+def check_saleor() -> bool:
+    """Every minute (the web's beat): does Saleor answer? The shop says so when it does not."""
+    from .readers import installed_reader
+
+    reader = installed_reader()
+    try:
+        return health.check(reader.client)
+    finally:
+        reader.client.close()

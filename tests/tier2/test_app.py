@@ -6,7 +6,7 @@ keep the shop in step: a product the certification plugin withdraws leaves its p
 within 10 s of the sync's commit, and comes back when the certificate is renewed.
 
 With ``OCOP_RECORD_APP=1`` the test also (re)records the Saleor replies that tier-1 tests of the
-app replay (tests/fixtures/saleor/11_app_install.json, 12_app_refresh.json).
+app replay (tests/fixtures/saleor/11_app_install.json, 12_app_refresh.json, 13_saleor_health.json).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from catalog_sync.app import health
 from catalog_sync.app.models import HandledDelivery, Installation
 from catalog_sync.app.readers import StorefrontReader
 from catalog_sync.catalogue.records import SearchQuery
@@ -152,6 +153,12 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
     report = io.StringIO()
     call_command("saleor_bootstrap", "--json", stdout=report)
     assert json.loads(report.getvalue())["created"] == []
+
+    # and the web worker's health check finds Saleor answering
+    if RECORD:
+        (FIXTURES / "13_saleor_health.json").unlink(missing_ok=True)
+    with recording_client(saleor_api.url, None, "13_saleor_health.json") as health_client:
+        assert health.check(health_client) is True
 
     # given the shop filled from Saleor
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
