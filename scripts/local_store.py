@@ -1,0 +1,325 @@
+"""The whole store on this machine, without Docker: what ``scripts/run-local`` and ``scripts/saleor-manage`` run.
+
+``run``: the web service (runserver, DEBUG on) with its Celery worker and beat; with ``SALEOR_PYTHON``
+also Saleor's API (uvicorn), worker and beat with the certification plugin installed and configured
+to the local feed, and the web service installed as a Saleor App. Prints one ``ready:`` line when
+everything answers; SIGINT or SIGTERM stops every process group it started.
+``manage ARGS``: Saleor's ``manage.py ARGS`` with the same database, keys and Redis as ``run``.
+
+State (git-ignored) lives in ``LOCAL_STATE_DIR`` (default ``.local/``): ``secrets.json`` (mode 600:
+both secret keys, Saleor's RSA key, the feed token, the staff password; generated once, never
+printed but for the staff password on the run that creates it), ``store.json`` (the addresses the
+last run used, so ``manage`` finds the same store) and ``logs/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from local_processes import Processes, StoreError, port_free, tail, wait_until
+
+REPO = Path(__file__).resolve().parents[1]
+VENV_BIN = REPO / ".venv" / "bin"
+STAFF_EMAIL = "staff@example.com"
+# Redis database numbers: the web service uses REDIS_URL (cache and broker, default 0); Saleor's
+# broker and cache use 1 and 2, as in docker-compose.yml, so neither side reads the other's queues.
+DEFAULTS = {
+    "PORT": "8080",
+    "SALEOR_PORT": "8000",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ocop_web",
+    "SALEOR_DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ocop_saleor",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/1",
+    "SALEOR_CACHE_URL": "redis://127.0.0.1:6379/2",
+}
+class Stop(Exception):  # raised by the signal handler
+    pass
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --------------------------------------------------------------------------- state
+
+
+def state_dir() -> Path:
+    path = Path(os.environ.get("LOCAL_STATE_DIR") or REPO / ".local").resolve()
+    (path / "logs").mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def load_secrets(state: Path) -> tuple[dict[str, str], bool]:
+    """The store's secrets, generated on first use; (secrets, created now)."""
+    path = state / "secrets.json"
+    if path.exists():
+        return json.loads(path.read_text()), False
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    values = {
+        "web_secret_key": secrets.token_urlsafe(50),
+        "feed_token": secrets.token_urlsafe(32),
+        "saleor_secret_key": secrets.token_urlsafe(50),
+        "saleor_rsa_private_key": pem,
+        "staff_email": STAFF_EMAIL,
+        "staff_password": secrets.token_urlsafe(18),
+    }
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as file:
+        json.dump(values, file, indent=1)
+    return values, True
+
+
+def settings(state: Path, *, remembered: bool) -> dict[str, str]:
+    """PORT, SALEOR_PORT, the database and Redis URLs: the environment, else (for ``manage``) what
+    the last ``run`` used, else the defaults."""
+    recorded: dict[str, str] = {}
+    store = state / "store.json"
+    if remembered and store.exists():
+        recorded = json.loads(store.read_text())
+    return {name: os.environ.get(name) or recorded.get(name) or default for name, default in DEFAULTS.items()}
+
+
+def saleor_python() -> str:
+    python = os.environ.get("SALEOR_PYTHON", "")
+    if not python:
+        raise StoreError("SALEOR_PYTHON: set it to a Python interpreter in whose environment `saleor` imports")
+    if not shutil.which(python):
+        raise StoreError(f"SALEOR_PYTHON: {python} is not an executable")
+    return python
+
+
+def web_env(conf: dict[str, str], keys: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH"}}
+    env.update({
+        "DEBUG": "1",
+        "DATABASE_URL": conf["DATABASE_URL"],
+        "REDIS_URL": conf["REDIS_URL"],
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or keys["web_secret_key"],
+        "OCOP_FEED_TOKEN": os.environ.get("OCOP_FEED_TOKEN") or keys["feed_token"],
+        "PYTHONUNBUFFERED": "1",
+    })
+    env.pop("CELERY_BROKER_URL", None)  # the web's broker is its REDIS_URL
+    return env
+
+
+def saleor_env(python: str, conf: dict[str, str], keys: dict[str, str]) -> dict[str, str]:
+    dropped = {"PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "CACHE_URL",
+               "CELERY_BROKER_URL", "SECRET_KEY", "RSA_PRIVATE_KEY", "DEBUG", "ALLOWED_HOSTS", "PUBLIC_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "saleor.settings",
+        # DEBUG on, as the web service: Saleor serves its own uploads and logs readably.
+        "DEBUG": "True",
+        "DATABASE_URL": conf["SALEOR_DATABASE_URL"],
+        "SECRET_KEY": keys["saleor_secret_key"],
+        # One key for the API, worker and beat (else each signs tokens with its own).
+        "RSA_PRIVATE_KEY": keys["saleor_rsa_private_key"],
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "ALLOWED_CLIENT_HOSTS": "localhost,127.0.0.1",
+        # Saleor names itself by this in tokens and webhooks; the web service accepts webhooks only
+        # from its SALEOR_API_URL, which is this + graphql/.
+        "PUBLIC_URL": f"http://127.0.0.1:{conf['SALEOR_PORT']}/",
+        "CELERY_BROKER_URL": conf["SALEOR_CELERY_BROKER_URL"],
+        "CACHE_URL": conf["SALEOR_CACHE_URL"],
+        "DEFAULT_CHANNEL_SLUG": "ocop-vn",
+        "DEFAULT_COUNTRY": "VN",
+        # Webhooks and the app installation go to the web service on 127.0.0.1: the outbound
+        # filter stays on (private networks stay refused) with loopback allowed.
+        "HTTP_IP_FILTER_ENABLED": "True",
+        "HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS": "True",
+        "SEND_USAGE_TELEMETRY": "False",
+        "PYTHONUNBUFFERED": "1",
+        "PATH": str(Path(python).parent) + os.pathsep + os.environ.get("PATH", ""),
+    })
+    return env
+
+
+# --------------------------------------------------------------------------- set-up steps
+
+
+def ensure_database(url: str) -> bool:
+    """Create the database ``url`` names when it does not exist; True when it was created."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", parts.query, ""))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            return False
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return True
+
+
+def ensure_plugin_installed(python: str, env: dict[str, str]) -> None:
+    """Install saleor_plugins into Saleor's environment (editable, no dependencies) unless this
+    checkout's copy is the one installed there."""
+    probe = ("import importlib.metadata as m, json, os\n"
+             "eps = [e for e in m.entry_points(group='saleor.plugins') if e.name == 'ocop_certification']\n"
+             "try:\n    import ocop_certification as p; path = os.path.dirname(os.path.realpath(p.__file__))\n"
+             "except ImportError:\n    path = None\n"
+             "print(json.dumps({'eps': len(eps), 'path': path}))\n")
+    clean = {k: v for k, v in env.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETTINGS_MODULE"}}
+    found = json.loads(subprocess.run([python, "-c", probe], check=True, capture_output=True, text=True, env=clean,
+                                      cwd="/").stdout)
+    plugin = REPO / "saleor_plugins"
+    if found["eps"] and found["path"] == str((plugin / "ocop_certification").resolve()):
+        return
+    say(f"==> installing the certification plugin into {python}'s environment")
+    uv = shutil.which("uv")
+    command = ([uv, "pip", "install", "--quiet", "--python", python, "--no-deps", "-e", str(plugin)] if uv
+               else [python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(plugin)])
+    result = subprocess.run(command, capture_output=True, text=True, env={**clean, "UV_PYTHON_DOWNLOADS": "never"})
+    if result.returncode != 0:
+        raise StoreError(f"installing the plugin failed: {' '.join(command)}\n{result.stdout}{result.stderr}")
+
+
+def prepare_saleor(processes: Processes, python: str, env: dict[str, str], conf: dict[str, str],
+                   keys: dict[str, str], state: Path) -> None:
+    django = [python, "-m", "django"]
+    created = ensure_database(conf["SALEOR_DATABASE_URL"])
+    # An existing database is used as it is when Django finds nothing to apply (migrate --check:
+    # one start-up of Saleor, seconds); a new one, or one behind the code, is migrated (minutes).
+    behind = created
+    if not created:
+        behind = processes.start("saleor-migrate-check", [*django, "migrate", "--check"], env, state).wait() != 0
+        processes.running.pop("saleor-migrate-check")
+    if behind:
+        say("==> migrating Saleor's database (a few minutes the first time)")
+        processes.run("saleor-migrate", [*django, "migrate", "--noinput"], env, state, "migrating Saleor's database")
+    say("==> configuring the plugin (local feed) and the staff account")
+    feed = f"http://127.0.0.1:{conf['PORT']}/registry/feed.json"
+    processes.run("saleor-configure",
+                  [*django, "ocop_configure", f"--feed-url={feed}", f"--staff-email={keys['staff_email']}"],
+                  {**env, "OCOP_FEED_TOKEN": os.environ.get("OCOP_FEED_TOKEN") or keys["feed_token"],
+                   "DJANGO_SUPERUSER_PASSWORD": keys["staff_password"]},
+                  state, "configuring Saleor (ocop_configure)")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def run() -> int:
+    state = state_dir()
+    logs = state / "logs"
+    conf = settings(state, remembered=False)
+    python = os.environ.get("SALEOR_PYTHON") or None
+    if python:
+        python = saleor_python()
+    ports = [("PORT", conf["PORT"])] + ([("SALEOR_PORT", conf["SALEOR_PORT"])] if python else [])
+    for name, port in ports:
+        if not port.isdigit() or not port_free(int(port)):
+            raise StoreError(f"{name}={port}: that port is not a free port on 127.0.0.1")
+    keys, created = load_secrets(state)
+    (state / "store.json").write_text(json.dumps(conf, indent=1))
+    processes = Processes(logs)
+
+    def stop(signum, _frame):
+        raise Stop(signum)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    web = web_env(conf, keys)
+    web_url = f"http://127.0.0.1:{conf['PORT']}/"
+    try:
+        say(f"==> logs: {logs}/<process>.log")
+        if ensure_database(conf["DATABASE_URL"]):
+            say(f"==> created the web database {urlsplit(conf['DATABASE_URL']).path.lstrip('/')}")
+        processes.run("web-migrate", [str(VENV_BIN / "ocop"), "migrate", "--no-input"], web, REPO,
+                      "migrating the web database")
+        checks: dict[str, tuple[str, bytes | None]] = {"web": (web_url, None)}
+        saleor_url = f"http://127.0.0.1:{conf['SALEOR_PORT']}/graphql/"
+        if python:
+            saleor = saleor_env(python, conf, keys)
+            ensure_plugin_installed(python, saleor)
+            prepare_saleor(processes, python, saleor, conf, keys, state)
+            web["SALEOR_API_URL"] = saleor_url
+            # The manifest's URLs (token hand-over, webhooks): Saleor's HTTP client sends a Host header
+            # without the port, so the request's own host would lose it.
+            web["APP_PUBLIC_URL"] = web_url
+            processes.start("saleor-api", [python, "-m", "uvicorn", "saleor.asgi:application", "--host=127.0.0.1",
+                                           f"--port={conf['SALEOR_PORT']}", "--workers=1", "--lifespan=auto",
+                                           "--ws=none"], saleor, state)
+            processes.start("saleor-worker", [python, "-m", "celery", "-A", "saleor.celeryconf:app", "worker",
+                                              "--loglevel=info", "--concurrency=2", "-n", "saleor@%h"], saleor, state)
+            processes.start("saleor-beat", [python, "-m", "celery", "-A", "saleor.celeryconf:app", "beat",
+                                            "--loglevel=info", f"--schedule={state / 'saleor-beat-schedule'}"],
+                            saleor, state)
+            checks["saleor"] = (saleor_url, b'{"query": "{ shop { name } }"}')
+        celery = [str(VENV_BIN / "celery"), "-A", "ocop_web.celery:app"]
+        processes.start("web", [str(VENV_BIN / "ocop"), "runserver", f"127.0.0.1:{conf['PORT']}"], web, REPO)
+        processes.start("web-worker", [*celery, "worker", "--loglevel=info", "--concurrency=2", "-n", "web@%h"],
+                        web, REPO)
+        processes.start("web-beat", [*celery, "beat", "--loglevel=info",
+                                     f"--schedule={state / 'web-beat-schedule'}"], web, REPO)
+        wait_until(processes, checks, timeout=180)
+        if python:
+            say("==> installing the web service as a Saleor App")
+            processes.run("app-install", [str(VENV_BIN / "ocop"), "saleor", "install-app",
+                                          f"--manifest-url={web_url}saleor/manifest/"],
+                          {**web, "SALEOR_STAFF_EMAIL": keys["staff_email"],
+                           "SALEOR_STAFF_PASSWORD": keys["staff_password"]}, REPO,
+                          "installing the app (ocop saleor install-app)")
+            if created:
+                say(f"Saleor staff account: {keys['staff_email']}  password: {keys['staff_password']}  "
+                    f"(shown once; kept in {state / 'secrets.json'})")
+            else:
+                say(f"Saleor staff account: {keys['staff_email']} (password in {state / 'secrets.json'})")
+            say(f"ready: web {web_url} saleor {saleor_url}")
+        else:
+            say(f"ready: web {web_url}")
+        while (dead := processes.exited()) is None:
+            time.sleep(0.5)
+        name, code = dead
+        raise StoreError(f"{name} exited {code}; stopping the store. See {logs / (name + '.log')}:\n"
+                         f"{tail(logs / (name + '.log'))}")
+    except Stop:
+        say("==> stopping")
+        return 0
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        processes.stop_all()
+
+
+def manage(args: list[str]) -> int:
+    """Replace this process with Saleor's ``manage.py ARGS`` in the local store's environment."""
+    python = saleor_python()
+    state = state_dir()
+    conf = settings(state, remembered=True)
+    keys, _created = load_secrets(state)
+    env = saleor_env(python, conf, keys)
+    env["OCOP_FEED_TOKEN"] = os.environ.get("OCOP_FEED_TOKEN") or keys["feed_token"]
+    os.execve(python, [python, "-m", "django", *args], env)  # noqa: S606 - the user's own command
+    return 127
+
+
+def main(argv: list[str]) -> int:
+    try:
+        if argv[:1] == ["run"]:
+            return run()
+        if argv[:1] == ["manage"]:
+            return manage(argv[1:])
+        print("usage: local_store.py run | manage ARGS...", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
