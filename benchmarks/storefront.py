@@ -187,9 +187,9 @@ def web_env(saleor_url: str, cache_prefix: str) -> dict:
 
 
 def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    process = subprocess.Popen([str(REPO / ".venv" / "bin" / GUNICORN[0]), *GUNICORN[1:], "--bind",
-                                f"127.0.0.1:{port}"], env=env, cwd=REPO, stdout=subprocess.DEVNULL,
-                               stderr=open(Path(tempfile.gettempdir()) / f"bench-gunicorn-{port}.log", "w"))
+    with (Path(tempfile.gettempdir()) / f"bench-gunicorn-{port}.log").open("a") as log:
+        process = subprocess.Popen([str(REPO / ".venv" / "bin" / GUNICORN[0]), *GUNICORN[1:], "--bind",
+                                    f"127.0.0.1:{port}"], env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
     wait_for(f"http://127.0.0.1:{port}/static/storefront/site.css")
     return process
 
@@ -255,7 +255,7 @@ def main() -> int:
         # 1. Saleor: the catalogue structure through the real command, then 20,000 products.
         api = start_saleor(saleor, saleor_port)
         token = harness.last_json_line(saleor.manage(
-            "create_app", "bench", "--activate", *sum((["--permission", p] for p in harness.APP_PERMISSIONS), []),
+            "create_app", "bench", "--activate", *(arg for p in harness.APP_PERMISSIONS for arg in ("--permission", p)),
         ).stdout)["auth_token"]
         env = web_env(saleor_url, f"bench-{secrets.token_hex(4)}")
         subprocess.run([ocop, "migrate", "--no-input"], env=env, cwd=REPO, check=True, capture_output=True)
