@@ -319,6 +319,18 @@ def main() -> int:
         shown = len(reply["data"]["products"]["edges"])
         theirs = ab(saleor_url, post_file=body.name)
         os.unlink(body.name)
+
+        # Where the reindex's time goes: Saleor answering the reindex's own page query (100 products).
+        document = (REPO / "catalog_sync" / "saleor" / "queries" / "readmodel.graphql").read_text(encoding="utf-8")
+        page_times, after = [], None
+        with httpx.Client(timeout=120) as client:
+            for _ in range(5):
+                start = time.perf_counter()
+                page = client.post(saleor_url, json={"query": document, "operationName": "CatalogueProductsPage",
+                                                     "variables": {"channel": "ocop-vn", "first": 100,
+                                                                   "after": after}}).json()
+                page_times.append(time.perf_counter() - start)
+                after = page["data"]["products"]["pageInfo"]["endCursor"]
     finally:
         stop(web)
         stop(api)
@@ -339,6 +351,9 @@ def main() -> int:
     print(f"first request after a gunicorn restart (any page): p50 {a50:.1f} ms, p95 {a95:.1f} ms")
     print(f"reindex of {PRODUCTS} products: {reindex_seconds:.1f} s  "
           f"({'met' if reindex_seconds <= 60 else 'MISSED'}, target ≤ 60 s)")
+    per_page = statistics.median(page_times)
+    print(f"  Saleor answering one reindex page (100 products): median {per_page:.2f} s of 5 → "
+          f"{per_page * PRODUCTS / 100:.0f} s for {PRODUCTS // 100} pages, fetched one after another")
     size, zipped = len(html), len(gzip.compress(html))
     print(f"catalogue HTML: {size} bytes ({size / 1024:.1f} KB), gzipped {zipped} bytes ({zipped / 1024:.1f} KB)  "
           f"({'met' if size <= 40 * 1024 and zipped <= 10 * 1024 else 'MISSED'}, targets ≤ 40 KB, ≤ 10 KB)")
