@@ -10,7 +10,8 @@ published or unpublished, so its own stamp cannot order a withdrawal and a resto
 from __future__ import annotations
 
 import datetime
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from django.utils import timezone
 
@@ -36,7 +37,8 @@ class CatalogueReader(Protocol):
 
 def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datetime | None = None) -> str:
     """Apply one change; returns what was done, for the task's log."""
-    kind, object_id = change.kind, change.id
+    kind: str = change.kind
+    object_id = change.id
     # Taken before reading: what is read reflects Saleor at this moment or later.
     seen = now or timezone.now()
     if kind == "variant":
@@ -44,25 +46,19 @@ def apply_change(change: Change, reader: CatalogueReader, *, now: datetime.datet
         if product_id is None:
             return f"variant {object_id}: not in the storefront"
         kind, object_id = "product", product_id
-    if kind == "product":
-        product = None if change.deleted else reader.product(object_id)
-        if product is None:
-            store.remove_product(object_id, at=seen)
-            return f"product {object_id}: removed"
-        store.apply_product(product, at=seen)
-        return f"product {object_id}: updated"
-    if kind == "collection":
-        collection = None if change.deleted else reader.collection(object_id)
-        if collection is None:
-            store.remove_collection(object_id, at=seen)
-            return f"collection {object_id}: removed"
-        store.apply_collection(collection, at=seen)
-        return f"collection {object_id}: updated"
-    if change.page_type not in (None, PRODUCER_PAGE_TYPE):
-        return f"page {object_id}: not a producer"
-    producer = None if change.deleted else reader.producer(object_id)
-    if producer is None:
-        store.remove_producer(object_id, at=seen)
-        return f"producer {object_id}: removed"
-    store.apply_producer(producer, at=seen)
-    return f"producer {object_id}: updated"
+    if kind == "page":
+        if change.page_type not in (None, PRODUCER_PAGE_TYPE):
+            return f"page {object_id}: not a producer"
+        kind = "producer"
+    steps: dict[str, tuple[Callable[[str], Any], Callable[..., bool], Callable[..., bool]]] = {
+        "product": (reader.product, store.apply_product, store.remove_product),
+        "collection": (reader.collection, store.apply_collection, store.remove_collection),
+        "producer": (reader.producer, store.apply_producer, store.remove_producer),
+    }
+    read, apply, remove = steps[kind]
+    record = None if change.deleted else read(object_id)
+    if record is None:
+        remove(object_id, at=seen)
+        return f"{kind} {object_id}: removed"
+    apply(record, at=seen)
+    return f"{kind} {object_id}: updated"
