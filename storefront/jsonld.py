@@ -39,7 +39,7 @@ def item_list(products: Sequence[ProductRecord], absolute: Callable[[str], str],
             {
                 "@type": "ListItem",
                 "position": first_position + index,
-                "name": translated(product, "name", language),
+                "name": product.name,  # the contract: the product's name as Saleor holds it, on every language
                 "url": absolute(reverse("storefront:product", args=[product.slug])),
             }
             for index, product in enumerate(products)

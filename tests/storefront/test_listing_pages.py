@@ -206,3 +206,13 @@ def test_suggestions_stay_calm_when_search_fails(client, highland, monkeypatch):
     response = client.get("/search/suggest/?q=mat ong")
     assert response.status_code == 200
     assert response.json() == {"query": "mat ong", "suggestions": []}
+
+
+def test_english_listing_shows_english_names_and_lists_saleors_names_in_json_ld(client, shop):
+    # given a product with Saleor's name and its English translation
+    shop.product(name="Cà phê Arabica Cầu Đất", name_en="Cau Dat Arabica coffee")
+    # when an export buyer opens the English catalogue
+    response = client.get("/en/products/")
+    # then the card reads in English, and the ItemList names the product as Saleor holds it
+    assert card_names(response) == ["Cau Dat Arabica coffee"]
+    assert listed_names(response) == ["Cà phê Arabica Cầu Đất"]
