@@ -41,12 +41,12 @@ def staff_token(client: SaleorClient, email: str, password: str) -> str:
     return str(reply.token)
 
 
-def _ours(operations: Any) -> Any | None:
-    apps = operations.installed_apps().apps
-    for edge in apps.edges if apps else []:
-        if edge.node.identifier == APP_ID:
-            return edge.node
-    return None
+def _in_saleor(operations: Any) -> tuple[Any | None, list[Any]]:
+    """Our app as Saleor has it (or None), and Saleor's installation jobs: one query."""
+    state = operations.installed_apps()
+    ours = next((edge.node for edge in (state.apps.edges if state.apps else [])
+                 if edge.node.identifier == APP_ID), None)
+    return ours, state.apps_installations
 
 
 def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120, poll: float = 1.0,
@@ -55,7 +55,7 @@ def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120
     """``client`` carries a token with MANAGE_APPS (a staff user's, or an app's)."""
     say = on_step or (lambda _message: None)
     operations = client.operations()
-    existing = _ours(operations)
+    existing, _jobs = _in_saleor(operations)
     registered = Installation.objects.for_api_url(client.url)
     if existing is not None and registered is not None and registered.app_id == existing.id:
         return InstallResult("already installed", existing.id)
@@ -72,11 +72,11 @@ def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120
     deadline = time.monotonic() + timeout
     while True:
         registered = Installation.objects.for_api_url(client.url)
-        app = _ours(operations)
+        app, jobs = _in_saleor(operations)
         if registered is not None and app is not None and registered.app_id == app.id:
             say(f"installed: app {app.id}")
             return InstallResult("installed", app.id)
-        job = next((j for j in operations.installed_apps().apps_installations if j.id == job_id), None)
+        job = next((j for j in jobs if j.id == job_id), None)
         if job is not None and job.status.value == "FAILED":
             raise InstallFailed(f"Saleor could not install the app: {job.message or 'no reason given'}")
         if time.monotonic() > deadline:

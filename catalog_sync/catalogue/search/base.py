@@ -7,7 +7,8 @@ from typing import Protocol
 
 from catalog_sync.domain.text import match_key
 
-from ..records import ProductRecord, SearchQuery, SearchResult, Suggestion
+from .. import rows
+from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
 
 FACETS = ("stars", "group", "set", "province", "price_band", "in_stock")
 TYPO_MIN_LENGTH = 5  # words this long tolerate one typo
@@ -20,6 +21,16 @@ _WORD = re.compile(r"\w+")
 def query_words(text: str) -> list[str]:
     """The query's words in search form (folded, lower case), at most ``MAX_QUERY_WORDS``."""
     return [word[:MAX_WORD_LENGTH] for word in _WORD.findall(match_key(text or "")[:2000])[:MAX_QUERY_WORDS]]
+
+
+def ordered_facet(facet: str, values: list[FacetValue]) -> tuple[FacetValue, ...]:
+    """How a facet's choices are shown: stars high to low, price bands low to high, the rest by count."""
+    if facet == "stars":
+        return tuple(sorted(values, key=lambda v: -int(v.value)))
+    if facet == "price_band":
+        order = {key: i for i, (key, _, _) in enumerate(rows.PRICE_BANDS)}
+        return tuple(sorted(values, key=lambda v: order.get(v.value, len(order))))
+    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
 
 
 def page_bounds(query: SearchQuery) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from elasticsearch_dsl import A, Q, Search
 
 from .. import models, rows, store
 from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
-from .base import FACETS, TYPO_MIN_LENGTH, page_bounds, query_words
+from .base import FACETS, TYPO_MIN_LENGTH, ordered_facet, page_bounds, query_words
 from .elastic_index import ALIAS, new_index, product_document
 
 # field -> (whole word, prefix, typo) scores; the same as the embedded backend's.
@@ -145,12 +145,7 @@ def _facet_values(facet: str, buckets: list[dict[str, Any]]) -> tuple[FacetValue
             key = "1"
         if bucket["doc_count"]:
             values.append(FacetValue(value=str(key), count=bucket["doc_count"]))
-    if facet == "stars":
-        return tuple(sorted(values, key=lambda v: -int(v.value)))
-    if facet == "price_band":
-        order = {key: i for i, (key, _, _) in enumerate(rows.PRICE_BANDS)}
-        return tuple(sorted(values, key=lambda v: order.get(v.value, len(order))))
-    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
+    return ordered_facet(facet, values)
 
 
 class ElasticsearchBackend:

@@ -26,7 +26,7 @@ from django.db.models.functions import Length
 
 from .. import cache, models, rows
 from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
-from .base import FACETS, TYPO_MIN_LENGTH, page_bounds, query_words
+from .base import FACETS, TYPO_MIN_LENGTH, ordered_facet, page_bounds, query_words
 
 _PRODUCT = models.Product._meta.db_table
 _WORDS = models.SearchWord._meta.db_table
@@ -211,16 +211,8 @@ def _facets(base: QuerySet[models.Product], query: SearchQuery) -> tuple[int, di
         if value is None or count == 0 or value is False:
             continue
         values[FACETS[i]].append(FacetValue(value="1" if value is True else str(value), count=count))
-    return total, {facet: _ordered(facet, found) for facet, found in values.items()}
+    return total, {facet: ordered_facet(facet, found) for facet, found in values.items()}
 
-
-def _ordered(facet: str, values: list[FacetValue]) -> tuple[FacetValue, ...]:
-    if facet == "stars":
-        return tuple(sorted(values, key=lambda v: -int(v.value)))
-    if facet == "price_band":
-        order = {key: i for i, (key, _, _) in enumerate(rows.PRICE_BANDS)}
-        return tuple(sorted(values, key=lambda v: order.get(v.value, len(order))))
-    return tuple(sorted(values, key=lambda v: (-v.count, v.value)))
 
 
 def _order(queryset: QuerySet[models.Product], query: SearchQuery, has_text: bool) -> QuerySet[models.Product]:
