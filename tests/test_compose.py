@@ -241,7 +241,9 @@ def run_entrypoint(service: dict, tmp_path: Path) -> tuple[list[str], list[str]]
     """Runs the service's entrypoint and command with stand-in programs; what the relay and Saleor got."""
     for program in ("socat", service["command"][0]):
         fake = tmp_path / program
-        fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{tmp_path}/{program}.args"\n')
+        # written aside and renamed, so a reader never sees a half-written list
+        args = tmp_path / f"{program}.args"
+        fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{args}.part" && mv "{args}.part" "{args}"\n')
         fake.chmod(0o755)
     entrypoint = [part.replace("$$", "$") for part in service["entrypoint"]]
     subprocess.run([*entrypoint, *service["command"]], env={"PATH": f"{tmp_path}:/usr/bin:/bin"}, check=True)
