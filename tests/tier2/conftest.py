@@ -71,3 +71,6 @@ def saleor_api(saleor_env):
         yield api
     finally:
         api.stop()
+
+
+from tests.browser.conftest import browser  # noqa: E402, F401  (Chromium, for the shopper's journey in test_app)

@@ -2,7 +2,7 @@
 
 Saleor fetches our manifest and posts the token to our live server; the demo catalogue is
 reindexed into the read model; then Saleor's signed webhooks, handled by our own Celery worker,
-keep the shop in step: a product the certification plugin withdraws leaves its page and search
+keep the shop in step: a product the certification plugin withdraws leaves the catalogue, its page and search
 within 10 s of the sync's commit, and comes back when the certificate is renewed.
 
 With ``OCOP_RECORD_APP=1`` the test also (re)records the Saleor replies that tier-1 tests of the
@@ -39,6 +39,7 @@ from catalog_sync.registry.actions import renew_certificate, revoke_certificate
 from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
 from catalog_sync.saleor.recording import RecordingTransport
 
+from . import journey
 from . import saleor_harness as harness
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -105,15 +106,16 @@ def sync(saleor_env, saleor_api) -> tuple[dict, datetime.datetime]:
     return report, finished[0][0]
 
 
-def on_sale(client, slug: str) -> tuple[bool, bool]:
-    """(its page answers 200, the search finds it)"""
-    page = client.get(f"/products/{slug}/").status_code == 200
-    found = slug in client.get("/search/", {"q": "nuoc mam phu quoc"}).content.decode()
-    return page, found
+def on_sale(client, product) -> tuple[bool, bool, bool]:
+    """(the catalogue filtered to its stars and province lists it, its page answers 200, the search finds it)"""
+    listing = client.get("/products/", {"stars": product.stars, "province": product.province}).content.decode()
+    page = client.get(f"/products/{product.slug}/").status_code == 200
+    found = product.slug in client.get("/search/", {"q": "nuoc mam phu quoc"}).content.decode()
+    return f"/products/{product.slug}/" in listing, page, found
 
 
 def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
-    live_server, settings, saleor_api, saleor_env, shared_data, monkeypatch, client
+    live_server, settings, saleor_api, saleor_env, shared_data, monkeypatch, client, browser
 ):
     settings.SALEOR_API_URL = saleor_api.url
     settings.SALEOR_APP_TOKEN = saleor_api.app_token
@@ -164,7 +166,9 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     found = get_backend().search(SearchQuery(text="nuoc mam phu quoc", per_page=100)).products
     fish_sauce = next(product for product in found if product.certificate_id == CERTIFICATE)
-    assert on_sale(client, fish_sauce.slug) == (True, True)
+    assert on_sale(client, fish_sauce) == (True, True, True)
+    # and a shopper in Chromium walks from home to it through the filters and a search, at 360 px and desktop
+    journey.walk(browser, live_server.url, fish_sauce, "nuoc mam phu quoc")
     if RECORD:
         (FIXTURES / "12_app_refresh.json").unlink(missing_ok=True)
     with recording_client(saleor_api.url, None, "12_app_refresh.json") as reader_client:
@@ -185,7 +189,7 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
         report, committed = sync(saleor_env, saleor_api)
         assert report["errors"] == [] and len(report["withdrawn"]) == 1
         # then it leaves the product page and search within 10 s of the sync's commit
-        wait_for(lambda: on_sale(client, fish_sauce.slug) == (False, False), timeout=30)
+        wait_for(lambda: on_sale(client, fish_sauce) == (False, False, False), timeout=30)
         gone_after = datetime.datetime.now(datetime.UTC) - committed
         assert gone_after <= datetime.timedelta(seconds=10), f"left the shop {gone_after} after the commit"
         # (the deliveries that did it were signed: unsigned ones are refused and never recorded)
@@ -197,7 +201,7 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
         renew_certificate(CERTIFICATE, decision_no="100/QĐ-UBND", decision_date=vietnam_today(), stars=5)
         report, committed = sync(saleor_env, saleor_api)
         assert len(report["restored"]) == 1
-        wait_for(lambda: on_sale(client, fish_sauce.slug) == (True, True), timeout=30)
+        wait_for(lambda: on_sale(client, fish_sauce) == (True, True, True), timeout=30)
         back_after = datetime.datetime.now(datetime.UTC) - committed
         assert back_after <= datetime.timedelta(seconds=10), f"came back {back_after} after the commit"
     print(f"\nwithdrawal left the shop {gone_after.total_seconds():.2f} s after the sync's commit; "
