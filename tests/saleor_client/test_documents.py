@@ -52,16 +52,39 @@ def test_documents_the_recorded_tests_send_are_valid_against_saleor_3_23_schema(
 
 @pytest.mark.parametrize("path", sorted(QUERIES.glob("*.graphql")), ids=lambda p: p.name)
 def test_typed_operations_are_valid_against_saleor_3_23_schema(schema, path):
-    from graphql import parse, validate
+    from graphql import DocumentNode, parse, validate
 
-    # ariadne-codegen reads every file as one document: fragments may live in another file.
-    others = "".join(other.read_text(encoding="utf-8") for other in QUERIES.glob("*.graphql") if other != path)
-    document = parse(path.read_text(encoding="utf-8") + "\n" + others)
-    own = {definition.name.value for definition in parse(path.read_text(encoding="utf-8")).definitions}
-    document.definitions = tuple(d for d in document.definitions
-                                 if d.name.value in own or d.kind == "fragment_definition")
-    errors = validate(schema, document)
+    # ariadne-codegen reads every file as one document: a fragment may live in another file.
+    fragments = {d.name.value: d for other in QUERIES.glob("*.graphql")
+                 for d in parse(other.read_text(encoding="utf-8")).definitions if d.kind == "fragment_definition"}
+    own = list(parse(path.read_text(encoding="utf-8")).definitions)
+    used = [fragments[name] for name in sorted(_spreads(own, fragments)) if name not in {
+        d.name.value for d in own if d.kind == "fragment_definition"}]
+    errors = validate(schema, DocumentNode(definitions=tuple(own + used)))
     assert not errors, f"{path.name}: " + "; ".join(e.message for e in errors)
+
+
+def _spreads(definitions, fragments) -> set[str]:
+    """The fragments ``definitions`` use, directly or through other fragments."""
+    from graphql import FragmentSpreadNode, Visitor, visit
+
+    class Spreads(Visitor):
+        def __init__(self):
+            super().__init__()
+            self.names: set[str] = set()
+
+        def enter_fragment_spread(self, node: FragmentSpreadNode, *_):
+            self.names.add(node.name.value)
+
+    found: set[str] = set()
+    pending = list(definitions)
+    while pending:
+        spreads = Spreads()
+        visit(pending.pop(), spreads)
+        for name in spreads.names - found:
+            found.add(name)
+            pending.append(fragments[name])
+    return found
 
 
 def test_the_generated_package_is_up_to_date_with_the_queries(tmp_path):

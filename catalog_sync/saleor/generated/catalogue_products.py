@@ -1,7 +1,8 @@
-from datetime import date
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field
+
+from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
 
@@ -94,7 +95,7 @@ class CatalogueProductsProductsEdgesNodeAssignedAttributesAssignedDateAttribute(
 ):
     typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
     attribute: "CatalogueProductsProductsEdgesNodeAssignedAttributesAssignedDateAttributeAttribute"
-    day: Optional[date]
+    day: Optional[Day]
 
 
 class CatalogueProductsProductsEdgesNodeAssignedAttributesAssignedDateAttributeAttribute(

@@ -1,7 +1,9 @@
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Optional
 
 from pydantic import Field
+
+from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel, Upload
 from .enums import (
@@ -252,7 +254,7 @@ class AttributeValueInput(BaseModel):
     "Plain text content."
     boolean: Optional[bool] = None
     "Represents the boolean value of the attribute value."
-    date: Optional[date] = None
+    date: Optional[Day] = None
     "Represents the date value of the attribute value."
     date_time: Optional[datetime] = Field(alias="dateTime", default=None)
     "Represents the date/time value of the attribute value."
@@ -408,7 +410,7 @@ class BulkAttributeValueInput(BaseModel):
     "Plain text content."
     boolean: Optional[bool] = None
     "The boolean value of an attribute to resolve. If the passed value is non-existent, it will be created."
-    date: Optional[date] = None
+    date: Optional[Day] = None
     "Represents the date value of the attribute value."
     date_time: Optional[datetime] = Field(alias="dateTime", default=None)
     "Represents the date/time value of the attribute value."
@@ -494,7 +496,7 @@ class ProductChannelListingAddInput(BaseModel):
     "ID of a channel."
     is_published: Optional[bool] = Field(alias="isPublished", default=None)
     "Determines if object is visible to customers."
-    publication_date: Optional[date] = Field(alias="publicationDate", default=None)
+    publication_date: Optional[Day] = Field(alias="publicationDate", default=None)
     "Publication date. ISO 8601 standard."
     published_at: Optional[datetime] = Field(alias="publishedAt", default=None)
     "Publication date time. ISO 8601 standard."
@@ -504,7 +506,7 @@ class ProductChannelListingAddInput(BaseModel):
         alias="isAvailableForPurchase", default=None
     )
     "Determines if product should be available for purchase in this channel. This does not guarantee the availability of stock. When set to `False`, this product is still visible to customers, but it cannot be purchased."
-    available_for_purchase_date: Optional[date] = Field(
+    available_for_purchase_date: Optional[Day] = Field(
         alias="availableForPurchaseDate", default=None
     )
     "A start date from which a product will be available for purchase. When not set and isAvailable is set to True, the current day is assumed."

@@ -1,7 +1,8 @@
-from datetime import date
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field
+
+from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
 
@@ -71,7 +72,7 @@ class ProducerPagesPagesEdgesNodeAssignedAttributesAssignedDateAttribute(BaseMod
     attribute: (
         "ProducerPagesPagesEdgesNodeAssignedAttributesAssignedDateAttributeAttribute"
     )
-    day: Optional[date]
+    day: Optional[Day]
 
 
 class ProducerPagesPagesEdgesNodeAssignedAttributesAssignedDateAttributeAttribute(
