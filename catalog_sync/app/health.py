@@ -16,7 +16,6 @@ from catalog_sync.saleor import SaleorClient, SaleorConnectionError, SaleorRespo
 log = logging.getLogger(__name__)
 
 KEY = "saleor:health"
-SHOP_QUERY = "query SaleorHealth { shop { name } }"
 
 
 def record(ok: bool) -> None:
@@ -38,7 +37,7 @@ def saleor_unreachable() -> bool:
 def check(client: SaleorClient) -> bool:
     """Ask Saleor for its shop's name as a customer would; remember whether it answered."""
     try:
-        client.post("SaleorHealth", {"query": SHOP_QUERY, "operationName": "SaleorHealth"}, anonymous=True)
+        client.storefront().saleor_health()
     except (SaleorConnectionError, SaleorResponseError) as error:
         log.warning("Saleor does not answer: %s", error)
         record(False)

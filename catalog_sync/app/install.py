@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
-from catalog_sync.saleor.client import FieldError
+from catalog_sync.saleor import SaleorClient, SaleorError
+from catalog_sync.saleor.client import returned
+from catalog_sync.saleor.generated import Client, PermissionEnum
 
 from .manifest import APP_ID, PERMISSIONS
 from .models import Installation
@@ -30,18 +31,13 @@ class InstallResult:
     app_id: str
 
 
-def _field_errors(errors: Any) -> list[FieldError]:
-    return [FieldError(e.field, e.code.value if e.code else None, e.message) for e in errors or []]
-
-
 def staff_token(client: SaleorClient, email: str, password: str) -> str:
+    """A staff user's token (``tokenCreate``; wrong credentials raise ``SaleorMutationError`` naming it)."""
     reply = client.operations().staff_token_create(email=email, password=password).token_create
-    if reply is None or reply.errors or not reply.token:
-        raise SaleorMutationError("tokenCreate", _field_errors(reply.errors if reply else []))
-    return str(reply.token)
+    return returned(reply.token if reply else None, "tokenCreate")
 
 
-def _in_saleor(operations: Any) -> tuple[Any | None, list[Any]]:
+def _in_saleor(operations: Client) -> tuple[Any | None, list[Any]]:
     """Our app as Saleor has it (or None), and Saleor's installation jobs: one query."""
     state = operations.installed_apps()
     ours = next((edge.node for edge in (state.apps.edges if state.apps else [])
@@ -61,14 +57,11 @@ def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120
         return InstallResult("already installed", existing.id)
     if existing is not None:
         say(f"Saleor has app {existing.id} but its token never reached this service: installing it again")
-        errors = operations.ocop_app_delete(id=existing.id).app_delete.errors
-        if errors:
-            raise SaleorMutationError("appDelete", _field_errors(errors))
+        operations.ocop_app_delete(id=existing.id)  # Saleor's errors raise SaleorMutationError("appDelete", ...)
     say(f"asking Saleor to install the app from {manifest_url}")
-    reply = operations.ocop_app_install(manifest_url=manifest_url, permissions=list(PERMISSIONS)).app_install
-    if reply.errors:
-        raise SaleorMutationError("appInstall", _field_errors(reply.errors))
-    job_id = reply.app_installation.id if reply.app_installation else None
+    reply = operations.ocop_app_install(manifest_url=manifest_url,
+                                        permissions=[PermissionEnum(p) for p in PERMISSIONS]).app_install
+    job_id = reply.app_installation.id if reply and reply.app_installation else None
     deadline = time.monotonic() + timeout
     while True:
         registered = Installation.objects.for_api_url(client.url)

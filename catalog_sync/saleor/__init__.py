@@ -1,7 +1,9 @@
 """Saleor integration: one client for Saleor's API, the OCOP catalogue in Saleor, and the read-model fetch.
 
 Callers use ``client_from_settings()``, ``bootstrap(client)``, ``import_catalogue(client, ...)`` and
-``readmodel.iter_catalogue(client)``; no GraphQL leaves this package. As a Django app (label
+``readmodel.iter_catalogue(client)``; no GraphQL leaves this package. Every operation is typed: written in
+``queries/*.graphql``, checked against Saleor 3.23.28's schema and generated into ``generated/`` by
+ariadne-codegen (``.venv/bin/ariadne-codegen``). As a Django app (label
 ``saleor_side``) it carries the ``ocop saleor …``, ``ocop search reindex`` and ``ocop demo`` commands.
 """
 

@@ -11,9 +11,39 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import documents as gql
 from . import spec
-from .client import SaleorClient, SaleorError
+from .client import SaleorClient, SaleorError, every_node, returned
+from .generated.catalogue_state import CatalogueState as CatalogueStateReply
+from .generated.enums import (
+    AttributeEntityTypeEnum,
+    AttributeInputTypeEnum,
+    AttributeTypeEnum,
+    CountryCode,
+    LanguageCodeEnum,
+    ProductAttributeType,
+    ProductTypeKindEnum,
+    ShippingMethodTypeEnum,
+)
+from .generated.input_types import (
+    AddressInput,
+    AttributeCreateInput,
+    AttributeValueCreateInput,
+    AttributeValueTranslationInput,
+    CategoryInput,
+    ChannelCreateInput,
+    ChannelUpdateInput,
+    NameTranslationInput,
+    PageTypeCreateInput,
+    ProductAttributeAssignInput,
+    ProductTypeInput,
+    ShippingMethodChannelListingAddInput,
+    ShippingMethodChannelListingInput,
+    ShippingPriceInput,
+    ShippingZoneCreateInput,
+    ShippingZoneUpdateInput,
+    TranslationInput,
+    WarehouseCreateInput,
+)
 
 
 @dataclass(frozen=True)
@@ -45,39 +75,83 @@ class BootstrapReport:
         }
 
 
+@dataclass
+class Value:
+    """A dropdown value of one of our attributes (keyed by its external reference)."""
+
+    id: str
+    slug: str | None
+    name_en: str | None = None
+
+
+@dataclass
+class Attribute:
+    id: str
+    type: str
+    input_type: str | None
+    name_en: str | None
+    values: dict[str, Value]  # by external reference
+
+
+@dataclass
+class Channel:
+    id: str
+    currency_code: str
+    country: str
+    warehouse_ids: set[str]
+
+
+@dataclass
+class Typed:
+    """A product or page type, with the ids of the attributes it has."""
+
+    id: str
+    attribute_ids: set[str]
+
+
+@dataclass
+class Category:
+    id: str
+    name_en: str | None
+
+
 class CatalogueState:
-    """What Saleor holds of our catalogue structure, read in one query."""
+    """What Saleor holds of our catalogue structure, read in one query (``CatalogueState``)."""
 
-    def __init__(self, data: dict[str, Any]):
-        self.channel: dict[str, Any] | None = data["channel"]
-        self.warehouses = _by_slug(data["warehouses"])
-        self.attributes = _by_slug(data["attributes"])
-        self.product_types = _by_slug(data["productTypes"])
-        self.page_types = _by_slug(data["pageTypes"])
-        self.categories = _by_slug(data["categories"])
+    def __init__(self, reply: CatalogueStateReply):
+        channel = reply.channel
+        self.channel = Channel(channel.id, channel.currency_code, channel.default_country.code,
+                               {w.id for w in channel.warehouses}) if channel else None
+        self.warehouses = {e.node.slug: e.node.id for e in reply.warehouses.edges} if reply.warehouses else {}
+        self.attributes = {e.node.slug: Attribute(
+            id=e.node.id, type=e.node.type_.value, input_type=e.node.input_type.value if e.node.input_type else None,
+            name_en=e.node.translation.name if e.node.translation else None,
+            values={v.node.external_reference: Value(v.node.id, v.node.slug,
+                                                     v.node.translation.name if v.node.translation else None)
+                    for v in (e.node.choices.edges if e.node.choices else []) if v.node.external_reference},
+        ) for e in (reply.attributes.edges if reply.attributes else [])}
+        self.product_types = {e.node.slug: Typed(e.node.id, {a.id for a in e.node.product_attributes or []})
+                              for e in (reply.product_types.edges if reply.product_types else [])}
+        self.page_types = {e.node.slug: Typed(e.node.id, {a.id for a in e.node.attributes or []})
+                           for e in (reply.page_types.edges if reply.page_types else [])}
+        self.categories = {e.node.slug: Category(e.node.id, e.node.translation.name if e.node.translation else None)
+                           for e in (reply.categories.edges if reply.categories else [])}
 
-    def choices(self, attribute: str) -> dict[str, dict[str, Any]]:
+    def choices(self, attribute: str) -> dict[str, Value]:
         """The values of a dropdown attribute by external reference."""
-        node = self.attributes.get(attribute)
-        if not node:
-            return {}
-        return {e["node"]["externalReference"]: e["node"] for e in node["choices"]["edges"]
-                if e["node"]["externalReference"]}
+        found = self.attributes.get(attribute)
+        return found.values if found else {}
 
 
 def read_state(client: SaleorClient) -> CatalogueState:
-    return CatalogueState(client.execute(gql.CATALOGUE_STATE, {
-        "channel": spec.CHANNEL_SLUG,
-        "warehouses": [spec.WAREHOUSE_SLUG],
-        "attributes": [a.slug for a in spec.ALL_ATTRIBUTES],
-        "productTypes": [t.slug for t in spec.PRODUCT_TYPES],
-        "pageTypes": [spec.PAGE_TYPE_SLUG],
-        "categories": [c.slug for c in spec.CATEGORIES],
-    }))
-
-
-def _by_slug(connection: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {edge["node"]["slug"]: edge["node"] for edge in connection["edges"]}
+    return CatalogueState(client.operations().catalogue_state(
+        channel=spec.CHANNEL_SLUG,
+        warehouses=[spec.WAREHOUSE_SLUG],
+        attributes=[a.slug for a in spec.ALL_ATTRIBUTES],
+        product_types=[t.slug for t in spec.PRODUCT_TYPES],
+        page_types=[spec.PAGE_TYPE_SLUG],
+        categories=[c.slug for c in spec.CATEGORIES],
+    ))
 
 
 def bootstrap(client: SaleorClient, *, on_step: Callable[[Step], None] | None = None) -> BootstrapReport:
@@ -106,142 +180,154 @@ def bootstrap(client: SaleorClient, *, on_step: Callable[[Step], None] | None = 
 
 
 Note = Callable[[str, str, str], None]
+EN = LanguageCodeEnum.EN
 
 
 def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
     channel = state.channel
     if channel:
-        if channel["currencyCode"] != spec.CURRENCY:
+        if channel.currency_code != spec.CURRENCY:
             raise SaleorError(
-                f"channel {spec.CHANNEL_SLUG} exists with currency {channel['currencyCode']}, not {spec.CURRENCY}; "
+                f"channel {spec.CHANNEL_SLUG} exists with currency {channel.currency_code}, not {spec.CURRENCY}; "
                 "a channel's currency cannot be changed: delete or rename that channel in the Dashboard"
             )
-        if channel["defaultCountry"]["code"] != spec.COUNTRY:
-            client.mutate(gql.CHANNEL_UPDATE, {"id": channel["id"], "input": {"defaultCountry": spec.COUNTRY}})
+        if channel.country != spec.COUNTRY:
+            client.operations().channel_update(id=channel.id, input=ChannelUpdateInput(
+                defaultCountry=CountryCode(spec.COUNTRY)))
             note("channel", spec.CHANNEL_SLUG, "updated")
         else:
             note("channel", spec.CHANNEL_SLUG, "exists")
-        return channel["id"]
-    created = client.mutate(gql.CHANNEL_CREATE, {"input": {
-        "name": spec.CHANNEL_NAME, "slug": spec.CHANNEL_SLUG, "currencyCode": spec.CURRENCY,
-        "defaultCountry": spec.COUNTRY, "isActive": True,
-    }})
-    state.channel = {**created["channel"], "warehouses": []}
+        return channel.id
+    payload = client.operations().channel_create(input=ChannelCreateInput(
+        name=spec.CHANNEL_NAME, slug=spec.CHANNEL_SLUG, currencyCode=spec.CURRENCY,
+        defaultCountry=CountryCode(spec.COUNTRY), isActive=True,
+    )).channel_create
+    created = returned(payload.channel if payload else None, "channelCreate")
+    state.channel = Channel(created.id, spec.CURRENCY, spec.COUNTRY, set())
     note("channel", spec.CHANNEL_SLUG, "created")
-    return created["channel"]["id"]
+    return created.id
 
 
 def _warehouse(client: SaleorClient, state: CatalogueState, channel_id: str, note: Note) -> str:
-    warehouse = state.warehouses.get(spec.WAREHOUSE_SLUG)
-    if warehouse:
-        warehouse_id = warehouse["id"]
+    warehouse_id = state.warehouses.get(spec.WAREHOUSE_SLUG)
+    if warehouse_id:
         note("warehouse", spec.WAREHOUSE_SLUG, "exists")
     else:
-        created = client.mutate(gql.WAREHOUSE_CREATE, {"input": {
-            "name": spec.WAREHOUSE_NAME, "slug": spec.WAREHOUSE_SLUG, "address": spec.WAREHOUSE_ADDRESS,
-        }})
-        warehouse_id = created["warehouse"]["id"]
+        payload = client.operations().warehouse_create(input=WarehouseCreateInput(
+            name=spec.WAREHOUSE_NAME, slug=spec.WAREHOUSE_SLUG,
+            address=AddressInput.model_validate(spec.WAREHOUSE_ADDRESS),
+        )).create_warehouse
+        warehouse_id = returned(payload.warehouse if payload else None, "createWarehouse").id
         note("warehouse", spec.WAREHOUSE_SLUG, "created")
     assert state.channel is not None
-    if warehouse_id not in {w["id"] for w in state.channel["warehouses"]}:
-        client.mutate(gql.CHANNEL_UPDATE, {"id": channel_id, "input": {"addWarehouses": [warehouse_id]}})
+    if warehouse_id not in state.channel.warehouse_ids:
+        client.operations().channel_update(id=channel_id, input=ChannelUpdateInput(addWarehouses=[warehouse_id]))
         note("channel warehouse", f"{spec.CHANNEL_SLUG} ← {spec.WAREHOUSE_SLUG}", "created")
     return warehouse_id
 
 
 def _shipping(client: SaleorClient, channel_id: str, warehouse_id: str, note: Note) -> None:
-    zones = [z for z in client.paginate(gql.SHIPPING_ZONES, {"search": spec.SHIPPING_ZONE_NAME}, "shippingZones")
-             if z["name"] == spec.SHIPPING_ZONE_NAME]
+    operations = client.operations()
+    zones = [z for z in every_node(lambda first, after: operations.shipping_zones(
+        search=spec.SHIPPING_ZONE_NAME, first=first, after=after).shipping_zones)
+        if z.name == spec.SHIPPING_ZONE_NAME]
+    methods: list[tuple[str, str, set[str]]] = []  # (id, name, channel ids)
     if zones:
         zone = zones[0]
-        add: dict[str, list[str]] = {}
-        if warehouse_id not in {w["id"] for w in zone["warehouses"]}:
-            add["addWarehouses"] = [warehouse_id]
-        if channel_id not in {c["id"] for c in zone["channels"]}:
-            add["addChannels"] = [channel_id]
-        if spec.COUNTRY not in {c["code"] for c in zone["countries"]}:
-            add["countries"] = sorted({c["code"] for c in zone["countries"]} | {spec.COUNTRY})
-        if add:
-            client.mutate(gql.SHIPPING_ZONE_UPDATE, {"id": zone["id"], "input": add})
-        note("shipping zone", spec.SHIPPING_ZONE_NAME, "updated" if add else "exists")
-        zone_id, methods = zone["id"], zone["shippingMethods"] or []
+        add = ShippingZoneUpdateInput()
+        if warehouse_id not in {w.id for w in zone.warehouses}:
+            add.add_warehouses = [warehouse_id]
+        if channel_id not in {c.id for c in zone.channels}:
+            add.add_channels = [channel_id]
+        countries = {c.code for c in zone.countries}
+        if spec.COUNTRY not in countries:
+            add.countries = sorted(countries | {spec.COUNTRY})
+        if add.model_fields_set:
+            operations.shipping_zone_update(id=zone.id, input=add)
+        note("shipping zone", spec.SHIPPING_ZONE_NAME, "updated" if add.model_fields_set else "exists")
+        zone_id = zone.id
+        methods = [(m.id, m.name, {listing.channel.id for listing in m.channel_listings or []})
+                   for m in zone.shipping_methods or []]
     else:
-        created = client.mutate(gql.SHIPPING_ZONE_CREATE, {"input": {
-            "name": spec.SHIPPING_ZONE_NAME, "countries": [spec.COUNTRY],
-            "addWarehouses": [warehouse_id], "addChannels": [channel_id],
-        }})
+        payload = operations.shipping_zone_create(input=ShippingZoneCreateInput(
+            name=spec.SHIPPING_ZONE_NAME, countries=[spec.COUNTRY],
+            addWarehouses=[warehouse_id], addChannels=[channel_id],
+        )).shipping_zone_create
         note("shipping zone", spec.SHIPPING_ZONE_NAME, "created")
-        zone_id, methods = created["shippingZone"]["id"], []
-    method = next((m for m in methods if m["name"] == spec.SHIPPING_METHOD_NAME), None)
+        zone_id = returned(payload.shipping_zone if payload else None, "shippingZoneCreate").id
+    method = next((m for m in methods if m[1] == spec.SHIPPING_METHOD_NAME), None)
     if method is None:
-        method = client.mutate(gql.SHIPPING_METHOD_CREATE, {"input": {
-            "name": spec.SHIPPING_METHOD_NAME, "type": "PRICE", "shippingZone": zone_id,
-        }})["shippingMethod"]
-        method["channelListings"] = []
+        created = operations.shipping_method_create(input=ShippingPriceInput(
+            name=spec.SHIPPING_METHOD_NAME, type=ShippingMethodTypeEnum.PRICE, shippingZone=zone_id,
+        )).shipping_price_create
+        method = (returned(created.shipping_method if created else None, "shippingPriceCreate").id,
+                  spec.SHIPPING_METHOD_NAME, set())
         note("shipping method", spec.SHIPPING_METHOD_NAME, "created")
     else:
         note("shipping method", spec.SHIPPING_METHOD_NAME, "exists")
-    if channel_id not in {listing["channel"]["id"] for listing in method["channelListings"] or []}:
-        client.mutate(gql.SHIPPING_METHOD_LISTING, {"id": method["id"], "input": {
-            "addChannels": [{"channelId": channel_id, "price": spec.SHIPPING_PRICE_VND}],
-        }})
+    if channel_id not in method[2]:
+        operations.shipping_method_listing(id=method[0], input=ShippingMethodChannelListingInput(addChannels=[
+            ShippingMethodChannelListingAddInput(channelId=channel_id, price=spec.SHIPPING_PRICE_VND)]))
         note("shipping price", f"{spec.SHIPPING_METHOD_NAME} in {spec.CHANNEL_SLUG}", "created")
 
 
 def _attribute(client: SaleorClient, state: CatalogueState, attribute: spec.AttributeSpec,
                page_type_id: str | None, note: Note) -> str:
+    operations = client.operations()
     existing = state.attributes.get(attribute.slug)
     outcome = "exists"
     if existing:
-        if existing["type"] != attribute.type or existing["inputType"] != attribute.input_type:
+        if existing.type != attribute.type or existing.input_type != attribute.input_type:
             raise SaleorError(
-                f"attribute {attribute.slug} exists as {existing['type']}/{existing['inputType']}, not "
+                f"attribute {attribute.slug} exists as {existing.type}/{existing.input_type}, not "
                 f"{attribute.type}/{attribute.input_type}: fix or remove it in the Dashboard, then run bootstrap again"
             )
-        have = {e["node"]["externalReference"] for e in existing["choices"]["edges"]} if existing["choices"] else set()
         for choice in attribute.choices:
-            if choice.external_reference not in have:
-                value = client.mutate(gql.ATTRIBUTE_VALUE_CREATE, {"attribute": existing["id"], "input": {
-                    "name": choice.name, "externalReference": choice.external_reference,
-                }})["attributeValue"]
-                existing["choices"]["edges"].append({"node": value})
+            if choice.external_reference not in existing.values:
+                payload = operations.attribute_value_create(attribute=existing.id, input=AttributeValueCreateInput(
+                    name=choice.name, externalReference=choice.external_reference,
+                )).attribute_value_create
+                value = returned(payload.attribute_value if payload else None, "attributeValueCreate")
+                existing.values[choice.external_reference] = Value(value.id, value.slug)
                 outcome = "updated"
     else:
-        payload: dict[str, Any] = {
-            "name": attribute.name, "slug": attribute.slug, "type": attribute.type,
-            "inputType": attribute.input_type, "valueRequired": False, "visibleInStorefront": True,
-        }
+        create = AttributeCreateInput(
+            name=attribute.name, slug=attribute.slug, type=AttributeTypeEnum(attribute.type),
+            inputType=AttributeInputTypeEnum(attribute.input_type), valueRequired=False, visibleInStorefront=True,
+        )
         if attribute.choices:
-            payload["values"] = [{"name": c.name, "externalReference": c.external_reference}
-                                 for c in attribute.choices]
+            create.values = [AttributeValueCreateInput(name=c.name, externalReference=c.external_reference)
+                             for c in attribute.choices]
         if attribute.entity_type:
-            payload["entityType"] = attribute.entity_type
+            create.entity_type = AttributeEntityTypeEnum(attribute.entity_type)
         if attribute.references_page_type and page_type_id:
-            payload["referenceTypes"] = [page_type_id]
-        created = client.mutate(gql.ATTRIBUTE_CREATE, {"input": payload})["attribute"]
-        existing = state.attributes[attribute.slug] = {
-            **created, "type": attribute.type, "inputType": attribute.input_type, "translation": None,
-        }
+            create.reference_types = [page_type_id]
+        reply = operations.attribute_create(input=create).attribute_create
+        created = returned(reply.attribute if reply else None, "attributeCreate")
+        existing = state.attributes[attribute.slug] = Attribute(
+            id=created.id, type=attribute.type, input_type=attribute.input_type, name_en=None,
+            values={v.node.external_reference: Value(v.node.id, v.node.slug)
+                    for v in (created.choices.edges if created.choices else []) if v.node.external_reference},
+        )
         outcome = "created"
     if _translate_attribute(client, existing, attribute) and outcome == "exists":
         outcome = "updated"
     note("attribute", attribute.slug, outcome)
-    return existing["id"]
+    return existing.id
 
 
-def _translate_attribute(client: SaleorClient, node: dict[str, Any], attribute: spec.AttributeSpec) -> int:
+def _translate_attribute(client: SaleorClient, existing: Attribute, attribute: spec.AttributeSpec) -> int:
     """Give the attribute and its values their English names; returns how many were (re)translated."""
     changed = 0
-    if (node.get("translation") or {}).get("name") != attribute.name_en:
-        client.mutate(gql.ATTRIBUTE_TRANSLATE, {"id": node["id"], "language": "EN",
-                                                "input": {"name": attribute.name_en}})
+    if existing.name_en != attribute.name_en:
+        client.operations().attribute_translate(id=existing.id, language=EN,
+                                                input=NameTranslationInput(name=attribute.name_en))
         changed += 1
-    values = {e["node"]["externalReference"]: e["node"] for e in (node.get("choices") or {}).get("edges", [])}
     for choice in attribute.choices:
-        value = values[choice.external_reference]
-        if (value.get("translation") or {}).get("name") != choice.name_en:
-            client.mutate(gql.ATTRIBUTE_VALUE_TRANSLATE, {"id": value["id"], "language": "EN",
-                                                          "input": {"name": choice.name_en}})
+        value = existing.values[choice.external_reference]
+        if value.name_en != choice.name_en:
+            client.operations().attribute_value_translate(id=value.id, language=EN,
+                                                          input=AttributeValueTranslationInput(name=choice.name_en))
             changed += 1
     return changed
 
@@ -249,57 +335,51 @@ def _translate_attribute(client: SaleorClient, node: dict[str, Any], attribute: 
 def _page_type(client: SaleorClient, state: CatalogueState, attribute_ids: list[str], note: Note) -> str:
     existing = state.page_types.get(spec.PAGE_TYPE_SLUG)
     if existing:
-        missing = [a for a in attribute_ids if a not in {x["id"] for x in existing["attributes"] or []}]
+        missing = [a for a in attribute_ids if a not in existing.attribute_ids]
         if missing:
-            client.mutate(gql.PAGE_ATTRIBUTE_ASSIGN, {"pageType": existing["id"], "attributes": missing})
+            client.operations().page_attribute_assign(page_type=existing.id, attributes=missing)
         note("page type", spec.PAGE_TYPE_SLUG, "updated" if missing else "exists")
-        return existing["id"]
-    created = client.mutate(gql.PAGE_TYPE_CREATE, {"input": {
-        "name": spec.PAGE_TYPE_NAME, "slug": spec.PAGE_TYPE_SLUG, "addAttributes": attribute_ids,
-    }})["pageType"]
+        return existing.id
+    payload = client.operations().page_type_create(input=PageTypeCreateInput(
+        name=spec.PAGE_TYPE_NAME, slug=spec.PAGE_TYPE_SLUG, addAttributes=attribute_ids,
+    )).page_type_create
     note("page type", spec.PAGE_TYPE_SLUG, "created")
-    return created["id"]
+    return returned(payload.page_type if payload else None, "pageTypeCreate").id
 
 
 def _product_type(client: SaleorClient, state: CatalogueState, product_type: spec.ProductTypeSpec,
                   attribute_ids: list[str], note: Note) -> str:
     existing = state.product_types.get(product_type.slug)
     if existing:
-        missing = [a for a in attribute_ids if a not in {x["id"] for x in existing["productAttributes"] or []}]
+        missing = [a for a in attribute_ids if a not in existing.attribute_ids]
         if missing:
-            client.mutate(gql.PRODUCT_ATTRIBUTE_ASSIGN, {
-                "productType": existing["id"],
-                "operations": [{"id": a, "type": "PRODUCT"} for a in missing],
-            })
+            client.operations().product_attribute_assign(product_type=existing.id, operations=[
+                ProductAttributeAssignInput(id=a, type=ProductAttributeType.PRODUCT) for a in missing])
         note("product type", product_type.slug, "updated" if missing else "exists")
-        return existing["id"]
-    created = client.mutate(gql.PRODUCT_TYPE_CREATE, {"input": {
-        "name": product_type.name, "slug": product_type.slug, "kind": "NORMAL",
-        "productAttributes": attribute_ids, "isShippingRequired": product_type.is_shipping_required,
-    }})["productType"]
+        return existing.id
+    payload = client.operations().product_type_create(input=ProductTypeInput(
+        name=product_type.name, slug=product_type.slug, kind=ProductTypeKindEnum.NORMAL,
+        productAttributes=attribute_ids, isShippingRequired=product_type.is_shipping_required,
+    )).product_type_create
     note("product type", product_type.slug, "created")
-    return created["id"]
+    return returned(payload.product_type if payload else None, "productTypeCreate").id
 
 
 def _categories(client: SaleorClient, state: CatalogueState, note: Note) -> None:
+    operations = client.operations()
     for category in spec.CATEGORIES:
         existing = state.categories.get(category.slug)
         outcome = "exists"
-        if existing:
-            category_id = existing["id"]
-        else:
-            parent = state.categories[category.parent]["id"] if category.parent else None
-            created = client.mutate(gql.CATEGORY_CREATE, {
-                "input": {"name": category.name_vi, "slug": category.slug}, "parent": parent,
-            })["category"]
-            category_id = created["id"]
-            state.categories[category.slug] = {**created, "translation": None}
+        if not existing:
+            parent = state.categories[category.parent].id if category.parent else None
+            payload = operations.category_create(
+                input=CategoryInput(name=category.name_vi, slug=category.slug), parent=parent).category_create
+            existing = state.categories[category.slug] = Category(
+                returned(payload.category if payload else None, "categoryCreate").id, None)
             outcome = "created"
-        translation = (existing or {}).get("translation") or {}
-        if translation.get("name") != category.name_en:
-            client.mutate(gql.CATEGORY_TRANSLATE, {
-                "id": category_id, "language": "EN", "input": {"name": category.name_en},
-            })
+        if existing.name_en != category.name_en:
+            operations.category_translate(id=existing.id, language=EN,
+                                          input=TranslationInput(name=category.name_en))
             if outcome == "exists":
                 outcome = "updated"
         note("category", category.slug, outcome)

@@ -11,16 +11,33 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from . import documents as gql
 from . import spec
 from .bootstrap import CatalogueState, read_state
-from .client import SaleorClient, SaleorError, SaleorMutationError
+from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
 from .entries import CatalogueQuery, ProducerEntry, ProductEntry, catalogue_entries
+from .generated.catalogue_products import CatalogueProductsProductsEdgesNode
+from .generated.input_types import (
+    AttributeValueInput,
+    AttributeValueSelectableTypeInput,
+    MetadataInput,
+    PageCreateInput,
+    PageInput,
+    ProductBulkCreateInput,
+    ProductChannelListingAddInput,
+    ProductChannelListingCreateInput,
+    ProductChannelListingUpdateInput,
+    ProductInput,
+    ProductVariantBulkCreateInput,
+    ProductVariantChannelListingAddInput,
+    ProductVariantCreateInput,
+    StockInput,
+)
+from .generated.producer_pages import ProducerPagesPagesEdgesNode
 
 BULK_SIZE = 50
 
@@ -77,6 +94,7 @@ class CatalogueNotBootstrapped(SaleorError):
     pass
 
 
+
 class _Context:
     def __init__(self, state: CatalogueState):
         missing = []
@@ -95,15 +113,15 @@ class _Context:
                 + (", …" if len(missing) > 5 else "") + "): run `ocop saleor bootstrap` first"
             )
         assert state.channel is not None
-        self.channel_id: str = state.channel["id"]
-        self.warehouse_id: str = state.warehouses[spec.WAREHOUSE_SLUG]["id"]
-        self.product_type_ids = {t.slug: state.product_types[t.slug]["id"] for t in spec.PRODUCT_TYPES}
-        self.page_type_id: str = state.page_types[spec.PAGE_TYPE_SLUG]["id"]
-        self.attribute_ids = {slug: node["id"] for slug, node in state.attributes.items()}
-        self.category_ids = {slug: node["id"] for slug, node in state.categories.items()}
+        self.channel_id: str = state.channel.id
+        self.warehouse_id: str = state.warehouses[spec.WAREHOUSE_SLUG]
+        self.product_type_ids = {t.slug: state.product_types[t.slug].id for t in spec.PRODUCT_TYPES}
+        self.page_type_id: str = state.page_types[spec.PAGE_TYPE_SLUG].id
+        self.attribute_ids = {slug: attribute.id for slug, attribute in state.attributes.items()}
+        self.category_ids = {slug: category.id for slug, category in state.categories.items()}
         # dropdown value: external reference -> slug (what a product's assigned value shows)
-        self.choice_slugs = {ref: node["slug"] for a in spec.ALL_ATTRIBUTES if a.choices
-                             for ref, node in state.choices(a.slug).items()}
+        self.choice_slugs = {ref: value.slug for a in spec.ALL_ATTRIBUTES if a.choices
+                             for ref, value in state.choices(a.slug).items()}
 
     def choice(self, attribute: str, key: str) -> str | None:
         """The external reference of a dropdown value, or None when Saleor lacks that value."""
@@ -111,21 +129,40 @@ class _Context:
         return reference if reference in self.choice_slugs else None
 
 
-def _assigned(node: dict[str, Any]) -> dict[str, Any]:
+# --- what Saleor holds, 100 per query ---------------------------------------------------------------
+
+PageNode = ProducerPagesPagesEdgesNode
+ProductNode = CatalogueProductsProductsEdgesNode
+
+
+def producer_pages(client: SaleorClient, page_type_id: str) -> Iterator[PageNode]:
+    operations = client.operations()
+    return every_node(lambda first, after: operations.producer_pages(
+        page_type=page_type_id, first=first, after=after).pages)
+
+
+def catalogue_products(client: SaleorClient, product_type_ids: list[str]) -> Iterator[ProductNode]:
+    """Every product of our product types (``ocop-product``, ``ocop-service``), whatever its listing."""
+    operations = client.operations()
+    return every_node(lambda first, after: operations.catalogue_products(
+        product_types=product_type_ids, first=first, after=after).products)
+
+
+def assigned(node: PageNode | ProductNode) -> dict[str, Any]:
     """A product's or page's attribute values by attribute slug, in comparable form."""
     values: dict[str, Any] = {}
-    for item in node.get("assignedAttributes") or []:
-        slug = item["attribute"]["slug"]
-        if "text" in item:
-            values[slug] = item["text"]
-        elif "number" in item:
-            values[slug] = None if item["number"] is None else Decimal(str(item["number"]))
-        elif "day" in item:
-            values[slug] = item["day"]
-        elif "choice" in item:
-            values[slug] = (item["choice"] or {}).get("slug")
-        elif "page" in item:
-            values[slug] = (item["page"] or {}).get("id")
+    for item in node.assigned_attributes:
+        slug = item.attribute.slug
+        if item.typename__ == "AssignedPlainTextAttribute":
+            values[slug] = item.text
+        elif item.typename__ == "AssignedNumericAttribute":
+            values[slug] = None if item.number is None else Decimal(str(item.number))
+        elif item.typename__ == "AssignedDateAttribute":
+            values[slug] = item.day
+        elif item.typename__ == "AssignedSingleChoiceAttribute":
+            values[slug] = item.choice.slug if item.choice else None
+        elif item.typename__ == "AssignedSinglePageReferenceAttribute":
+            values[slug] = item.page.id if item.page else None
     return values
 
 
@@ -134,10 +171,22 @@ def _editorjs(*paragraphs: str) -> str:
                       ensure_ascii=False)
 
 
+def _dropdown(attribute_id: str, reference: str) -> AttributeValueInput:
+    return AttributeValueInput(id=attribute_id, dropdown=AttributeValueSelectableTypeInput(externalReference=reference))
+
+
+DEMO_METADATA = (("demo", "true"),)
+
+
+def _demo_metadata() -> list[MetadataInput]:
+    return [MetadataInput(key=key, value=value) for key, value in DEMO_METADATA]
+
+
 class _Run:
     def __init__(self, client: SaleorClient, context: _Context, summary: ImportSummary,
                  progress: Progress | None, demo: bool):
         self.client = client
+        self.operations = client.operations()
         self.ctx = context
         self.summary = summary
         self.progress = progress or (lambda phase, done, total: None)
@@ -145,27 +194,27 @@ class _Run:
 
     # producers ----------------------------------------------------------------------------
 
-    def page_values(self, producer: ProducerEntry) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def page_values(self, producer: ProducerEntry) -> tuple[list[AttributeValueInput], dict[str, Any]]:
         """(attribute input, the values a page holding that input shows)."""
-        ctx, inputs, shown = self.ctx, [], {}
+        ctx, ids = self.ctx, self.ctx.attribute_ids
+        inputs: list[AttributeValueInput] = []
+        shown: dict[str, Any] = {}
         province = ctx.choice(spec.PRODUCER_PROVINCE, producer.province) if producer.province else None
         if province:
-            inputs.append({"id": ctx.attribute_ids[spec.PRODUCER_PROVINCE],
-                           "dropdown": {"externalReference": province}})
+            inputs.append(_dropdown(ids[spec.PRODUCER_PROVINCE], province))
             shown[spec.PRODUCER_PROVINCE] = ctx.choice_slugs[province]
         if producer.commune:
-            inputs.append({"id": ctx.attribute_ids[spec.COMMUNE], "plainText": producer.commune})
+            inputs.append(AttributeValueInput(id=ids[spec.COMMUNE], plainText=producer.commune))
             shown[spec.COMMUNE] = producer.commune
         kind = ctx.choice(spec.ORGANISATION_TYPE, producer.organisation_type)
         if kind:
-            inputs.append({"id": ctx.attribute_ids[spec.ORGANISATION_TYPE], "dropdown": {"externalReference": kind}})
+            inputs.append(_dropdown(ids[spec.ORGANISATION_TYPE], kind))
             shown[spec.ORGANISATION_TYPE] = ctx.choice_slugs[kind]
         return inputs, shown
 
     def sync_producers(self, producers: list[ProducerEntry]) -> dict[str, str | SaleorError]:
-        """Page id (or the error) per producer key."""
-        existing = {p["slug"]: p for p in self.client.paginate(
-            gql.PRODUCER_PAGES, {"pageType": self.ctx.page_type_id}, "pages")}
+        """Page id (or the error) per producer key. Saleor has no bulk page mutation: one per new or changed page."""
+        existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
         pages: dict[str, str | SaleorError] = {}
         counts = self.summary.producers
         for done, producer in enumerate(producers, start=1):
@@ -173,17 +222,17 @@ class _Run:
             page = existing.get(producer.slug)
             try:
                 if page is None:
-                    created = self.client.mutate(gql.PAGE_CREATE, {"input": {
-                        "pageType": self.ctx.page_type_id, "slug": producer.slug, "title": producer.name,
-                        "isPublished": True, "attributes": inputs,
-                    }})
-                    pages[producer.key] = created["page"]["id"]
+                    created = self.operations.page_create(input=PageCreateInput(
+                        pageType=self.ctx.page_type_id, slug=producer.slug, title=producer.name,
+                        isPublished=True, attributes=inputs,
+                    )).page_create
+                    pages[producer.key] = returned(created.page if created else None, "pageCreate").id
                     counts["created"] += 1
                 else:
-                    pages[producer.key] = page["id"]
-                    have = _assigned(page)
+                    pages[producer.key] = page.id
+                    have = assigned(page)
                     if any(have.get(slug) != value for slug, value in shown.items()):
-                        self.client.mutate(gql.PAGE_UPDATE, {"id": page["id"], "input": {"attributes": inputs}})
+                        self.operations.page_update(id=page.id, input=PageInput(attributes=inputs))
                         counts["updated"] += 1
                     else:
                         counts["unchanged"] += 1
@@ -194,61 +243,61 @@ class _Run:
 
     # products -----------------------------------------------------------------------------
 
-    def product_values(self, entry: ProductEntry, page_id: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def product_values(self, entry: ProductEntry, page_id: str) -> tuple[list[AttributeValueInput], dict[str, Any]]:
         ctx = self.ctx
         ids = ctx.attribute_ids
-        inputs: list[dict[str, Any]] = [
-            {"id": ids[spec.CERTIFICATE], "plainText": entry.certificate_id},
-            {"id": ids[spec.STARS], "numeric": str(entry.stars)},
-            {"id": ids[spec.VALID_UNTIL], "date": entry.valid_until.isoformat()},
-            {"id": ids[spec.PRODUCER], "reference": page_id},
+        inputs = [
+            AttributeValueInput(id=ids[spec.CERTIFICATE], plainText=entry.certificate_id),
+            AttributeValueInput(id=ids[spec.STARS], numeric=str(entry.stars)),
+            AttributeValueInput(id=ids[spec.VALID_UNTIL], date=entry.valid_until),
+            AttributeValueInput(id=ids[spec.PRODUCER], reference=page_id),
         ]
         shown: dict[str, Any] = {
             spec.CERTIFICATE: entry.certificate_id,
             spec.STARS: Decimal(entry.stars),
-            spec.VALID_UNTIL: entry.valid_until.isoformat(),
+            spec.VALID_UNTIL: entry.valid_until,
             spec.PRODUCER: page_id,
         }
         for attribute, key in ((spec.GROUP, entry.group), (spec.PROVINCE, entry.province)):
             reference = ctx.choice(attribute, key) if key else None
             if reference:
-                inputs.append({"id": ids[attribute], "dropdown": {"externalReference": reference}})
+                inputs.append(_dropdown(ids[attribute], reference))
                 shown[attribute] = ctx.choice_slugs[reference]
         return inputs, shown
 
-    def new_product(self, entry: ProductEntry, attributes: list[dict[str, Any]]) -> dict[str, Any]:
+    def new_product(self, entry: ProductEntry, attributes: list[AttributeValueInput]) -> ProductBulkCreateInput:
         description = [
             f"Sản phẩm OCOP {entry.stars} sao, giấy chứng nhận số {entry.certificate_id} "
             f"(quyết định {entry.decision_no or 'không rõ số'} ngày {entry.issued_on:%d/%m/%Y}), "
             f"hiệu lực đến hết ngày {entry.valid_until:%d/%m/%Y}.",
         ]
         product_type = self.ctx.product_type_ids[spec.product_type_for_group(entry.group)]
-        product: dict[str, Any] = {
-            "productType": product_type, "name": entry.product_name, "slug": entry.slug,
-            "externalReference": entry.external_reference, "category": self.ctx.category_ids[entry.category],
-            "attributes": attributes,
-        }
+        product = ProductBulkCreateInput(
+            productType=product_type, name=entry.product_name, slug=entry.slug,
+            externalReference=entry.external_reference, category=self.ctx.category_ids[entry.category],
+            attributes=attributes,
+        )
         if self.demo:
             description.append(DEMO_NOTE)
-            product["metadata"] = [{"key": "demo", "value": "true"}]
-            product["channelListings"] = [{
-                "channelId": self.ctx.channel_id, "isPublished": True, "visibleInListings": True,
-                "isAvailableForPurchase": True,
-            }]
-            product["variants"] = [{
-                "sku": f"OCOP-{entry.chain_root}", "name": entry.product_name[:255], "attributes": [],
-                "trackInventory": True, "metadata": [{"key": "demo", "value": "true"}],
-                "stocks": [{"warehouse": self.ctx.warehouse_id, "quantity": DemoValues.stock(entry)}],
-                "channelListings": [{"channelId": self.ctx.channel_id, "price": str(DemoValues.price(entry))}],
-            }]
-        product["description"] = _editorjs(*description)
+            product.metadata = _demo_metadata()
+            product.channel_listings = [ProductChannelListingCreateInput(
+                channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
+                isAvailableForPurchase=True,
+            )]
+            product.variants = [ProductVariantBulkCreateInput(
+                sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255], attributes=[],
+                trackInventory=True, metadata=_demo_metadata(),
+                stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
+                channelListings=[ProductVariantChannelListingAddInput(
+                    channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))],
+            )]
+        product.description = _editorjs(*description)
         return product
 
     def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError]) -> None:
-        existing = {p["externalReference"]: p for p in self.client.paginate(
-            gql.CATALOGUE_PRODUCTS, {"productTypes": sorted(self.ctx.product_type_ids.values())}, "products")
-            if p["externalReference"]}
-        to_create: list[tuple[ProductEntry, dict[str, Any]]] = []
+        existing = {p.external_reference: p for p in catalogue_products(
+            self.client, sorted(self.ctx.product_type_ids.values())) if p.external_reference}
+        to_create: list[tuple[ProductEntry, ProductBulkCreateInput]] = []
         done = 0
         for entry in products:
             page = pages.get(entry.producer_key)
@@ -267,17 +316,16 @@ class _Run:
             if product is None:
                 to_create.append((entry, self.new_product(entry, inputs)))
                 continue
-            have = _assigned(product)
+            have = assigned(product)
             same = all(have.get(slug) == value for slug, value in shown.items()) and (
-                (product["category"] or {}).get("slug") == entry.category)
-            needs_listing = self.demo and not (product.get("productVariants") or {}).get("edges")
+                (product.category.slug if product.category else None) == entry.category)
+            needs_listing = self.demo and not (product.product_variants and product.product_variants.edges)
             try:
                 if not same:
-                    self.client.mutate(gql.PRODUCT_UPDATE, {"id": product["id"], "input": {
-                        "attributes": inputs, "category": self.ctx.category_ids[entry.category],
-                    }})
+                    self.operations.product_update(id=product.id, input=ProductInput(
+                        attributes=inputs, category=self.ctx.category_ids[entry.category]))
                 if needs_listing:
-                    self._demo_listing(entry, product["id"])
+                    self._demo_listing(entry, product.id)
             except SaleorMutationError as error:
                 self.summary.error(entry.certificate_id, str(error))
             else:
@@ -295,27 +343,29 @@ class _Run:
 
     def _demo_listing(self, entry: ProductEntry, product_id: str) -> None:
         """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
-        demo = [{"key": "demo", "value": "true"}]
-        variant = self.client.mutate(gql.VARIANT_CREATE, {"input": {
-            "product": product_id, "sku": f"OCOP-{entry.chain_root}", "name": entry.product_name[:255],
-            "attributes": [], "trackInventory": True, "metadata": demo,
-            "stocks": [{"warehouse": self.ctx.warehouse_id, "quantity": DemoValues.stock(entry)}],
-        }})["productVariant"]
-        self.client.mutate(gql.PRODUCT_CHANNEL_LISTING, {"id": product_id, "input": {"updateChannels": [{
-            "channelId": self.ctx.channel_id, "isPublished": True, "visibleInListings": True,
-            "isAvailableForPurchase": True,
-        }]}})
-        self.client.mutate(gql.VARIANT_CHANNEL_LISTING, {"id": variant["id"], "input": [
-            {"channelId": self.ctx.channel_id, "price": str(DemoValues.price(entry))}]})
-        self.client.mutate(gql.PRODUCT_UPDATE, {"id": product_id, "input": {"metadata": demo}})
+        created = self.operations.variant_create(input=ProductVariantCreateInput(
+            product=product_id, sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255],
+            attributes=[], trackInventory=True, metadata=_demo_metadata(),
+            stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
+        )).product_variant_create
+        variant = returned(created.product_variant if created else None, "productVariantCreate")
+        self.operations.product_channel_listing(id=product_id, input=ProductChannelListingUpdateInput(
+            updateChannels=[ProductChannelListingAddInput(
+                channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
+                isAvailableForPurchase=True,
+            )]))
+        self.operations.variant_channel_listing(id=variant.id, input=[ProductVariantChannelListingAddInput(
+            channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))])
+        self.operations.product_update(id=product_id, input=ProductInput(metadata=_demo_metadata()))
 
-    def _create(self, chunk: list[tuple[ProductEntry, dict[str, Any]]]) -> None:
-        result = self.client.mutate(gql.PRODUCT_BULK_CREATE, {"products": [payload for _, payload in chunk]})
-        for (entry, _), row in zip(chunk, result["results"], strict=True):
-            if row["product"]:
+    def _create(self, chunk: list[tuple[ProductEntry, ProductBulkCreateInput]]) -> None:
+        reply = self.operations.product_bulk_create(products=[payload for _, payload in chunk]).product_bulk_create
+        result = returned(reply, "productBulkCreate")
+        for (entry, _), row in zip(chunk, result.results, strict=True):
+            if row.product:
                 self.summary.created += 1
             else:
-                reasons = "; ".join(f"{e['path'] or '(product)'}: {e['code']}: {e['message']}" for e in row["errors"])
+                reasons = "; ".join(f"{e.path or '(product)'}: {e.code.value}: {e.message}" for e in row.errors or [])
                 self.summary.error(entry.certificate_id, f"productBulkCreate: {reasons}")
 
 
@@ -329,4 +379,3 @@ def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: 
     pages = run.sync_producers(producers)
     run.sync_products(products, pages)
     return summary
-

@@ -35,6 +35,9 @@ REPLAY_TOKEN = "replay-token"
 ANONYMOUS_TOKEN = "not-a-valid-token"  # Saleor treats an unknown token as anonymous
 
 
+_RECORDED: set[str] = set()  # cassettes this recording run has written
+
+
 def recording() -> bool:
     return bool(RECORD_URL and RECORD_TOKEN)
 
@@ -47,11 +50,13 @@ def cassette(monkeypatch, settings) -> Iterator[Callable[..., httpx.BaseTranspor
     def use(name: str, *, anonymous: bool = False) -> httpx.BaseTransport:
         path = CASSETTES / f"{name}.json"
         transport: httpx.BaseTransport
-        if recording():
+        if recording() and name not in _RECORDED:  # a fresh recording: never appended to an older one
+            path.unlink(missing_ok=True)
+            _RECORDED.add(name)
             transport = RecordingTransport(RetryingTransport(retries=0), path)
             settings.SALEOR_API_URL = RECORD_URL
             settings.SALEOR_APP_TOKEN = ANONYMOUS_TOKEN if anonymous else RECORD_TOKEN
-        else:
+        else:  # replay (also a cassette a later test of the same recording run reads again)
             if not path.is_file():
                 pytest.fail(f"cassette {path} missing: record it (see tests/saleor_client/conftest.py)")
             transport = ReplayTransport(path)

@@ -4,8 +4,9 @@
 
 Uses the tier-2 harness: a copy of the migrated template database, Saleor's API on a free loopback
 port, an app with exactly the permissions the commands need (``APP_PERMISSIONS``). The cassettes are
-recorded in file order, each from the state the previous one left; then the API stops and the
-database is dropped. Replay afterwards with ``./scripts/test tests/saleor_client``.
+recorded in file order, each from the state the previous one left (a cassette two tests use is
+recorded by the first and replayed by the second); then the API stops and the database is dropped.
+Replay afterwards with ``./scripts/test tests/saleor_client``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ import sys
 
 from catalog_sync.saleor.client import APP_PERMISSIONS
 from tests.tier2 import saleor_harness as harness
-
-from .conftest import CASSETTES
 
 
 def main() -> int:
@@ -33,8 +32,7 @@ def main() -> int:
     try:
         api.start()
         token = api.create_app_token("ocop-record", APP_PERMISSIONS)
-        for cassette in CASSETTES.glob("*.json"):
-            cassette.unlink()
+        # each cassette test_recorded.py uses is written afresh (the app's, 11-13, are tests/tier2/test_app.py's)
         env = {**os.environ, "OCOP_SALEOR_RECORD_URL": api.url, "OCOP_SALEOR_RECORD_TOKEN": token}
         return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                "tests/saleor_client/test_recorded.py"], env=env, check=False).returncode

@@ -26,8 +26,11 @@ from catalog_sync.catalogue.records import (
 )
 from catalog_sync.catalogue.search import get_backend
 from catalog_sync.registry.models import Producer
-from catalog_sync.saleor import SaleorMutationError, client, readmodel
-from catalog_sync.saleor import documents as gql
+from catalog_sync.saleor import SaleorClient, SaleorMutationError, client, readmodel
+from catalog_sync.saleor.catalogue import assigned, catalogue_products
+from catalog_sync.saleor.client import graphql_data, mutation_payloads
+from catalog_sync.saleor.generated.enums import CountryCode
+from catalog_sync.saleor.generated.input_types import ChannelCreateInput
 
 from .conftest import recording
 
@@ -93,9 +96,8 @@ def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(casse
 def test_a_mutation_error_names_the_mutation_field_code_and_message(saleor_client):
     saleor = saleor_client("04_duplicate_channel")
     with pytest.raises(SaleorMutationError) as error:
-        saleor.mutate(gql.CHANNEL_CREATE, {"input": {
-            "name": "OCOP again", "slug": "ocop-vn", "currencyCode": "VND", "defaultCountry": "VN",
-        }})
+        saleor.operations().channel_create(input=ChannelCreateInput(
+            name="OCOP again", slug="ocop-vn", currencyCode="VND", defaultCountry=CountryCode.VN))
     assert str(error.value) == "channelCreate failed: slug: UNIQUE: Channel with this Slug already exists."
     assert error.value.mutation == "channelCreate"
 
@@ -175,19 +177,20 @@ def test_import_catalogue_creates_then_changes_nothing_then_follows_a_renewal(ca
 def test_products_are_read_page_by_page(saleor_client, monkeypatch):
     saleor = saleor_client("06_paginate_products")
     monkeypatch.setattr(client, "PAGE_SIZE", 1)
-    product_types = sorted(edge["node"]["id"] for edge in saleor.execute(gql.CATALOGUE_STATE, {
-        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": ["ocop-product", "ocop-service"],
-        "pageTypes": [], "categories": [],
-    })["productTypes"]["edges"])
-    products = list(saleor.paginate(gql.CATALOGUE_PRODUCTS, {"productTypes": product_types}, "products"))
-    assert sorted(p["externalReference"] for p in products) == [
+    state = saleor.operations().catalogue_state(
+        channel="ocop-vn", warehouses=[], attributes=[], product_types=["ocop-product", "ocop-service"],
+        page_types=[], categories=[])
+    assert state.product_types is not None
+    product_types = sorted(edge.node.id for edge in state.product_types.edges)
+    products = list(catalogue_products(saleor, product_types))
+    assert sorted(p.external_reference or "" for p in products) == [
         "ocop:LC-2025-0901", "ocop:LD-2025-0901", "ocop:TQ-2025-0901"]
     assert saleor.requests == 1 + 3  # the state query, then one page per product
-    renewed = next(p for p in products if p["externalReference"] == "ocop:TQ-2025-0901")
-    values = {a["attribute"]["slug"]: a for a in renewed["assignedAttributes"]}
-    assert values["ocop-certificate"]["text"] == "TQ-2026-0901"
-    assert values["ocop-stars"]["number"] == 5
-    assert values["ocop-valid-until"]["day"] == "2029-06-01"
+    renewed = next(p for p in products if p.external_reference == "ocop:TQ-2025-0901")
+    values = assigned(renewed)
+    assert values["ocop-certificate"] == "TQ-2026-0901"
+    assert values["ocop-stars"] == Decimal(5)
+    assert values["ocop-valid-until"] == datetime.date(2029, 6, 1)
 
 
 def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_nothing(
@@ -264,6 +267,16 @@ mutation ShowcaseListing($id: ID!, $input: CollectionChannelListingUpdateInput!)
 TEST_DOCUMENTS = {"SHOWCASE_CREATE": SHOWCASE_CREATE, "SHOWCASE_LISTING": SHOWCASE_LISTING}
 
 
+def staff_mutation(saleor: SaleorClient, name: str, document: str, variables: dict) -> dict:
+    """What staff do in the Dashboard, which the project itself never does (a showcase): one mutation's payload."""
+    response = saleor.http.post(saleor.url, json={"operationName": name, "query": document, "variables": variables},
+                                headers=saleor.auth_headers)
+    data = graphql_data(name, response.status_code, response.content)
+    mutation_payloads(data)
+    [payload] = data.values()
+    return payload
+
+
 def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_client, monkeypatch):
     # given the demo store (the cassettes above) and a showcase of three 5★ products, published in ocop-vn
     saleor = saleor_client("09_read_model")
@@ -272,16 +285,16 @@ def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_clie
     # when the reindex reads every product, then every producer, 40 per query
     products = list(fetch.products())
     producers = list(fetch.producers())
-    channel = saleor.execute(gql.CATALOGUE_STATE, {
-        "channel": "ocop-vn", "warehouses": [], "attributes": [], "productTypes": [], "pageTypes": [],
-        "categories": []})["channel"]
+    channel = saleor.operations().catalogue_state(
+        channel="ocop-vn", warehouses=[], attributes=[], product_types=[], page_types=[], categories=[]).channel
+    assert channel is not None
     five_stars = [p.id for p in products if p.stars == 5][:3]
-    showcase = saleor.mutate(SHOWCASE_CREATE, {"input": {
+    showcase = staff_mutation(saleor, "ShowcaseCreate", SHOWCASE_CREATE, {"input": {
         "name": "Đặc sản 5 sao", "slug": "dac-san-5-sao", "products": five_stars,
         "description": json.dumps({"blocks": [{"type": "paragraph", "data": {"text": "Tinh hoa OCOP"}}]}),
     }})["collection"]
-    saleor.mutate(SHOWCASE_LISTING, {"id": showcase["id"], "input": {
-        "addChannels": [{"channelId": channel["id"], "isPublished": True}]}})
+    staff_mutation(saleor, "ShowcaseListing", SHOWCASE_LISTING, {"id": showcase["id"], "input": {
+        "addChannels": [{"channelId": channel.id, "isPublished": True}]}})
     collections = list(fetch.collections())
 
     # then: the 83 demo products for sale, 40 per query (3 queries), the 68 producers' pages (2 queries)

@@ -19,11 +19,13 @@ from catalog_sync.saleor.client import (
     SaleorClient,
     SaleorConnectionError,
     SaleorResponseError,
-    operation_name,
 )
 from catalog_sync.saleor.recording import SCRUBBED, CassetteMismatch, RecordingTransport, ReplayTransport
 
-QUERY = "query Probe { shop { name } }"
+
+def shop_name(saleor: SaleorClient) -> str:
+    """One small typed operation (``SaleorHealth``): the shop's name, as a customer asks it."""
+    return saleor.storefront().saleor_health().shop.name
 
 
 def closed_port() -> int:
@@ -37,7 +39,7 @@ def test_connection_refused_is_retried_with_backoff_then_reported():
     url = f"http://127.0.0.1:{closed_port()}/graphql/"
     saleor = SaleorClient(url, "t", transport=RetryingTransport(retries=3, backoff=0.5, sleep=sleeps.append))
     with pytest.raises(SaleorConnectionError) as error:
-        saleor.execute(QUERY)
+        shop_name(saleor)
     assert sleeps == [0.5, 1.0, 2.0]
     assert str(error.value).startswith(f"cannot reach Saleor at {url} after 4 attempts")
 
@@ -65,18 +67,13 @@ def test_an_answer_that_is_not_json_is_reported_once_and_never_retried():
     try:
         saleor = SaleorClient(f"http://127.0.0.1:{server.server_port}/graphql/", "t")
         with pytest.raises(SaleorResponseError) as error:
-            saleor.execute(QUERY)
+            shop_name(saleor)
     finally:
         server.shutdown()
         server.server_close()
     assert _Proxy.hits == 1
     assert str(error.value) == (
-        "Probe: Saleor answered HTTP 502 with something that is not JSON: '<html>Bad Gateway</html>'")
-
-
-def test_operation_name_is_read_from_the_document():
-    assert operation_name("\nmutation ChannelCreate($input: ChannelCreateInput!) {") == "ChannelCreate"
-    assert operation_name("query CatalogueState{ shop { name } }") == "CatalogueState"
+        "SaleorHealth: Saleor answered HTTP 502 with something that is not JSON: '<html>Bad Gateway</html>'")
 
 
 def test_the_recorder_never_writes_the_authorization_header_or_tokens(tmp_path):
@@ -84,27 +81,30 @@ def test_the_recorder_never_writes_the_authorization_header_or_tokens(tmp_path):
 
     def inner(request: httpx.Request) -> httpx.Response:
         seen["headers"] = request.headers
-        return httpx.Response(200, json={"data": {"appTokenCreate": {"authToken": "secret-1", "ok": True}}})
+        return httpx.Response(200, json={"data": {"tokenCreate": {"token": "secret-1", "errors": []}}})
 
     path = tmp_path / "c.json"
     recorder = RecordingTransport(httpx.MockTransport(inner), path)
     saleor = SaleorClient("http://x/graphql/", "secret-app-token", transport=recorder)
-    saleor.execute("mutation Probe($token: String) { x }", {"token": "secret-2", "name": "kept"})
+    reply = saleor.operations().staff_token_create(email="staff@ocop.test", password="secret-2")
+    assert reply.token_create is not None and reply.token_create.token == "secret-1"
     assert seen["headers"]["Authorization"] == "Bearer secret-app-token"
     text = path.read_text()
     assert "secret" not in text and "Bearer" not in text
     [exchange] = json.loads(text)
-    assert exchange["request"] == {"operationName": "Probe", "variables": {"token": SCRUBBED, "name": "kept"}}
-    assert exchange["response"]["body"]["data"]["appTokenCreate"] == {"authToken": SCRUBBED, "ok": True}
+    assert exchange["request"] == {"operationName": "StaffTokenCreate",
+                                   "variables": {"email": "staff@ocop.test", "password": SCRUBBED}}
+    assert exchange["response"]["body"]["data"]["tokenCreate"] == {"token": SCRUBBED, "errors": []}
 
 
 def test_replay_refuses_a_request_that_differs_from_the_recording(tmp_path):
     path = tmp_path / "c.json"
-    path.write_text(json.dumps([{"request": {"operationName": "Probe", "variables": {"a": 1}},
-                                 "response": {"status": 200, "body": {"data": {}}}}]))
+    recorded = {"operationName": "ProducerPages", "variables": {"pageType": "UGFnZVR5cGU6MQ==", "first": 100,
+                                                                "after": None}}
+    path.write_text(json.dumps([{"request": recorded, "response": {"status": 200, "body": {"data": {}}}}]))
     saleor = SaleorClient("http://x/graphql/", "t", transport=ReplayTransport(path))
     with pytest.raises(CassetteMismatch) as error:
-        saleor.execute(QUERY, {"a": 2})
+        saleor.operations().producer_pages(page_type="UGFnZVR5cGU6Mg==", first=100, after=None)
     assert "request 1 differs from the recording; re-record" in str(error.value)
 
 
@@ -143,7 +143,7 @@ def test_a_read_timeout_is_reported_and_never_retried():
         saleor = SaleorClient(url, "t", transport=RetryingTransport(sleep=sleeps.append),
                               timeout=httpx.Timeout(0.2))
         with pytest.raises(SaleorConnectionError) as error:
-            saleor.execute(QUERY)
+            shop_name(saleor)
     finally:
         server.shutdown()
         server.server_close()
@@ -176,11 +176,11 @@ def test_requests_share_one_keep_alive_connection():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with SaleorClient(f"http://127.0.0.1:{server.server_port}/graphql/", "t") as saleor:
-            answers = [saleor.execute(QUERY) for _ in range(5)]
+            answers = [shop_name(saleor) for _ in range(5)]
     finally:
         server.shutdown()
         server.server_close()
-    assert answers == [{"shop": {"name": "OCOP"}}] * 5
+    assert answers == ["OCOP"] * 5
     assert len(_KeepAlive.ports) == 5 and len(set(_KeepAlive.ports)) == 1
 
 
@@ -193,6 +193,6 @@ def test_the_recorder_hands_on_a_compressed_reply_readable_and_records_it_plain(
 
     path = tmp_path / "c.json"
     saleor = SaleorClient("http://x/graphql/", "t", transport=RecordingTransport(httpx.MockTransport(inner), path))
-    assert saleor.execute(QUERY) == {"shop": {"name": "OCOP Việt Nam"}}
+    assert shop_name(saleor) == "OCOP Việt Nam"
     [exchange] = json.loads(path.read_text(encoding="utf-8"))
     assert exchange["response"] == {"status": 200, "body": {"data": {"shop": {"name": "OCOP Việt Nam"}}}}

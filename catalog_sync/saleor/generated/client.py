@@ -1,21 +1,75 @@
 from typing import Any, Optional, Union
 
+from .attribute_create import AttributeCreate
+from .attribute_translate import AttributeTranslate
+from .attribute_value_create import AttributeValueCreate
+from .attribute_value_translate import AttributeValueTranslate
 from .base_model import UNSET, UnsetType
 from .catalogue_collections_page import CatalogueCollectionsPage
 from .catalogue_producers_page import CatalogueProducersPage
+from .catalogue_products import CatalogueProducts
 from .catalogue_products_page import CatalogueProductsPage
+from .catalogue_state import CatalogueState
+from .category_create import CategoryCreate
+from .category_translate import CategoryTranslate
+from .channel_create import ChannelCreate
+from .channel_update import ChannelUpdate
 from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
-from .enums import PermissionEnum
+from .enums import LanguageCodeEnum, PermissionEnum
+from .input_types import (
+    AttributeCreateInput,
+    AttributeValueCreateInput,
+    AttributeValueTranslationInput,
+    CategoryInput,
+    ChannelCreateInput,
+    ChannelUpdateInput,
+    NameTranslationInput,
+    PageCreateInput,
+    PageInput,
+    PageTypeCreateInput,
+    ProductAttributeAssignInput,
+    ProductBulkCreateInput,
+    ProductChannelListingUpdateInput,
+    ProductInput,
+    ProductTypeInput,
+    ProductVariantChannelListingAddInput,
+    ProductVariantCreateInput,
+    ShippingMethodChannelListingInput,
+    ShippingPriceInput,
+    ShippingZoneCreateInput,
+    ShippingZoneUpdateInput,
+    TranslationInput,
+    WarehouseCreateInput,
+)
 from .installed_apps import InstalledApps
 from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
+from .page_attribute_assign import PageAttributeAssign
+from .page_create import PageCreate
+from .page_type_create import PageTypeCreate
+from .page_update import PageUpdate
 from .producer_for_storefront import ProducerForStorefront
+from .producer_pages import ProducerPages
+from .product_attribute_assign import ProductAttributeAssign
+from .product_bulk_create import ProductBulkCreate
+from .product_channel_listing import ProductChannelListing
 from .product_for_storefront import ProductForStorefront
+from .product_type_create import ProductTypeCreate
+from .product_update import ProductUpdate
+from .saleor_health import SaleorHealth
+from .shipping_method_create import ShippingMethodCreate
+from .shipping_method_listing import ShippingMethodListing
+from .shipping_zone_create import ShippingZoneCreate
+from .shipping_zone_update import ShippingZoneUpdate
+from .shipping_zones import ShippingZones
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
+from .variant_channel_listing import VariantChannelListing
+from .variant_create import VariantCreate
 from .variant_for_storefront import VariantForStorefront
+from .warehouse_create import WarehouseCreate
 
 
 def gql(q: str) -> str:
@@ -385,6 +439,1011 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopAppDelete.model_validate(data)
+
+    def saleor_health(self, **kwargs: Any) -> SaleorHealth:
+        query = gql("""
+            query SaleorHealth {
+              shop {
+                name
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = self.execute(
+            query=query, operation_name="SaleorHealth", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SaleorHealth.model_validate(data)
+
+    def catalogue_state(
+        self,
+        channel: str,
+        warehouses: Union[Optional[list[str]], UnsetType] = UNSET,
+        attributes: Union[Optional[list[str]], UnsetType] = UNSET,
+        product_types: Union[Optional[list[str]], UnsetType] = UNSET,
+        page_types: Union[Optional[list[str]], UnsetType] = UNSET,
+        categories: Union[Optional[list[str]], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> CatalogueState:
+        query = gql("""
+            query CatalogueState($channel: String!, $warehouses: [String!], $attributes: [String!], $productTypes: [String!], $pageTypes: [String!], $categories: [String!]) {
+              channel(slug: $channel) {
+                id
+                slug
+                name
+                currencyCode
+                defaultCountry {
+                  code
+                }
+                warehouses {
+                  id
+                  slug
+                }
+              }
+              warehouses(first: 100, filter: {slugs: $warehouses}) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                  }
+                }
+              }
+              attributes(first: 100, where: {slug: {oneOf: $attributes}}) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                    type
+                    inputType
+                    entityType
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    choices(first: 100) {
+                      edges {
+                        node {
+                          id
+                          name
+                          slug
+                          externalReference
+                          translation(languageCode: EN) {
+                            name
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              productTypes(first: 100, filter: {slugs: $productTypes}) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                    productAttributes {
+                      id
+                      slug
+                    }
+                  }
+                }
+              }
+              pageTypes(first: 100, filter: {slugs: $pageTypes}) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                    attributes {
+                      id
+                      slug
+                    }
+                  }
+                }
+              }
+              categories(first: 100, filter: {slugs: $categories}) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                    parent {
+                      slug
+                    }
+                    translation(languageCode: EN) {
+                      name
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "channel": channel,
+            "warehouses": warehouses,
+            "attributes": attributes,
+            "productTypes": product_types,
+            "pageTypes": page_types,
+            "categories": categories,
+        }
+        response = self.execute(
+            query=query, operation_name="CatalogueState", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CatalogueState.model_validate(data)
+
+    def shipping_zones(
+        self,
+        search: Union[Optional[str], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ShippingZones:
+        query = gql("""
+            query ShippingZones($search: String, $first: Int, $after: String) {
+              shippingZones(filter: {search: $search}, first: $first, after: $after) {
+                edges {
+                  node {
+                    id
+                    name
+                    countries {
+                      code
+                    }
+                    warehouses {
+                      id
+                    }
+                    channels {
+                      id
+                    }
+                    shippingMethods {
+                      id
+                      name
+                      channelListings {
+                        channel {
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "search": search,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="ShippingZones", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShippingZones.model_validate(data)
+
+    def channel_create(self, input: ChannelCreateInput, **kwargs: Any) -> ChannelCreate:
+        query = gql("""
+            mutation ChannelCreate($input: ChannelCreateInput!) {
+              channelCreate(input: $input) {
+                channel {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="ChannelCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ChannelCreate.model_validate(data)
+
+    def channel_update(
+        self, id: str, input: ChannelUpdateInput, **kwargs: Any
+    ) -> ChannelUpdate:
+        query = gql("""
+            mutation ChannelUpdate($id: ID!, $input: ChannelUpdateInput!) {
+              channelUpdate(id: $id, input: $input) {
+                channel {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query, operation_name="ChannelUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ChannelUpdate.model_validate(data)
+
+    def warehouse_create(
+        self, input: WarehouseCreateInput, **kwargs: Any
+    ) -> WarehouseCreate:
+        query = gql("""
+            mutation WarehouseCreate($input: WarehouseCreateInput!) {
+              createWarehouse(input: $input) {
+                warehouse {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="WarehouseCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return WarehouseCreate.model_validate(data)
+
+    def shipping_zone_create(
+        self, input: ShippingZoneCreateInput, **kwargs: Any
+    ) -> ShippingZoneCreate:
+        query = gql("""
+            mutation ShippingZoneCreate($input: ShippingZoneCreateInput!) {
+              shippingZoneCreate(input: $input) {
+                shippingZone {
+                  id
+                  name
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShippingZoneCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShippingZoneCreate.model_validate(data)
+
+    def shipping_zone_update(
+        self, id: str, input: ShippingZoneUpdateInput, **kwargs: Any
+    ) -> ShippingZoneUpdate:
+        query = gql("""
+            mutation ShippingZoneUpdate($id: ID!, $input: ShippingZoneUpdateInput!) {
+              shippingZoneUpdate(id: $id, input: $input) {
+                shippingZone {
+                  id
+                  name
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShippingZoneUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShippingZoneUpdate.model_validate(data)
+
+    def shipping_method_create(
+        self, input: ShippingPriceInput, **kwargs: Any
+    ) -> ShippingMethodCreate:
+        query = gql("""
+            mutation ShippingMethodCreate($input: ShippingPriceInput!) {
+              shippingPriceCreate(input: $input) {
+                shippingMethod {
+                  id
+                  name
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShippingMethodCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShippingMethodCreate.model_validate(data)
+
+    def shipping_method_listing(
+        self, id: str, input: ShippingMethodChannelListingInput, **kwargs: Any
+    ) -> ShippingMethodListing:
+        query = gql("""
+            mutation ShippingMethodListing($id: ID!, $input: ShippingMethodChannelListingInput!) {
+              shippingMethodChannelListingUpdate(id: $id, input: $input) {
+                shippingMethod {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShippingMethodListing",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShippingMethodListing.model_validate(data)
+
+    def attribute_create(
+        self, input: AttributeCreateInput, **kwargs: Any
+    ) -> AttributeCreate:
+        query = gql("""
+            mutation AttributeCreate($input: AttributeCreateInput!) {
+              attributeCreate(input: $input) {
+                attribute {
+                  id
+                  slug
+                  choices(first: 100) {
+                    edges {
+                      node {
+                        id
+                        name
+                        slug
+                        externalReference
+                      }
+                    }
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="AttributeCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return AttributeCreate.model_validate(data)
+
+    def attribute_value_create(
+        self, attribute: str, input: AttributeValueCreateInput, **kwargs: Any
+    ) -> AttributeValueCreate:
+        query = gql("""
+            mutation AttributeValueCreate($attribute: ID!, $input: AttributeValueCreateInput!) {
+              attributeValueCreate(attribute: $attribute, input: $input) {
+                attributeValue {
+                  id
+                  name
+                  slug
+                  externalReference
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"attribute": attribute, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="AttributeValueCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return AttributeValueCreate.model_validate(data)
+
+    def attribute_translate(
+        self,
+        id: str,
+        language: LanguageCodeEnum,
+        input: NameTranslationInput,
+        **kwargs: Any,
+    ) -> AttributeTranslate:
+        query = gql("""
+            mutation AttributeTranslate($id: ID!, $language: LanguageCodeEnum!, $input: NameTranslationInput!) {
+              attributeTranslate(id: $id, languageCode: $language, input: $input) {
+                attribute {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "language": language, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="AttributeTranslate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return AttributeTranslate.model_validate(data)
+
+    def attribute_value_translate(
+        self,
+        id: str,
+        language: LanguageCodeEnum,
+        input: AttributeValueTranslationInput,
+        **kwargs: Any,
+    ) -> AttributeValueTranslate:
+        query = gql("""
+            mutation AttributeValueTranslate($id: ID!, $language: LanguageCodeEnum!, $input: AttributeValueTranslationInput!) {
+              attributeValueTranslate(id: $id, languageCode: $language, input: $input) {
+                attributeValue {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "language": language, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="AttributeValueTranslate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return AttributeValueTranslate.model_validate(data)
+
+    def page_type_create(
+        self, input: PageTypeCreateInput, **kwargs: Any
+    ) -> PageTypeCreate:
+        query = gql("""
+            mutation PageTypeCreate($input: PageTypeCreateInput!) {
+              pageTypeCreate(input: $input) {
+                pageType {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="PageTypeCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PageTypeCreate.model_validate(data)
+
+    def page_attribute_assign(
+        self, page_type: str, attributes: list[str], **kwargs: Any
+    ) -> PageAttributeAssign:
+        query = gql("""
+            mutation PageAttributeAssign($pageType: ID!, $attributes: [ID!]!) {
+              pageAttributeAssign(pageTypeId: $pageType, attributeIds: $attributes) {
+                pageType {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"pageType": page_type, "attributes": attributes}
+        response = self.execute(
+            query=query,
+            operation_name="PageAttributeAssign",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PageAttributeAssign.model_validate(data)
+
+    def product_type_create(
+        self, input: ProductTypeInput, **kwargs: Any
+    ) -> ProductTypeCreate:
+        query = gql("""
+            mutation ProductTypeCreate($input: ProductTypeInput!) {
+              productTypeCreate(input: $input) {
+                productType {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ProductTypeCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProductTypeCreate.model_validate(data)
+
+    def product_attribute_assign(
+        self,
+        product_type: str,
+        operations: list[ProductAttributeAssignInput],
+        **kwargs: Any,
+    ) -> ProductAttributeAssign:
+        query = gql("""
+            mutation ProductAttributeAssign($productType: ID!, $operations: [ProductAttributeAssignInput!]!) {
+              productAttributeAssign(productTypeId: $productType, operations: $operations) {
+                productType {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "productType": product_type,
+            "operations": operations,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ProductAttributeAssign",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProductAttributeAssign.model_validate(data)
+
+    def category_create(
+        self,
+        input: CategoryInput,
+        parent: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> CategoryCreate:
+        query = gql("""
+            mutation CategoryCreate($input: CategoryInput!, $parent: ID) {
+              categoryCreate(input: $input, parent: $parent) {
+                category {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input, "parent": parent}
+        response = self.execute(
+            query=query, operation_name="CategoryCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CategoryCreate.model_validate(data)
+
+    def category_translate(
+        self,
+        id: str,
+        language: LanguageCodeEnum,
+        input: TranslationInput,
+        **kwargs: Any,
+    ) -> CategoryTranslate:
+        query = gql("""
+            mutation CategoryTranslate($id: ID!, $language: LanguageCodeEnum!, $input: TranslationInput!) {
+              categoryTranslate(id: $id, languageCode: $language, input: $input) {
+                category {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "language": language, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="CategoryTranslate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CategoryTranslate.model_validate(data)
+
+    def producer_pages(
+        self,
+        page_type: str,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ProducerPages:
+        query = gql("""
+            query ProducerPages($pageType: ID!, $first: Int, $after: String) {
+              pages(where: {pageType: {eq: $pageType}}, first: $first, after: $after) {
+                edges {
+                  node {
+                    id
+                    slug
+                    title
+                    assignedAttributes(limit: 100) {
+                      __typename
+                      ...AssignedValue
+                    }
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment AssignedValue on AssignedAttribute {
+              attribute {
+                slug
+              }
+              ... on AssignedPlainTextAttribute {
+                text: value
+              }
+              ... on AssignedNumericAttribute {
+                number: value
+              }
+              ... on AssignedDateAttribute {
+                day: value
+              }
+              ... on AssignedSingleChoiceAttribute {
+                choice: value {
+                  slug
+                }
+              }
+              ... on AssignedSinglePageReferenceAttribute {
+                page: value {
+                  id
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "pageType": page_type,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="ProducerPages", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ProducerPages.model_validate(data)
+
+    def catalogue_products(
+        self,
+        product_types: list[str],
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> CatalogueProducts:
+        query = gql("""
+            query CatalogueProducts($productTypes: [ID!]!, $first: Int, $after: String) {
+              products(
+                where: {productType: {oneOf: $productTypes}}
+                first: $first
+                after: $after
+              ) {
+                edges {
+                  node {
+                    id
+                    slug
+                    name
+                    externalReference
+                    category {
+                      slug
+                    }
+                    productVariants(first: 1) {
+                      edges {
+                        node {
+                          id
+                        }
+                      }
+                    }
+                    assignedAttributes(limit: 100) {
+                      __typename
+                      ...AssignedValue
+                    }
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment AssignedValue on AssignedAttribute {
+              attribute {
+                slug
+              }
+              ... on AssignedPlainTextAttribute {
+                text: value
+              }
+              ... on AssignedNumericAttribute {
+                number: value
+              }
+              ... on AssignedDateAttribute {
+                day: value
+              }
+              ... on AssignedSingleChoiceAttribute {
+                choice: value {
+                  slug
+                }
+              }
+              ... on AssignedSinglePageReferenceAttribute {
+                page: value {
+                  id
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "productTypes": product_types,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="CatalogueProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CatalogueProducts.model_validate(data)
+
+    def page_create(self, input: PageCreateInput, **kwargs: Any) -> PageCreate:
+        query = gql("""
+            mutation PageCreate($input: PageCreateInput!) {
+              pageCreate(input: $input) {
+                page {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="PageCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PageCreate.model_validate(data)
+
+    def page_update(self, id: str, input: PageInput, **kwargs: Any) -> PageUpdate:
+        query = gql("""
+            mutation PageUpdate($id: ID!, $input: PageInput!) {
+              pageUpdate(id: $id, input: $input) {
+                page {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query, operation_name="PageUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PageUpdate.model_validate(data)
+
+    def product_bulk_create(
+        self, products: list[ProductBulkCreateInput], **kwargs: Any
+    ) -> ProductBulkCreate:
+        query = gql("""
+            mutation ProductBulkCreate($products: [ProductBulkCreateInput!]!) {
+              productBulkCreate(products: $products, errorPolicy: REJECT_FAILED_ROWS) {
+                count
+                results {
+                  product {
+                    id
+                    slug
+                    externalReference
+                    productType {
+                      slug
+                    }
+                  }
+                  errors {
+                    path
+                    code
+                    message
+                  }
+                }
+                errors {
+                  path
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"products": products}
+        response = self.execute(
+            query=query,
+            operation_name="ProductBulkCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProductBulkCreate.model_validate(data)
+
+    def product_update(
+        self, id: str, input: ProductInput, **kwargs: Any
+    ) -> ProductUpdate:
+        query = gql("""
+            mutation ProductUpdate($id: ID!, $input: ProductInput!) {
+              productUpdate(id: $id, input: $input) {
+                product {
+                  id
+                  externalReference
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query, operation_name="ProductUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ProductUpdate.model_validate(data)
+
+    def variant_create(
+        self, input: ProductVariantCreateInput, **kwargs: Any
+    ) -> VariantCreate:
+        query = gql("""
+            mutation VariantCreate($input: ProductVariantCreateInput!) {
+              productVariantCreate(input: $input) {
+                productVariant {
+                  id
+                  sku
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="VariantCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return VariantCreate.model_validate(data)
+
+    def product_channel_listing(
+        self, id: str, input: ProductChannelListingUpdateInput, **kwargs: Any
+    ) -> ProductChannelListing:
+        query = gql("""
+            mutation ProductChannelListing($id: ID!, $input: ProductChannelListingUpdateInput!) {
+              productChannelListingUpdate(id: $id, input: $input) {
+                product {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ProductChannelListing",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProductChannelListing.model_validate(data)
+
+    def variant_channel_listing(
+        self, id: str, input: list[ProductVariantChannelListingAddInput], **kwargs: Any
+    ) -> VariantChannelListing:
+        query = gql("""
+            mutation VariantChannelListing($id: ID!, $input: [ProductVariantChannelListingAddInput!]!) {
+              productVariantChannelListingUpdate(id: $id, input: $input) {
+                variant {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="VariantChannelListing",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return VariantChannelListing.model_validate(data)
 
     def catalogue_products_page(
         self,

@@ -1,7 +1,9 @@
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import Field
+
+from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
 from .enums import ProductMediaType
@@ -379,7 +381,7 @@ class CatalogueProductValidUntilAssignedAttribute(BaseModel):
 
 class CatalogueProductValidUntilAssignedDateAttribute(BaseModel):
     typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
-    day: Optional[date]
+    day: Optional[Day]
 
 
 class CatalogueProductGroupAssignedAttribute(BaseModel):

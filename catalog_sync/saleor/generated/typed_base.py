@@ -1,8 +1,9 @@
 """The base class of the generated typed client (``generated/``; ariadne-codegen copies this file there).
 
 Every typed operation goes through ``SaleorClient``'s pooled ``httpx.Client`` and transport
-(retries, recording, replay), and its errors are ``SaleorError``s naming the operation, as
-for the untyped documents.
+(retries, recording, replay). Its errors are ``SaleorError``s: a reply without data names the
+operation (``graphql_data``); a mutation whose payload lists ``errors`` raises
+``SaleorMutationError`` naming the mutation's field and Saleor's field, code and message.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import httpx
 from pydantic import BaseModel
 
-from catalog_sync.saleor.client import graphql_data
+from catalog_sync.saleor.client import graphql_data, mutation_payloads
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class TypedReply:
     operation: str
     status_code: int
     content: bytes
+    mutation: bool
 
 
 def _jsonable(value: Any) -> Any:
@@ -45,7 +47,10 @@ class TypedBaseClient:
                   if type(value).__name__ != "UnsetType"}
         response = self.http_client.post(self.url, json={"operationName": name, "query": query, "variables": values},
                                          headers=self.headers, **kwargs)
-        return TypedReply(name, response.status_code, response.content)
+        return TypedReply(name, response.status_code, response.content, query.lstrip().startswith("mutation"))
 
     def get_data(self, reply: TypedReply) -> dict[str, Any]:
-        return graphql_data(reply.operation, reply.status_code, reply.content)
+        data = graphql_data(reply.operation, reply.status_code, reply.content)
+        if reply.mutation:
+            mutation_payloads(data)
+        return data
