@@ -11,6 +11,9 @@ from .installed_apps import InstalledApps
 from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
+from .portal_variant import PortalVariant
+from .portal_variant_price import PortalVariantPrice
+from .portal_variant_stock import PortalVariantStock
 from .producer_for_storefront import ProducerForStorefront
 from .product_for_storefront import ProductForStorefront
 from .staff_token_create import StaffTokenCreate
@@ -385,6 +388,153 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopAppDelete.model_validate(data)
+
+    def portal_variant(
+        self, id: str, channel: str, warehouse: str, **kwargs: Any
+    ) -> PortalVariant:
+        query = gql("""
+            query PortalVariant($id: ID!, $channel: String!, $warehouse: String!) {
+              productVariant(id: $id) {
+                id
+                name
+                product {
+                  id
+                  name
+                  producer: assignedAttribute(slug: "producer") {
+                    __typename
+                    ... on AssignedSinglePageReferenceAttribute {
+                      page: value {
+                        id
+                        slug
+                      }
+                    }
+                  }
+                }
+                channelListings {
+                  channel {
+                    id
+                    slug
+                  }
+                  price {
+                    amount
+                    currency
+                  }
+                }
+                stocks {
+                  warehouse {
+                    id
+                    slug
+                  }
+                  quantity
+                }
+              }
+              warehouses(first: 1, filter: {slugs: [$warehouse]}) {
+                edges {
+                  node {
+                    id
+                    slug
+                  }
+                }
+              }
+              channel(slug: $channel) {
+                id
+                slug
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channel": channel,
+            "warehouse": warehouse,
+        }
+        response = self.execute(
+            query=query, operation_name="PortalVariant", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PortalVariant.model_validate(data)
+
+    def portal_variant_price(
+        self, id: str, channel_id: str, price: Any, **kwargs: Any
+    ) -> PortalVariantPrice:
+        query = gql("""
+            mutation PortalVariantPrice($id: ID!, $channelId: ID!, $price: PositiveDecimal!) {
+              productVariantChannelListingUpdate(
+                id: $id
+                input: [{channelId: $channelId, price: $price}]
+              ) {
+                variant {
+                  id
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    price {
+                      amount
+                      currency
+                    }
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channelId": channel_id,
+            "price": price,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="PortalVariantPrice",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalVariantPrice.model_validate(data)
+
+    def portal_variant_stock(
+        self, id: str, warehouse_id: str, quantity: int, **kwargs: Any
+    ) -> PortalVariantStock:
+        query = gql("""
+            mutation PortalVariantStock($id: ID!, $warehouseId: ID!, $quantity: Int!) {
+              productVariantStocksUpdate(
+                variantId: $id
+                stocks: [{warehouse: $warehouseId, quantity: $quantity}]
+              ) {
+                productVariant {
+                  id
+                  stocks {
+                    warehouse {
+                      slug
+                    }
+                    quantity
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "warehouseId": warehouse_id,
+            "quantity": quantity,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="PortalVariantStock",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalVariantStock.model_validate(data)
 
     def catalogue_products_page(
         self,
