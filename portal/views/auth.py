@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -64,11 +65,11 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 _INVITATION_PROBLEMS = {
-    "expired": "This invitation has expired. Ask the OCOP office for a new one.",
-    "used": "This invitation has already been used. Sign in, or reset your password.",
-    "replaced": "This invitation is no longer valid: a newer one was sent. Use the latest email.",
-    "suspended": "This account is suspended. Contact the OCOP office.",
-    "invalid": "This invitation link is not valid. Check that you copied the whole link.",
+    "expired": gettext_lazy("This invitation has expired. Ask the OCOP office for a new one."),
+    "used": gettext_lazy("This invitation has already been used. Sign in, or reset your password."),
+    "replaced": gettext_lazy("This invitation is no longer valid: a newer one was sent. Use the latest email."),
+    "suspended": gettext_lazy("This account is suspended. Contact the OCOP office."),
+    "invalid": gettext_lazy("This invitation link is not valid. Check that you copied the whole link."),
 }
 
 
@@ -81,7 +82,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     except InvitationError as problem:
         reason = str(problem)
         return render(request, "portal/invitation_invalid.html",
-                      {"message": _(_INVITATION_PROBLEMS[reason]), "reason": reason}, status=410 if reason in (
+                      {"message": _INVITATION_PROBLEMS[reason], "reason": reason}, status=410 if reason in (
                           "expired", "used", "replaced") else 404)
     form = InvitationPasswordForm(account.user, request.POST or None)
     if request.method == "POST" and form.is_valid():

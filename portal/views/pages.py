@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from catalog_sync.domain.validity import CertificateStatus, vietnam_today
@@ -22,7 +22,7 @@ from ..forms import VariantForm
 from ..listings import NotTheirs, change_variant, current_values, their_products, their_variant
 from ..models import ProducerAccount
 
-FIELD_NAMES = {"price": _lazy("price"), "stock": _lazy("stock")}
+FIELD_NAMES = {"price": gettext_lazy("price"), "stock": gettext_lazy("stock")}
 
 
 def _account(request: HttpRequest) -> ProducerAccount:
