@@ -51,10 +51,16 @@ def variant_state(client: SaleorClient, variant_id: str) -> VariantState | None:
         id=variant.id, name=variant.name, product_id=variant.product.id, product_name=variant.product.name,
         producer_page_slug=page.slug if page else None,
         channel_id=reply.channel.id if reply.channel else None,
-        price=Decimal(str(listing.price.amount)).normalize() if listing and listing.price else None,
+        price=_amount(listing.price.amount) if listing and listing.price else None,
         warehouse_id=warehouses[0].node.id if warehouses else None,
         stock=stock.quantity if stock else None,
     )
+
+
+def _amount(value: float) -> Decimal:
+    """Saleor's amount as a Decimal; whole đồng (VND has no minor unit) without a fractional part."""
+    amount = Decimal(str(value))
+    return amount.to_integral_value() if amount == amount.to_integral_value() else amount
 
 
 def _raise_errors(mutation: str, errors: list[Any]) -> None:
@@ -76,7 +82,7 @@ def set_price(client: SaleorClient, state: VariantState, price: Decimal) -> Deci
     held = next((item.price for item in listings or [] if item.channel.slug == spec.CHANNEL_SLUG), None)
     if held is None:
         raise SaleorResponseError("productVariantChannelListingUpdate: the variant has no price in the channel")
-    return Decimal(str(held.amount)).normalize()
+    return _amount(held.amount)
 
 
 def set_stock(client: SaleorClient, state: VariantState, quantity: int) -> int:

@@ -66,3 +66,6 @@ def client_factory():
 @pytest.fixture(autouse=True)
 def _empty_outbox():
     mail.outbox.clear()
+
+
+from tests.saleor_client.conftest import cassette  # noqa: E402,F401  (recorded Saleor replies for the portal)
