@@ -6,11 +6,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from catalog_sync.domain.validity import CertificateStatus, vietnam_today
 from catalog_sync.registry.models import Certificate
@@ -83,14 +83,16 @@ def products(request: HttpRequest) -> HttpResponse:
                                                     "products": list(their_products(account))})
 
 
-@require_http_methods(["GET", "POST"])
 @producer_required
 def variant_edit(request: HttpRequest, variant_id: str) -> HttpResponse:
+    """Ownership first, whatever the method: another producer's variant is 404 to GET, POST and the rest."""
     account = _account(request)
     try:
         variant = their_variant(account, variant_id)
     except NotTheirs:
         raise Http404("no such variant") from None
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     form = VariantForm(request.POST or None)
     problem, current = None, None
     try:

@@ -15,7 +15,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from catalog_sync.catalogue.models import Variant
+from catalog_sync.catalogue.models import Product, Variant
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import listing_edits
 from catalog_sync.saleor.catalogue import import_catalogue
@@ -134,3 +134,87 @@ def test_the_variant_state_names_the_producer_page_saleor_holds(cassette, two_pr
     assert state is not None and missing is None
     assert state.producer_page_slug == honey.product.producer_slug
     assert (state.price, state.stock) == (158000, 42)
+
+
+def test_a_variant_the_read_model_still_gives_them_but_saleor_does_not_is_refused(
+        cassette, two_producers, producer_person, settings):
+    # given a read model that lags behind Saleor: it still lists the coffee product under the honey producer
+    transport = cassette("portal/06_saleor_says_not_theirs")
+    reindex(settings)
+    coffee = variant_of("Công ty TNHH Cà phê Cầu Đất")
+    honey_slug = variant_of("HTX Ong mật Mèo Vạc").product.producer_slug
+    Product.objects.filter(pk=coffee.product_id).update(producer_slug=honey_slug)
+    person = producer_person(two_producers[0], "lan@example.vn")
+    # when the honey producer's person opens and posts the coffee variant's form
+    opened = person.get(f"/portal/variants/{coffee.id}/")
+    posted = person.post(f"/portal/variants/{coffee.id}/", {"price": "1000", "stock": "0"})
+    # then Saleor, asked at the time of each request, says whose it is: 404, nothing written or recorded
+    assert (opened.status_code, posted.status_code) == (404, 404)
+    assert [r["operationName"] for r in saleor_requests(transport)][-2:] == ["PortalVariant", "PortalVariant"]
+    assert not PortalChange.objects.exists()
+
+
+METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
+
+
+def test_ownership_matrix_each_producer_tries_every_page_and_form_of_the_other(
+        cassette, two_producers, producer_person, settings, client):
+    # given both producers' products in the read model and one person of each
+    transport = cassette("portal/07_ownership_matrix")
+    reindex(settings)
+    honey, coffee = variant_of("HTX Ong mật Mèo Vạc"), variant_of("Công ty TNHH Cà phê Cầu Đất")
+    with command_client() as saleor:
+        before = {v.id: listing_edits.variant_state(saleor, v.id) for v in (honey, coffee)}
+    asked = transport.position if hasattr(transport, "position") else len(transport.exchanges)
+    people = {honey.id: producer_person(two_producers[0], "lan@example.vn"),
+              coffee.id: producer_person(two_producers[1], "minh@example.vn")}
+    rows_before = list(Variant.objects.order_by("id").values())
+    refused = []
+    for own, other in ((honey, coffee), (coffee, honey)):
+        person = people[own.id]
+        # every page without an id shows only their own things, whatever the parameters say
+        for prefix in ("", "/en"):
+            for page in ("/portal/", "/portal/certificates/", "/portal/products/"):
+                for query in ("", f"?producer={other.product.producer_id}&producer_slug={other.product.producer_slug}"
+                                  f"&variant={other.id}&product={other.product_id}"):
+                    html = person.get(f"{prefix}{page}{query}").content.decode()
+                    assert other.product.name not in html and other.id not in html, (page, query)
+                    assert other.product.producer_title not in html
+        # every form and URL of the other's, with every method, the other's ids in the fields too
+        fields = {"price": "1000", "stock": "0", "variant_id": other.id, "id": other.id,
+                  "product": other.product_id, "producer": other.product.producer_id}
+        targets = [other.id, other.product_id, f"{other.id}x", other.id.lower()]
+        for prefix in ("", "/en"):
+            for target in targets:
+                for method in METHODS:
+                    response = getattr(person, method)(f"{prefix}/portal/variants/{target}/", fields)
+                    refused.append(response.status_code)
+                    assert response.status_code == 404, (method, prefix, target, response.status_code)
+        # and the staff invitation of the other's certificate is not theirs either
+        other_certificate = two_producers[1 if own is honey else 0]
+        answer = person.post(f"/registry/certificates/{other_certificate.id}/invite/", {"email": "x@example.vn"})
+        assert answer.status_code == 302 and answer["Location"].startswith("/admin/login/")
+    # a signed-out visitor gets the sign-in page for every one of them
+    for target in (honey.id, coffee.id):
+        for method in ("get", "post"):
+            response = getattr(client, method)(f"/portal/variants/{target}/", {"price": "1000", "stock": "0"})
+            assert response.status_code == 302 and response["Location"].startswith("/portal/sign-in/")
+    # then every attempt was refused and nothing changed: no request reached Saleor, nothing recorded,
+    # the read model as it was, and Saleor holding what it held
+    assert len(refused) == 2 * 2 * 4 * len(METHODS)
+    assert (transport.position if hasattr(transport, "position") else len(transport.exchanges)) == asked
+    assert not PortalChange.objects.exists()
+    assert list(Variant.objects.order_by("id").values()) == rows_before
+    with command_client() as saleor:
+        after = {v.id: listing_edits.variant_state(saleor, v.id) for v in (honey, coffee)}
+    assert after == before
+
+
+def test_a_form_posted_without_its_csrf_token_is_refused(two_producers, producer_person):
+    from django.test import Client
+
+    person = producer_person(two_producers[0], "lan@example.vn")
+    guarded = Client(enforce_csrf_checks=True)
+    guarded.cookies = person.cookies
+    assert guarded.post("/portal/variants/UHJvZHVjdFZhcmlhbnQ6Mg==/", {"price": "1", "stock": "1"}).status_code == 403
+    assert not PortalChange.objects.exists()
