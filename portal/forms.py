@@ -51,5 +51,10 @@ class VariantForm(forms.Form):
                                widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
 
 
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Code from your authenticator app"), max_length=10, widget=forms.TextInput(
+        attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}))
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))

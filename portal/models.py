@@ -20,6 +20,9 @@ class ProducerAccount(models.Model):
     invited_at = models.DateTimeField(_("invited at"))
     activated_at = models.DateTimeField(_("password set at"), null=True, blank=True)
     suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    # Optional second factor: the TOTP secret, sealed (Fernet), and the last time step accepted (no replay).
+    totp_sealed = models.TextField(blank=True, editable=False)
+    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["producer__name", "user__email"]
@@ -31,6 +34,10 @@ class ProducerAccount(models.Model):
     @property
     def suspended(self) -> bool:
         return self.suspended_at is not None
+
+    @property
+    def has_second_factor(self) -> bool:
+        return bool(self.totp_sealed)
 
 
 class CertificateReminder(models.Model):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,9 +20,10 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import throttle
+from .. import throttle, two_factor
+from ..access import account_of
 from ..accounts import InvitationError, account_for_invitation, activate
-from ..forms import InvitationPasswordForm, PortalPasswordResetForm, SignInForm
+from ..forms import CodeForm, InvitationPasswordForm, PortalPasswordResetForm, SignInForm
 
 
 def _address(request: HttpRequest) -> str:
@@ -51,11 +55,54 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             status = 429
         elif form.is_valid():
             throttle.record_success(username, _address(request))
-            _start_session(request, form.get_user())
+            user = form.get_user()
+            account = account_of(user)
+            if account is not None and account.has_second_factor:  # the password alone does not sign in
+                request.session.cycle_key()
+                request.session[PENDING] = {"user": user.pk, "until": time.time() + PENDING_SECONDS,
+                                            "next": next_url}
+                return redirect("portal:sign-in-code")
+            _start_session(request, user)
             return redirect(next_url)
         else:
             throttle.record_failure(username, _address(request))
     return render(request, "portal/sign_in.html", {"form": form, "next": next_url}, status=status)
+
+
+PENDING = "portal_second_factor"
+PENDING_SECONDS = 300
+
+
+@sensitive_post_parameters("code")
+@csrf_protect
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in_code(request: HttpRequest) -> HttpResponse:
+    """The second step for an account with a second factor: a code from the authenticator app."""
+    pending = request.session.get(PENDING) or {}
+    in_time = pending.get("until", 0) > time.time()
+    user = User.objects.filter(pk=int(pending.get("user") or 0)).first() if in_time else None
+    account = account_of(user) if user else None
+    if account is None:
+        request.session.pop(PENDING, None)
+        messages.error(request, _("Sign in again: the code was not entered in time."))
+        return redirect("portal:sign-in")
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if throttle.locked(account.user.email, _address(request)):
+            form.add_error(None, _("Too many failed attempts. Wait 15 minutes, or reset your password by email."))
+            status = 429
+        elif form.is_valid() and two_factor.verify(account, form.cleaned_data["code"]):
+            throttle.record_success(account.user.email, _address(request))
+            request.session.pop(PENDING, None)
+            _start_session(request, account.user)
+            return redirect(pending.get("next") or reverse("portal:home"))
+        else:
+            throttle.record_failure(account.user.email, _address(request))
+            if form.is_valid():
+                form.add_error("code", _("This code is not right, or was already used. Enter the current code."))
+    return render(request, "portal/sign_in_code.html", {"form": form}, status=status)
 
 
 @require_POST

@@ -174,7 +174,7 @@ def test_ownership_matrix_each_producer_tries_every_page_and_form_of_the_other(
         person = people[own.id]
         # every page without an id shows only their own things, whatever the parameters say
         for prefix in ("", "/en"):
-            for page in ("/portal/", "/portal/certificates/", "/portal/products/"):
+            for page in ("/portal/", "/portal/certificates/", "/portal/products/", "/portal/security/"):
                 for query in ("", f"?producer={other.product.producer_id}&producer_slug={other.product.producer_slug}"
                                   f"&variant={other.id}&product={other.product_id}"):
                     html = person.get(f"{prefix}{page}{query}").content.decode()
