@@ -50,8 +50,9 @@ def producer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         account = current_account(request)
         if account is None:
-            if request.user.is_authenticated:
-                logout(request)
+            user = request.user
+            if user.is_authenticated and ProducerAccount.objects.filter(user_id=user.pk).exists():
+                logout(request)  # a suspended producer's session ends here; a staff member's is left alone
                 messages.error(request, _("Your account cannot use the producer portal. Contact the OCOP office."))
             return redirect(f"{reverse('portal:sign-in')}?{urlencode({'next': request.get_full_path()})}")
         request.producer_account = account  # type: ignore[attr-defined]

@@ -235,9 +235,10 @@ def test_producers_never_get_staff_rights(two_producers, producer_person):
     assert person.get("/registry/reports/").status_code == 302
 
 
-def test_staff_cannot_use_the_portal(two_producers, admin_client):
+def test_staff_cannot_use_the_portal_and_keep_their_own_session(two_producers, admin_client):
     response = admin_client.get("/portal/")
     assert response.status_code == 302 and response["Location"].startswith("/portal/sign-in/")
+    assert admin_client.get("/admin/").status_code == 200
 
 
 def test_password_reset_by_email(two_producers, producer_person, client):

@@ -140,3 +140,20 @@ def test_reminders_are_a_beat_task_of_the_web_worker(ending, settings):
     assert entry["task"] == "portal.tasks.send_certificate_reminders"
     app.loader.import_default_modules()
     assert entry["task"] in app.tasks
+
+
+def test_the_beat_task_sends_todays_reminders(make_certificate, producer_person):
+    # given a certificate whose last valid day is 30 days after today in Vietnam, and a person of its producer
+    from portal.tasks import send_certificate_reminders
+
+    today = vietnam_today()
+    certificate = make_certificate(id="TQ-2024-0300", product_name="Chè Shan tuyết", producer="HTX Chè Shan",
+                                   issued_on=today - datetime.timedelta(days=400),
+                                   valid_until=today + datetime.timedelta(days=30), province="tuyen-quang")
+    producer_person(certificate, "tuan@example.vn")
+    mail.outbox.clear()
+    # when the worker runs the task twice
+    assert send_certificate_reminders.apply().get() == 1
+    assert send_certificate_reminders.apply().get() == 0
+    # then one email went
+    assert [m.subject for m in mail.outbox] == ["Giấy chứng nhận OCOP TQ-2024-0300: còn 30 ngày"]
