@@ -88,6 +88,8 @@ CELERY_BEAT_SCHEDULE = {
     "check-saleor": {"task": "catalog_sync.app.tasks.check_saleor", "schedule": 60.0},
     # unconfirmed import previews older than a day
     "purge-import-previews": {"task": "catalog_sync.registry.tasks.purge_previews", "schedule": 3600.0},
+    # certificate reminders 90, 30 and 7 days ahead (each sent once; hourly so a missed run catches up)
+    "certificate-reminders": {"task": "portal.tasks.send_certificate_reminders", "schedule": 3600.0},
 }
 
 INSTALLED_APPS = [
@@ -102,6 +104,7 @@ INSTALLED_APPS = [
     "catalog_sync.app",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
+    "portal",
     "storefront",
 ]
 
@@ -161,6 +164,29 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 OCOP_IMPORT_MAX_BYTES = env_int("OCOP_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 
 LOGIN_URL = "/admin/login/"
+
+# Where people reach this service (links in emails sent outside a request: `ocop producers invite`,
+# reminders). Pages sent from a request use the request's own host.
+PUBLIC_URL = env_str("PUBLIC_URL", APP_PUBLIC_URL or "http://localhost:8080/") or ""
+
+# Email (invitations, password resets, reminders): Django's backends; SMTP in production.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG
+                        else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
+
+# The producer portal: invitation links last a week, reset links a day, sessions 12 hours; after 5
+# failed sign-ins for one email (20 from one address) within 15 minutes, sign-in waits out the window.
+PORTAL_INVITATION_DAYS = env_int("PORTAL_INVITATION_DAYS", 7)
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+PORTAL_SESSION_SECONDS = env_int("PORTAL_SESSION_SECONDS", 12 * 3600)
+PORTAL_SIGNIN_MAX_FAILURES = 5
+PORTAL_SIGNIN_MAX_FAILURES_PER_IP = 20
+PORTAL_SIGNIN_WINDOW = 15 * 60
 
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

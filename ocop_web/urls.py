@@ -2,13 +2,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
+from portal.views.staff import invite_producer
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    # on the registry's staff pages; the portal's (the registry never imports the portal)
+    path("registry/certificates/<certificate_id:certificate_id>/invite/", invite_producer, name="portal-invite"),
     path("registry/", include("catalog_sync.registry.urls")),
     path("admin/", admin.site.urls),
     path("saleor/", include("catalog_sync.app.urls")),
 ]
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("portal/", include("portal.urls")),
     path("", include("storefront.urls")),
     prefix_default_language=False,
 )

@@ -179,5 +179,6 @@ def test_build_context_holds_no_secrets_or_build_leftovers(checkout, service, co
     for needed in (
         "pyproject.toml", "uv.lock", "saleor_plugins/pyproject.toml", "storefront/static/storefront/site.css",
         "locale/vi/LC_MESSAGES/django.mo", "catalog_sync/registry/templates/registry/base.html",
+        "portal/templates/portal/base.html",
     ):
         assert needed in sent, f"{service}: {needed} is left out of the context"

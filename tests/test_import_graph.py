@@ -63,3 +63,11 @@ def test_the_registry_never_imports_the_saleor_side_and_the_saleor_client_never_
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"registry": {"saleor"}, "saleor": {"registry"}}) == [
         ["registry", "saleor", "registry"], ["saleor", "registry", "saleor"]]
+
+
+def test_nothing_in_catalog_sync_imports_the_portal():
+    # the portal builds on the registry, the read model and the Saleor client; none of them on the portal
+    importers = sorted(str(path.relative_to(ROOT.parent)) for path in ROOT.rglob("*.py")
+                       if any(name.split(".")[0] == "portal" for name in imported_modules(
+                           path, ".".join(path.relative_to(ROOT.parent).with_suffix("").parts))))
+    assert importers == []

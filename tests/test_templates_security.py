@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = sorted(p for top in ("catalog_sync", "storefront", "ocop_web") for p in (ROOT / top).rglob("*.html"))
+TEMPLATES = sorted(p for top in ("catalog_sync", "storefront", "ocop_web", "portal")
+                   for p in (ROOT / top).rglob("*.html"))
 
 
 def test_there_are_templates_to_check():

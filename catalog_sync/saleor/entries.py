@@ -31,8 +31,13 @@ class ProducerEntry:
 
     @property
     def slug(self) -> str:
-        digest = hashlib.sha1(self.key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
-        return f"{slugify(fold(self.name))[:80].strip('-')}-{digest}"
+        return producer_page_slug(self.key, self.name)
+
+
+def producer_page_slug(key: str, name: str) -> str:
+    """The slug of the producer page of the registry producer with name key ``key`` and name ``name``."""
+    digest = hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{slugify(fold(name))[:80].strip('-')}-{digest}"
 
 
 @dataclass(frozen=True)

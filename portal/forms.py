@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+
+from .access import account_of
+
+
+class SignInForm(AuthenticationForm):
+    """Email and password (Django's form: ``autocomplete="username"`` and ``"current-password"``)."""
+
+    username = forms.CharField(label=_("Email"), max_length=254,
+                               widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}))
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Wrong email or password."),
+        "no_portal": _("This account cannot use the producer portal. Contact the OCOP office."),
+    }
+
+    def confirm_login_allowed(self, user: User) -> None:  # type: ignore[override]
+        super().confirm_login_allowed(user)
+        if account_of(user) is None:
+            raise forms.ValidationError(self.error_messages["no_portal"], code="no_portal")
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """Two password fields with ``autocomplete="new-password"`` (Django's SetPasswordForm)."""
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Reset links go only to producers' accounts that may use the portal."""
+
+    def get_users(self, email: str):  # type: ignore[no-untyped-def]
+        for user in super().get_users(email):
+            account = getattr(user, "producer_account", None)
+            if not user.is_staff and not user.is_superuser and account is not None and not account.suspended \
+                    and account.activated_at is not None:
+                yield user
+
+
+class VariantForm(forms.Form):
+    price = forms.DecimalField(label=_("Price (đồng)"), min_value=Decimal(1), max_value=Decimal(1_000_000_000),
+                               max_digits=10, decimal_places=0,
+                               widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}))
+    stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000,
+                               widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Code from your authenticator app"), max_length=10, widget=forms.TextInput(
+        attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}))
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))

@@ -1,0 +1,79 @@
+"""Producer accounts, the reminders already sent, and every change a producer made."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from catalog_sync.registry.models import Certificate, Producer
+
+
+class ProducerAccount(models.Model):
+    """A person who works for one producer. Several people may work for one producer; never staff."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                related_name="producer_account")
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="accounts")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    invited_at = models.DateTimeField(_("invited at"))
+    activated_at = models.DateTimeField(_("password set at"), null=True, blank=True)
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    # Optional second factor: the TOTP secret, sealed (Fernet), and the last time step accepted (no replay).
+    totp_sealed = models.TextField(blank=True, editable=False)
+    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["producer__name", "user__email"]
+        verbose_name = _("producer account")
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.producer.name})"
+
+    @property
+    def suspended(self) -> bool:
+        return self.suspended_at is not None
+
+    @property
+    def has_second_factor(self) -> bool:
+        return bool(self.totp_sealed)
+
+
+class CertificateReminder(models.Model):
+    """A reminder email already sent: ``days_before`` the certificate's last valid day, to its producer."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="+")
+    valid_until = models.DateField()  # the last valid day the reminder was about
+    days_before = models.PositiveSmallIntegerField()
+    sent_on = models.DateField()  # Vietnam local date
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["certificate", "valid_until", "days_before"],
+                                               name="portal_reminder_once")]
+        ordering = ["-sent_on", "certificate_id"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id}: {self.days_before} days before {self.valid_until:%d/%m/%Y}"
+
+
+class PortalChange(models.Model):
+    """One change a producer made through the portal: who, what, before and after, when."""
+
+    account = models.ForeignKey(ProducerAccount, null=True, on_delete=models.SET_NULL, related_name="changes")
+    email = models.EmailField()  # who, kept when the account is gone
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="+")
+    object_type = models.CharField(max_length=40)  # "variant"
+    object_id = models.CharField(max_length=100)  # Saleor's global id
+    object_name = models.CharField(max_length=500)
+    field = models.CharField(max_length=40)  # "price", "stock"
+    before = models.CharField(max_length=200, blank=True)
+    after = models.CharField(max_length=200)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.object_name} {self.field} {self.before} → {self.after}"

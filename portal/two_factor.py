@@ -1,0 +1,70 @@
+"""The optional second factor: a time-based one-time code (TOTP, RFC 6238) from an authenticator app.
+
+The secret is kept sealed (the app token's Fernet key); a code is accepted within one 30-second step
+either side of now, and each step at most once (a code seen once cannot be replayed).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pyotp
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+
+from catalog_sync.app.secrets import open_secret, seal_secret
+
+from .models import ProducerAccount
+
+ISSUER = "OCOP Market"
+
+
+def new_secret() -> str:
+    return pyotp.random_base32()
+
+
+def provisioning_uri(secret: str, email: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+
+
+def _matching_step(secret: str, code: str, now: datetime.datetime) -> int | None:
+    code = "".join(code.split())
+    if not (code.isdigit() and len(code) == 6):
+        return None
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(now)
+    for step in (current - 1, current, current + 1):
+        if constant_time_compare(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def enable(account: ProducerAccount, secret: str, code: str, now: datetime.datetime | None = None) -> bool:
+    """Turn the second factor on once ``code`` shows the authenticator holds ``secret``."""
+    step = _matching_step(secret, code, now or timezone.now())
+    if step is None:
+        return False
+    account.totp_sealed, account.totp_last_step = seal_secret(secret), step
+    account.save(update_fields=["totp_sealed", "totp_last_step"])
+    return True
+
+
+def verify(account: ProducerAccount, code: str, now: datetime.datetime | None = None) -> bool:
+    """Whether ``code`` is a fresh code of the account's authenticator (then it is used up)."""
+    if not account.totp_sealed:
+        return False
+    with transaction.atomic():
+        locked = ProducerAccount.objects.select_for_update().get(pk=account.pk)
+        step = _matching_step(open_secret(locked.totp_sealed), code, now or timezone.now())
+        if step is None or (locked.totp_last_step is not None and step <= locked.totp_last_step):
+            return False
+        locked.totp_last_step = step
+        locked.save(update_fields=["totp_last_step"])
+    account.totp_last_step = step
+    return True
+
+
+def disable(account: ProducerAccount) -> None:
+    account.totp_sealed, account.totp_last_step = "", None
+    account.save(update_fields=["totp_sealed", "totp_last_step"])

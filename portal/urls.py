@@ -1,0 +1,21 @@
+from django.urls import path
+
+from .views import auth, pages, security
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("certificates/", pages.certificates, name="certificates"),
+    path("products/", pages.products, name="products"),
+    path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
+    path("security/", security.security, name="security"),
+    path("sign-in/", auth.sign_in, name="sign-in"),
+    path("sign-in/code/", auth.sign_in_code, name="sign-in-code"),
+    path("sign-out/", auth.sign_out, name="sign-out"),
+    path("invitation/<str:token>/", auth.invitation, name="invitation"),
+    path("password-reset/", auth.PasswordReset.as_view(), name="password-reset"),
+    path("password-reset/sent/", auth.PasswordResetSent.as_view(), name="password-reset-sent"),
+    path("password-reset/<uidb64>/<token>/", auth.PasswordResetConfirm.as_view(), name="password-reset-confirm"),
+    path("password-reset/done/", auth.PasswordResetDone.as_view(), name="password-reset-done"),
+]
