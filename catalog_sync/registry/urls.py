@@ -13,4 +13,5 @@ urlpatterns = [
     path("import/<int:batch_id>/discard/", views.import_discard, name="import-discard"),
     path("reports/", views.report, name="report"),
     path("certificates/<certificate_id:certificate_id>/", views.certificate_detail, name="certificate"),
+    path("certificates/<certificate_id:certificate_id>/labels.pdf", views.certificate_labels, name="labels"),
 ]

@@ -22,13 +22,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog_sync.domain.validity import CertificateStatus
 from catalog_sync.importers import AnnexReadError
+from catalog_sync.printing.links import site_base
 
 from . import reports
 from .actions import RegistryActionError, renew_certificate, revoke_certificate
 from .feed import current_feed, etag_for
 from .forms import ImportUploadForm, RenewForm, RevokeForm
 from .importer import RegistryImporter, record_rows, summarise
+from .labels import PER_SHEET, label_sheet
 from .models import Certificate, ImportBatch, ImportRow
 from .versioning import registry_version
 
@@ -169,8 +172,7 @@ def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
 @staff_required
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
-    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
-        raise PermissionDenied
+    _staff_may_view_certificates(request)
     try:
         days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
     except ValueError:
@@ -207,8 +209,38 @@ def certificate_detail(request: HttpRequest, certificate_id: str) -> HttpRespons
         except RegistryActionError as error:
             messages.error(request, capfirst(str(error)))
     renewal = Certificate.objects.filter(supersedes=certificate).first()
-    return render(
-        request,
-        "registry/certificate.html",
-        {"certificate": certificate, "renewal": renewal, "revoke_form": revoke_form, "renew_form": renew_form},
-    )
+    context = {
+        "certificate": certificate, "renewal": renewal, "revoke_form": revoke_form, "renew_form": renew_form,
+        "labels_printable": certificate.status_today in {CertificateStatus.ACTIVE, CertificateStatus.NOT_YET_VALID},
+        "labels_per_sheet": PER_SHEET, "labels_max": MAX_LABEL_COPIES,
+    }
+    return render(request, "registry/certificate.html", context)
+
+
+# A download of one certificate's labels: at most ten sheets.
+MAX_LABEL_COPIES = 10 * PER_SHEET
+
+
+def _staff_may_view_certificates(request: HttpRequest) -> None:
+    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
+        raise PermissionDenied
+
+
+@staff_required
+@require_GET
+def certificate_labels(request: HttpRequest, certificate_id: str) -> HttpResponse:
+    """An A4 sheet of this certificate's packaging labels (``?copies=N``, a full sheet by default)."""
+    _staff_may_view_certificates(request)
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    raw = request.GET.get("copies", str(PER_SHEET))
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LABEL_COPIES:
+        message = _("copies: give a whole number from 1 to %(max)d (got %(value)s)") % {
+            "max": MAX_LABEL_COPIES, "value": raw}
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    sheet = label_sheet([certificate.pk], base_url=site_base(request), copies=int(raw))
+    if sheet.pdf is None:
+        messages.error(request, _("No labels: %(reason)s") % {"reason": sheet.refused[0][1]})
+        return redirect("registry:certificate", certificate_id=certificate.pk)
+    response = HttpResponse(sheet.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="tem-{certificate.pk}.pdf"'
+    return response
