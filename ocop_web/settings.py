@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "catalog_sync.app",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
+    "catalog_sync.showcases",
     "storefront",
 ]
 

@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("registry/", include("catalog_sync.registry.urls")),
+    path("staff/showcases/", include("catalog_sync.showcases.urls")),
     path("admin/", admin.site.urls),
     path("saleor/", include("catalog_sync.app.urls")),
 ]

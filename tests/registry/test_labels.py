@@ -67,7 +67,8 @@ def test_copies_fill_more_than_one_sheet_and_every_code_reads(make_certificate, 
     out, _ = run_labels("TQ-2025-0001", "--copies", "25", "-o", str(pdf), "--base-url", BASE)
     assert out.startswith("labels: 25 labels of 1 certificates")
     assert page_count(pdf) == 2
-    assert qr_codes_by_page(pdf, columns=3) == [[f"{BASE}/verify/TQ-2025-0001/"] * 21, [f"{BASE}/verify/TQ-2025-0001/"] * 4]
+    url = f"{BASE}/verify/TQ-2025-0001/"
+    assert qr_codes_by_page(pdf, columns=3) == [[url] * 21, [url] * 4]
     assert pdf_text(pdf).count("TQ-2025-0001") == 25
 
 
