@@ -29,7 +29,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from catalog_sync.catalogue.rows import plain_text
 from catalog_sync.domain.groups import GROUPS
@@ -56,7 +55,6 @@ def _styles() -> dict[str, ParagraphStyle]:
                                    spaceAfter=8),
         "contents": ParagraphStyle("contents", fontName=fonts.BOLD, fontSize=16, leading=20, spaceAfter=6),
         "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
-        "toc0": ParagraphStyle("toc0", parent=base, fontSize=11, leading=16),
     }
 
 
@@ -91,12 +89,61 @@ class PhotoPlaceholder(Flowable):
         self.canv.drawCentredString(PHOTO / 2, PHOTO / 2, self.text)
 
 
+class ContentsLine(Flowable):
+    """A line of the contents: the section's name, dot leaders, and its first page.
+
+    The page number is a PDF form drawn here and defined once the section has been laid out (a
+    forward reference), so the catalogue is laid out in one pass instead of twice.
+    """
+
+    def __init__(self, text: str, form: str, width: float) -> None:
+        super().__init__()
+        self.text, self.form = text, form
+        self.width, self.height = width, 18
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(fonts.REGULAR, 11)
+        canvas.drawString(0, 4, self.text)
+        start = canvas.stringWidth(self.text, fonts.REGULAR, 11) + 6
+        dots = "." * max(0, int((self.width - start - 24) / canvas.stringWidth(". ", fonts.REGULAR, 11)))
+        canvas.drawString(start, 4, " ".join(dots))
+        canvas.saveState()
+        canvas.translate(self.width, 4)
+        canvas.doForm(self.form)
+        canvas.restoreState()
+
+
+class SectionStart(Flowable):
+    """Marks where a section of the contents starts (nothing is drawn): its page and a bookmark."""
+
+    def __init__(self, form: str) -> None:
+        super().__init__()
+        self.form = form
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.form)
+
+
 class _Document(BaseDocTemplate):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section_pages: dict[str, int] = {}
+
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Paragraph) and flowable.style.name == "group":
-            key = f"group-{self.seq.nextf('group')}"
-            self.canv.bookmarkPage(key)
-            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page, key))
+        if isinstance(flowable, SectionStart):
+            self.section_pages[flowable.form] = self.page
+
+    def _endBuild(self) -> None:
+        self._doSave = 0
+        super()._endBuild()
+        for form, page in self.section_pages.items():  # the contents' page numbers, right-aligned
+            self.canv.beginForm(form, lowerx=-60, lowery=-4, upperx=0, uppery=14)
+            self.canv.setFont(fonts.REGULAR, 11)
+            self.canv.drawRightString(0, 0, str(page))
+            self.canv.endForm()
+        self.canv.save()
 
 
 def _photo(entry: TradeEntry, photos: dict[str, bytes]) -> Flowable:
@@ -170,19 +217,20 @@ def pdf_bytes(catalogue: TradeCatalogue, photos: dict[str, bytes], *, today: dat
               Paragraph(f"{len(catalogue.entries)} sản phẩm · lập ngày {today:%d/%m/%Y}", styles["centre"]),
               Paragraph(escape(catalogue.showcase_url), styles["centre"]), PageBreak()]
 
-    toc = TableOfContents(levelStyles=[styles["toc0"]], dotsMinLevel=0, tableStyle=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    story += [Paragraph("Mục lục", styles["contents"]), toc, PageBreak()]
     ordered = sorted(catalogue.entries, key=lambda e: _GROUP_ORDER.get(e.group_slug, len(_GROUP_ORDER)))
-    for _slug, members in groupby(ordered, key=lambda e: e.group_slug):
-        items = list(members)
-        story.append(Paragraph(f"{escape(items[0].group or 'Khác')} ({len(items)})", styles["group"]))
-        story.extend(_product(entry, photos, styles) for entry in items)
+    sections = [list(members) for _slug, members in groupby(ordered, key=lambda e: e.group_slug)]
+    story.append(Paragraph("Mục lục", styles["contents"]))
+    titles = [f"{items[0].group or 'Khác'} ({len(items)})" for items in sections]
+    story.extend(ContentsLine(title, f"section-{i}", frame.width) for i, title in enumerate(titles))
+    story.append(PageBreak())
+    for i, (title, items) in enumerate(zip(titles, sections, strict=True)):
+        blocks = [_product(entry, photos, styles) for entry in items]
+        # the section's mark, heading and first product stay on one page: the contents name that page
+        story.append(KeepTogether([SectionStart(f"section-{i}"), Paragraph(escape(title), styles["group"]), blocks[0]]))
+        story.extend(blocks[1:])
     if not catalogue.entries:
         story.append(Paragraph("Trưng bày này hiện không có sản phẩm nào đang bán.", styles["base"]))
-    document.multiBuild(story)
+    document.build(story)
     return buffer.getvalue()
 
 
