@@ -1,4 +1,5 @@
 import datetime
+import os
 from io import StringIO
 
 import pytest
@@ -135,3 +136,13 @@ def test_labels_are_for_registry_staff_only(client, make_certificate):
     assert client.get("/registry/certificates/TQ-2025-0001/labels.pdf").status_code == 302
     client.force_login(User.objects.create_user("nhan-vien", password="x", is_staff=True))  # no registry permission
     assert client.get("/registry/certificates/TQ-2025-0001/labels.pdf").status_code == 403
+
+
+def test_ocop_labels_runs_from_the_console_script_and_exits_2_when_nothing_is_printed(settings, tmp_path):
+    from tests.test_cli_and_settings import OCOP, _test_database_url, run
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": _test_database_url(settings)}
+    result = run([OCOP, "labels", "TQ-2099-0404", "-o", str(tmp_path / "tem.pdf"), "--base-url", BASE], env)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["labels: unknown certificate id TQ-2099-0404",
+                                          "CommandError: labels: no label printed, no file written"]

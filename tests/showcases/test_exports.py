@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import os
 import re
 import subprocess
 from decimal import Decimal
@@ -122,3 +123,13 @@ def test_unknown_showcase_is_named_with_the_known_ones(tet_showcase, tmp_path):
     assert str(raised.value) == (
         "showcase export: no showcase with slug 'tet-2025' (showcases: dac-san-tet-2026)")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_ocop_showcase_export_runs_from_the_console_script(settings, tmp_path):
+    from tests.test_cli_and_settings import OCOP, _test_database_url, run
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": _test_database_url(settings)}
+    result = run([OCOP, "showcase", "export", "tet-2025", "--format", "pdf", "-o", str(tmp_path / "c.pdf"),
+                  "--base-url", BASE], env)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases: none)"
