@@ -22,6 +22,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/venv/bin:$PATH \
     # Deliberate: collectstatic below and gunicorn at run time read the same STATIC_ROOT, whatever
     # the working directory (BASE_DIR is site-packages once the project is installed as a wheel).
     STATIC_ROOT=/app/staticfiles
+# DejaVu Sans: the font printed labels and trade catalogues embed (it covers Vietnamese).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=build /venv /venv
 RUN useradd --system --home-dir /app ocop && mkdir -p /app \
     && DEBUG=1 ocop collectstatic --noinput --verbosity 0 \

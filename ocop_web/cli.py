@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-AREAS = ("registry", "saleor", "search", "producers")
+AREAS = ("registry", "saleor", "search", "producers", "showcase")
 
 
 def translate_argv(argv: list[str]) -> list[str]:

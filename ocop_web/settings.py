@@ -73,6 +73,10 @@ APP_PUBLIC_URL = env_str("APP_PUBLIC_URL")
 APP_TOKEN_KEY = env_str("APP_TOKEN_KEY")
 APP_WEBHOOK_MAX_AGE = env_int("APP_WEBHOOK_MAX_AGE", 300)
 
+# The shop's public address (e.g. https://ocop.vn), printed in QR codes on labels and trade
+# catalogues. Staff pages fall back to the address they are reached at; commands need it (or --base-url).
+SITE_PUBLIC_URL = env_str("SITE_PUBLIC_URL")
+
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -105,6 +109,7 @@ INSTALLED_APPS = [
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "portal",
+    "catalog_sync.showcases",
     "storefront",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # on the registry's staff pages; the portal's (the registry never imports the portal)
     path("registry/certificates/<certificate_id:certificate_id>/invite/", invite_producer, name="portal-invite"),
     path("registry/", include("catalog_sync.registry.urls")),
+    path("staff/showcases/", include("catalog_sync.showcases.urls")),
     path("admin/", admin.site.urls),
     path("saleor/", include("catalog_sync.app.urls")),
 ]

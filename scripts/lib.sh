@@ -72,3 +72,20 @@ ensure_faketime() {
     die "tier 2 needs libfaketime: apt-get install faketime"
   fi
 }
+
+# Printed documents (labels, trade catalogues) embed DejaVu Sans (fonts-dejavu-core); their tests read
+# the PDFs back with poppler-utils (pdftotext, pdftoppm) and zbar-tools (zbarimg decodes the QR codes).
+ensure_print_tools() {
+  local missing=()
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ -n "${OCOP_FONT_DIR:-}" ] || missing+=(fonts-dejavu-core)
+  command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing ${missing[*]} from Debian's packages (printed labels and catalogues)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+      || echo "warning: apt-get could not install ${missing[*]}: the tests that read PDFs back will be skipped" >&2
+  else
+    echo "warning: ${missing[*]} not installed (apt-get install ${missing[*]}): the tests that read PDFs back will be skipped" >&2
+  fi
+}

@@ -15,20 +15,24 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import parse_etags
+from django.utils.http import parse_etags, urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog_sync.domain.provinces import PROVINCES
+from catalog_sync.domain.validity import CertificateStatus, vietnam_today
 from catalog_sync.importers import AnnexReadError
+from catalog_sync.printing.links import site_base
 
-from . import reports
+from . import charts, report_tables, reports
 from .actions import RegistryActionError, renew_certificate, revoke_certificate
 from .feed import current_feed, etag_for
 from .forms import ImportUploadForm, RenewForm, RevokeForm
 from .importer import RegistryImporter, record_rows, summarise
+from .labels import PER_SHEET, label_sheet
 from .models import Certificate, ImportBatch, ImportRow
 from .versioning import registry_version
 
@@ -166,23 +170,69 @@ def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
     return redirect("registry:import-upload")
 
 
-@staff_required
-@require_GET
-def report(request: HttpRequest) -> HttpResponse:
-    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
-        raise PermissionDenied
+def _report_filters(request: HttpRequest) -> tuple[int, str | None, str | None]:
+    """``days`` and ``province`` of a report's URL, and what is wrong with them (None when nothing is)."""
     try:
         days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
     except ValueError:
         days = reports.DEFAULT_NOTICE_DAYS
+    province = request.GET.get("province", "").strip() or None
+    if province and province not in {p.slug for p in PROVINCES}:
+        return days, None, _("province: no province with slug %(value)s") % {"value": province}
+    return days, province, None
+
+
+@staff_required
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    _staff_may_view_certificates(request)
+    days, province, error = _report_filters(request)
+    today = vietnam_today()
+    by_stars = reports.counts_by("stars", today=today, province=province)
+    stars_by_province = reports.stars_by_province(today=today, province=province)
+    by_month = reports.last_valid_days_by_month(today=today, province=province)
+    star_labels = [f"{s}★" for s in reports.STARS]
     context = {
         "days": days,
-        "expiring": reports.expiring_within(days),
-        "by_stars": reports.counts_by("stars"),
-        "by_group": reports.counts_by("group"),
-        "by_province": reports.counts_by("province"),
+        "province": province or "",
+        "provinces": sorted(PROVINCES, key=lambda p: p.name),
+        "error": error,
+        "expiring": reports.expiring_within(days, today=today, province=province),
+        "by_stars": by_stars,
+        "by_group": reports.counts_by("group", today=today, province=province),
+        "by_province": reports.counts_by("province", today=today, province=province),
+        "stars_by_province": stars_by_province,
+        "by_month": by_month,
+        "stars_chart": charts.stacked_bars([(r.label, r.by_stars) for r in stars_by_province], star_labels,
+                                           _("Valid certificates by province and stars")),
+        "month_chart": charts.columns([(r.label, r.count) for r in by_month],
+                                      _("Certificates reaching their last valid day, by month")),
+        "query": urlencode({k: v for k, v in (("province", province), ("days", days)) if v}),
     }
-    return render(request, "registry/report.html", context)
+    return render(request, "registry/report.html", context, status=400 if error else 200)
+
+
+@staff_required
+@require_GET
+def report_download(request: HttpRequest, table: str, file_format: str) -> HttpResponse:
+    """One table of the reports as CSV or XLSX, for the same ``province`` and ``days`` as the page."""
+    _staff_may_view_certificates(request)
+    if table not in report_tables.TABLES or file_format not in {"csv", "xlsx"}:
+        raise Http404
+    days, province, error = _report_filters(request)
+    if error:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    data = report_tables.TABLES[table](vietnam_today(), days, province)
+    if file_format == "csv":
+        response = HttpResponse(report_tables.csv_bytes(data), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(report_tables.xlsx_bytes(data), content_type=XLSX)
+    suffix = f"-{province}" if province else ""
+    response["Content-Disposition"] = f'attachment; filename="ocop-{table}{suffix}.{file_format}"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @staff_required
@@ -207,8 +257,38 @@ def certificate_detail(request: HttpRequest, certificate_id: str) -> HttpRespons
         except RegistryActionError as error:
             messages.error(request, capfirst(str(error)))
     renewal = Certificate.objects.filter(supersedes=certificate).first()
-    return render(
-        request,
-        "registry/certificate.html",
-        {"certificate": certificate, "renewal": renewal, "revoke_form": revoke_form, "renew_form": renew_form},
-    )
+    context = {
+        "certificate": certificate, "renewal": renewal, "revoke_form": revoke_form, "renew_form": renew_form,
+        "labels_printable": certificate.status_today in {CertificateStatus.ACTIVE, CertificateStatus.NOT_YET_VALID},
+        "labels_per_sheet": PER_SHEET, "labels_max": MAX_LABEL_COPIES,
+    }
+    return render(request, "registry/certificate.html", context)
+
+
+# A download of one certificate's labels: at most ten sheets.
+MAX_LABEL_COPIES = 10 * PER_SHEET
+
+
+def _staff_may_view_certificates(request: HttpRequest) -> None:
+    if not (request.user.has_perm("registry.view_certificate") or request.user.has_perm("registry.change_certificate")):
+        raise PermissionDenied
+
+
+@staff_required
+@require_GET
+def certificate_labels(request: HttpRequest, certificate_id: str) -> HttpResponse:
+    """An A4 sheet of this certificate's packaging labels (``?copies=N``, a full sheet by default)."""
+    _staff_may_view_certificates(request)
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    raw = request.GET.get("copies", str(PER_SHEET))
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LABEL_COPIES:
+        message = _("copies: give a whole number from 1 to %(max)d (got %(value)s)") % {
+            "max": MAX_LABEL_COPIES, "value": raw}
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    sheet = label_sheet([certificate.pk], base_url=site_base(request), copies=int(raw))
+    if sheet.pdf is None:
+        messages.error(request, _("No labels: %(reason)s") % {"reason": sheet.refused[0][1]})
+        return redirect("registry:certificate", certificate_id=certificate.pk)
+    response = HttpResponse(sheet.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="tem-{certificate.pk}.pdf"'
+    return response

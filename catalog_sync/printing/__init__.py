@@ -1,0 +1,1 @@
+"""Printed documents: PDF fonts that cover Vietnamese, QR codes, and the public links they carry."""
