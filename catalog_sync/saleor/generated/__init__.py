@@ -39,6 +39,9 @@ from .enums import (
     JobStatusEnum,
     PermissionEnum,
     ProductMediaType,
+    TransactionActionEnum,
+    TransactionEventReportErrorCode,
+    TransactionEventTypeEnum,
 )
 from .fragments import (
     CatalogueCollection,
@@ -104,6 +107,16 @@ from .ocop_app_install import (
     OcopAppInstallAppInstall,
     OcopAppInstallAppInstallAppInstallation,
     OcopAppInstallAppInstallErrors,
+)
+from .ocop_transaction_event_report import (
+    OcopTransactionEventReport,
+    OcopTransactionEventReportTransactionEventReport,
+    OcopTransactionEventReportTransactionEventReportErrors,
+    OcopTransactionEventReportTransactionEventReportTransaction,
+    OcopTransactionEventReportTransactionEventReportTransactionAuthorizedAmount,
+    OcopTransactionEventReportTransactionEventReportTransactionChargedAmount,
+    OcopTransactionEventReportTransactionEventReportTransactionEvent,
+    OcopTransactionEventReportTransactionEventReportTransactionEventAmount,
 )
 from .producer_for_storefront import ProducerForStorefront, ProducerForStorefrontPage
 from .product_for_storefront import ProductForStorefront, ProductForStorefrontProduct
@@ -206,6 +219,14 @@ __all__ = [
     "OcopAppInstallAppInstall",
     "OcopAppInstallAppInstallAppInstallation",
     "OcopAppInstallAppInstallErrors",
+    "OcopTransactionEventReport",
+    "OcopTransactionEventReportTransactionEventReport",
+    "OcopTransactionEventReportTransactionEventReportErrors",
+    "OcopTransactionEventReportTransactionEventReportTransaction",
+    "OcopTransactionEventReportTransactionEventReportTransactionAuthorizedAmount",
+    "OcopTransactionEventReportTransactionEventReportTransactionChargedAmount",
+    "OcopTransactionEventReportTransactionEventReportTransactionEvent",
+    "OcopTransactionEventReportTransactionEventReportTransactionEventAmount",
     "PermissionEnum",
     "ProducerForStorefront",
     "ProducerForStorefrontPage",
@@ -215,6 +236,9 @@ __all__ = [
     "StaffTokenCreate",
     "StaffTokenCreateTokenCreate",
     "StaffTokenCreateTokenCreateErrors",
+    "TransactionActionEnum",
+    "TransactionEventReportErrorCode",
+    "TransactionEventTypeEnum",
     "TypedBaseClient",
     "Upload",
     "VariantForStorefront",

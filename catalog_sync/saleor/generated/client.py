@@ -6,11 +6,12 @@ from .catalogue_producers_page import CatalogueProducersPage
 from .catalogue_products_page import CatalogueProductsPage
 from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
-from .enums import PermissionEnum
+from .enums import PermissionEnum, TransactionActionEnum, TransactionEventTypeEnum
 from .installed_apps import InstalledApps
 from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
+from .ocop_transaction_event_report import OcopTransactionEventReport
 from .producer_for_storefront import ProducerForStorefront
 from .product_for_storefront import ProductForStorefront
 from .staff_token_create import StaffTokenCreate
@@ -385,6 +386,74 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopAppDelete.model_validate(data)
+
+    def ocop_transaction_event_report(
+        self,
+        id: str,
+        psp_reference: str,
+        type_: TransactionEventTypeEnum,
+        amount: Union[Optional[Any], UnsetType] = UNSET,
+        message: Union[Optional[str], UnsetType] = UNSET,
+        available_actions: Union[
+            Optional[list[TransactionActionEnum]], UnsetType
+        ] = UNSET,
+        **kwargs: Any,
+    ) -> OcopTransactionEventReport:
+        query = gql("""
+            mutation OcopTransactionEventReport($id: ID!, $pspReference: String!, $type: TransactionEventTypeEnum!, $amount: PositiveDecimal, $message: String, $availableActions: [TransactionActionEnum!]) {
+              transactionEventReport(
+                id: $id
+                pspReference: $pspReference
+                type: $type
+                amount: $amount
+                message: $message
+                availableActions: $availableActions
+              ) {
+                alreadyProcessed
+                transaction {
+                  id
+                  chargedAmount {
+                    amount
+                    currency
+                  }
+                  authorizedAmount {
+                    amount
+                    currency
+                  }
+                }
+                transactionEvent {
+                  id
+                  type
+                  pspReference
+                  amount {
+                    amount
+                    currency
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "pspReference": psp_reference,
+            "type": type_,
+            "amount": amount,
+            "message": message,
+            "availableActions": available_actions,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="OcopTransactionEventReport",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return OcopTransactionEventReport.model_validate(data)
 
     def catalogue_products_page(
         self,
