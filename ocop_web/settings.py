@@ -77,6 +77,10 @@ APP_WEBHOOK_MAX_AGE = env_int("APP_WEBHOOK_MAX_AGE", 300)
 # catalogues. Staff pages fall back to the address they are reached at; commands need it (or --base-url).
 SITE_PUBLIC_URL = env_str("SITE_PUBLIC_URL")
 
+# Card payments: Stripe's API root, for a stand-in such as localstripe (default: Stripe itself).
+# The keys are per channel, kept encrypted with the app's configuration (ocop payments configure-stripe).
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -106,6 +110,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "catalog_sync.registry",
     "catalog_sync.app",
+    "catalog_sync.payments",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "portal",

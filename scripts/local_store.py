@@ -22,8 +22,9 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from local_processes import Processes, StoreError, port_free, tail, wait_until
 
@@ -41,6 +42,10 @@ DEFAULTS = {
     "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/1",
     "SALEOR_CACHE_URL": "redis://127.0.0.1:6379/2",
 }
+# LOCALSTRIPE=1: localstripe (a Stripe stand-in) on LOCALSTRIPE_PORT, and ocop-vn's test keys for it.
+LOCALSTRIPE_KEYS = ("sk_test_ocop_local", "pk_test_ocop_local", "whsec_ocop_local")
+
+
 class Stop(Exception):  # raised by the signal handler
     pass
 
@@ -221,6 +226,9 @@ def run() -> int:
     if python:
         python = saleor_python()
     ports = [("PORT", conf["PORT"])] + ([("SALEOR_PORT", conf["SALEOR_PORT"])] if python else [])
+    stripe_port = (os.environ.get("LOCALSTRIPE_PORT") or "8420") if os.environ.get("LOCALSTRIPE") == "1" else None
+    if stripe_port:
+        ports.append(("LOCALSTRIPE_PORT", stripe_port))
     for name, port in ports:
         if not port.isdigit() or not port_free(int(port)):
             raise StoreError(f"{name}={port}: that port is not a free port on 127.0.0.1")
@@ -260,6 +268,10 @@ def run() -> int:
                                             "--loglevel=info", f"--schedule={state / 'saleor-beat-schedule'}"],
                             saleor, state)
             checks["saleor"] = (saleor_url, b'{"query": "{ shop { name } }"}')
+        if stripe_port:
+            stripe_url = start_localstripe(processes, stripe_port, web, state)
+            web["STRIPE_API_BASE"] = stripe_url
+            checks["localstripe"] = (f"{stripe_url}/v1/balance", None)  # 401 without a key: it answers
         celery = [str(VENV_BIN / "celery"), "-A", "ocop_web.celery:app"]
         processes.start("web", [str(VENV_BIN / "ocop"), "runserver", f"127.0.0.1:{conf['PORT']}"], web, REPO)
         processes.start("web-worker", [*celery, "worker", "--loglevel=info", "--concurrency=2", "-n", "web@%h"],
@@ -267,6 +279,8 @@ def run() -> int:
         processes.start("web-beat", [*celery, "beat", "--loglevel=info",
                                      f"--schedule={state / 'web-beat-schedule'}"], web, REPO)
         wait_until(processes, checks, timeout=180)
+        if stripe_port:
+            configure_localstripe(processes, web, web_url)
         if python:
             say("==> installing the web service as a Saleor App")
             processes.run("app-install", [str(VENV_BIN / "ocop"), "saleor", "install-app",
@@ -294,6 +308,26 @@ def run() -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         processes.stop_all()
+
+
+def start_localstripe(processes: Processes, port: str, env: dict[str, str], state: Path) -> str:
+    say(f"==> localstripe on port {port} (STRIPE_API_BASE for the web service; its payments last as long as it runs)")
+    processes.start("localstripe", [str(VENV_BIN / "localstripe"), "--port", port, "--from-scratch"], env, state)
+    return f"http://127.0.0.1:{port}"
+
+
+def configure_localstripe(processes: Processes, web: dict[str, str], web_url: str) -> None:
+    """ocop-vn takes test cards through localstripe, whose events go to the app's Stripe webhook."""
+    secret, publishable, webhook = LOCALSTRIPE_KEYS
+    processes.run("stripe-configure", [str(VENV_BIN / "ocop"), "payments", "configure-stripe", "--channel", "ocop-vn",
+                                       "--secret-key", secret, "--publishable-key", publishable,
+                                       "--webhook-secret", webhook], web, REPO,
+                  "configuring ocop-vn's test keys (ocop payments configure-stripe)")
+    body = urlencode({"url": f"{web_url}saleor/stripe/ocop-vn/", "secret": webhook}).encode()
+    request = urllib.request.Request(f"{web['STRIPE_API_BASE']}/_config/webhooks/ocop", data=body)  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - localstripe on loopback
+        pass
+    say(f"==> card payments for ocop-vn through localstripe ({publishable}; test card 4242 4242 4242 4242)")
 
 
 def manage(args: list[str]) -> int:

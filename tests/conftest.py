@@ -121,3 +121,16 @@ def make_certificate(db) -> Callable[..., object]:
         )
 
     return make
+
+
+@pytest.fixture(scope="session")
+def localstripe():
+    """A real localstripe (stateful Stripe stand-in) for the whole session; each test uses its own intents."""
+    from tests.localstripe import LocalStripe
+
+    server = LocalStripe()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -113,3 +113,35 @@ def test_saleor_manage_without_saleor_python_says_what_to_set(tmp_path):
     assert result.returncode == 2
     assert result.stderr == ("error: SALEOR_PYTHON: set it to a Python interpreter in whose environment "
                              "`saleor` imports\n")
+
+
+def test_localstripe_run_local_starts_localstripe_and_gives_ocop_vn_test_keys(tmp_path, web_database):
+    # given LOCALSTRIPE=1 and a free port for it
+    port, stripe_port = free_port(), free_port()
+    env = {key: value for key, value in os.environ.items() if key not in {"SALEOR_PYTHON", "DJANGO_SETTINGS_MODULE"}}
+    env.update({"PORT": str(port), "DATABASE_URL": web_database, "REDIS_URL": "redis://127.0.0.1:6379/6",
+                "LOCAL_STATE_DIR": str(tmp_path / "state"), "LOCALSTRIPE": "1", "LOCALSTRIPE_PORT": str(stripe_port)})
+    runner = RunLocal(env)
+    try:
+        # when it starts
+        assert runner.wait_for("ready:", timeout=240) == f"ready: web http://127.0.0.1:{port}/"
+        # then localstripe answers on its port with the test secret key
+        request = urllib.request.Request(f"http://127.0.0.1:{stripe_port}/v1/balance",
+                                         headers={"Authorization": "Bearer sk_test_ocop_local"})
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            assert response.status == 200
+        # and ocop-vn has the test keys, the secret one sealed
+        with psycopg.connect(web_database) as conn:
+            rows = conn.execute("SELECT channel_slug, publishable_key, sealed_secret_key "
+                                "FROM payments_stripeaccount").fetchall()
+        assert [(slug, key) for slug, key, _ in rows] == [("ocop-vn", "pk_test_ocop_local")]
+        assert "sk_test_ocop_local" not in rows[0][2]
+        assert ("==> card payments for ocop-vn through localstripe (pk_test_ocop_local; "
+                "test card 4242 4242 4242 4242)") in runner.lines
+        # and it stops with the rest
+        started = runner.started()
+        assert runner.stop(signal.SIGTERM) == 0
+        assert [command_line(pid) for pid in started if alive(pid)] == []
+        assert port_free(stripe_port)
+    finally:
+        runner.kill_leftovers()

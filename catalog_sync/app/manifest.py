@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from catalog_sync.payments.subscriptions import PAYMENT_WEBHOOKS
+
 APP_ID = "ocop.market"
 APP_NAME = "OCOP Market"
 APP_VERSION = "1.0.0"
@@ -21,6 +23,7 @@ PERMISSIONS = (
     "MANAGE_PAGES",
     "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
     "MANAGE_TRANSLATIONS",
+    "HANDLE_PAYMENTS",  # the payment app: answers Saleor's payment webhooks, reports Stripe's outcomes
 )
 
 
@@ -132,5 +135,14 @@ def build_manifest(base_url: str) -> dict[str, object]:
                 "isActive": True,
             }
             for hook in WEBHOOKS
+        ] + [
+            {
+                "name": hook.name,
+                "syncEvents": [hook.event],
+                "query": hook.query,
+                "targetUrl": f"{root}/saleor/payments/",
+                "isActive": True,
+            }
+            for hook in PAYMENT_WEBHOOKS
         ],
     }

@@ -8,4 +8,6 @@ urlpatterns = [
     path("manifest/", views.manifest, name="manifest"),
     path("register/", views.register_view, name="register"),
     path("webhooks/", views.webhook, name="webhooks"),
+    path("payments/", views.payment_webhook, name="payments"),
+    path("stripe/<slug:channel>/", views.stripe_webhook, name="stripe"),
 ]

@@ -14,10 +14,14 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from catalog_sync.payments import handlers as payment_handlers
+from catalog_sync.payments import stripe_events
+from catalog_sync.payments.payloads import PayloadError as PaymentPayloadError
+
 from . import signatures
 from .events import PayloadError, change_from_payload
 from .manifest import build_manifest
-from .models import HandledDelivery, Installation
+from .models import HandledDelivery, Installation, normalise_api_url
 from .registration import RegistrationRefused, register
 
 log = logging.getLogger(__name__)
@@ -54,12 +58,8 @@ def register_view(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"success": True})
 
 
-@csrf_exempt
-@require_POST
-def webhook(request: HttpRequest) -> JsonResponse:
-    """Verify, deduplicate, queue; the work happens in the worker."""
-    if len(request.body) > MAX_BODY_BYTES:
-        return _error("the payload is too large", 413)
+def _unverified(request: HttpRequest) -> JsonResponse | None:
+    """None when the body is signed by the Saleor we are installed in; else the 401 to answer."""
     installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
     if installation is None:
         log.warning("webhook refused: not installed in %r", request.headers.get("Saleor-Api-Url", "")[:200])
@@ -69,6 +69,18 @@ def webhook(request: HttpRequest) -> JsonResponse:
     except signatures.BadSignature as bad:
         log.warning("webhook refused: %s", bad)
         return _error(str(bad), 401)
+    return None
+
+
+@csrf_exempt
+@require_POST
+def webhook(request: HttpRequest) -> JsonResponse:
+    """Verify, deduplicate, queue; the work happens in the worker."""
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error("the payload is too large", 413)
+    refused = _unverified(request)
+    if refused is not None:
+        return refused
     try:
         change = change_from_payload(json.loads(request.body))
     except PayloadError as bad:
@@ -91,3 +103,46 @@ def webhook(request: HttpRequest) -> JsonResponse:
 
     refresh_object.delay(change.kind, change.id, change.issued_at.isoformat(), change.deleted, change.page_type)
     return JsonResponse({"queued": f"{change.kind} {change.id}"})
+
+
+@csrf_exempt
+@require_POST
+def payment_webhook(request: HttpRequest) -> JsonResponse:
+    """Saleor's synchronous payment webhooks: verified, then answered within Saleor's timeout."""
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error("the payload is too large", 413)
+    refused = _unverified(request)
+    if refused is not None:
+        return refused
+    try:
+        payload = json.loads(request.body)
+        api_url = normalise_api_url(request.headers.get("Saleor-Api-Url", ""))
+        return JsonResponse(payment_handlers.answer(api_url, payload, request.body))
+    except PaymentPayloadError as bad:
+        return _error(str(bad), 400)
+    except (ValueError, UnicodeDecodeError) as bad:
+        return _error(f"the payload is not JSON: {bad}", 400)
+
+
+def _app_token(api_url: str) -> str | None:
+    installation = Installation.objects.for_api_url(api_url)
+    return installation.token if installation is not None else None
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request: HttpRequest, channel: str) -> JsonResponse:
+    """Stripe's events for a channel: signature checked with its webhook secret, each event id once."""
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error("the payload is too large", 413)
+    try:
+        done = stripe_events.handle(channel, request.body, request.headers.get("Stripe-Signature", ""), _app_token)
+    except stripe_events.UnknownChannel as unknown:
+        return _error(str(unknown), 404)
+    except stripe_events.BadStripeSignature as bad:
+        log.warning("Stripe event refused for %s: %s", channel, bad)
+        return _error(str(bad), 400)
+    except stripe_events.ReportFailed as failed:
+        log.warning("Stripe event for %s not handled yet: %s", channel, failed)
+        return _error(str(failed), 502)
+    return JsonResponse({"handled": done})

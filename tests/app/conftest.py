@@ -51,7 +51,9 @@ class FakeSaleor:
     def __init__(self):
         self.keys = [SigningKey("key-1")]
         self.app_reply: dict | None = None  # default: the recorded answer to a valid token
+        self.replies: dict[str, dict] = {}  # other operations: their recorded replies
         self.requests: list[tuple[str, str]] = []
+        self.variables: list[tuple[str, dict]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -76,6 +78,10 @@ class FakeSaleor:
                 length = int(self.headers.get("Content-Length") or 0)
                 payload = json.loads(self.rfile.read(length))
                 server.requests.append(("POST", payload.get("operationName")))
+                server.variables.append((payload.get("operationName"), payload.get("variables") or {}))
+                if payload.get("operationName") in server.replies:
+                    reply = server.replies[payload["operationName"]]
+                    return self._send(reply["status"], reply["body"])
                 if server.app_reply is None:
                     server.app_reply = recorded_reply(APP_INSTALL, "OcopAppId")
                 return self._send(server.app_reply["status"], server.app_reply["body"])

@@ -4,6 +4,7 @@ import pytest
 from graphql import build_schema, parse, validate
 
 from catalog_sync.app.manifest import WEBHOOKS
+from catalog_sync.payments.subscriptions import PAYMENT_WEBHOOKS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "saleor" / "schema-3.23.28.graphql"
 
@@ -24,8 +25,9 @@ def test_manifest_names_the_app_its_token_target_and_signed_webhooks(client, set
     assert manifest["id"] == "ocop.market"
     assert manifest["tokenTargetUrl"] == "https://ocop.example.vn/saleor/register/"
     assert manifest["appUrl"] == "https://ocop.example.vn/"
-    assert {hook["targetUrl"] for hook in manifest["webhooks"]} == {"https://ocop.example.vn/saleor/webhooks/"}
-    events = {event for hook in manifest["webhooks"] for event in hook["asyncEvents"]}
+    catalogue = [hook for hook in manifest["webhooks"] if "asyncEvents" in hook]
+    assert {hook["targetUrl"] for hook in catalogue} == {"https://ocop.example.vn/saleor/webhooks/"}
+    events = {event for hook in catalogue for event in hook["asyncEvents"]}
     assert {"PRODUCT_UPDATED", "PRODUCT_DELETED", "PRODUCT_VARIANT_STOCK_UPDATED", "COLLECTION_UPDATED",
             "PAGE_UPDATED", "TRANSLATION_UPDATED"} <= events
     assert "MANAGE_PRODUCTS" in manifest["permissions"]
@@ -46,3 +48,21 @@ def test_every_subscription_query_is_valid_against_saleor_3_23(hook, saleor_sche
 def test_every_event_is_one_saleor_3_23_knows(hook, saleor_schema):
     known = set(saleor_schema.get_type("WebhookEventTypeAsyncEnum").values)
     assert set(hook.events) <= known
+
+
+def test_manifest_makes_the_app_a_payment_gateway_answering_saleors_payment_webhooks(client, settings):
+    settings.APP_PUBLIC_URL = "https://ocop.example.vn"
+    manifest = client.get("/saleor/manifest/").json()
+    payments = [hook for hook in manifest["webhooks"] if "syncEvents" in hook]
+    # then every synchronous payment event is delivered to the payments endpoint
+    assert sorted(event for hook in payments for event in hook["syncEvents"]) == [
+        "PAYMENT_GATEWAY_INITIALIZE_SESSION", "TRANSACTION_CANCELATION_REQUESTED", "TRANSACTION_CHARGE_REQUESTED",
+        "TRANSACTION_INITIALIZE_SESSION", "TRANSACTION_PROCESS_SESSION", "TRANSACTION_REFUND_REQUESTED"]
+    assert {hook["targetUrl"] for hook in payments} == {"https://ocop.example.vn/saleor/payments/"}
+    assert "HANDLE_PAYMENTS" in manifest["permissions"]
+
+
+@pytest.mark.parametrize("hook", PAYMENT_WEBHOOKS, ids=lambda hook: hook.event)
+def test_every_payment_subscription_is_valid_against_saleor_3_23(hook, saleor_schema):
+    assert validate(saleor_schema, parse(hook.query)) == []
+    assert hook.event in set(saleor_schema.get_type("WebhookEventTypeSyncEnum").values)

@@ -1,4 +1,4 @@
-"""Seal the app token at rest: Fernet with a key derived from ``APP_TOKEN_KEY`` or SECRET_KEY."""
+"""Seal secrets at rest (the app token, Stripe keys): Fernet with a key derived from ``APP_TOKEN_KEY`` or SECRET_KEY."""
 
 from __future__ import annotations
 

@@ -1,0 +1,117 @@
+"""Payment tests: the app's endpoints against a real localstripe, with Saleor's payloads as recorded.
+
+Saleor's payment webhook payloads (tests/fixtures/saleor/payments_webhooks.json) and its replies to
+``transactionEventReport`` (20_payments_report.json) were recorded from a real Saleor 3.23 by
+tests/tier2/test_payments.py with OCOP_RECORD_PAYMENTS=1. Deliveries are signed exactly as Saleor
+signs them, with a stand-in Saleor's key; Stripe's events come from localstripe and are signed with
+the channel's webhook secret exactly as Stripe (and localstripe) sign them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from catalog_sync.app.models import Installation
+from catalog_sync.payments.accounts import StripeKeys
+from tests.app.conftest import FakeSaleor, recorded_reply
+from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saleor"
+PAYLOADS = FIXTURES / "payments_webhooks.json"
+REPORT_CASSETTE = "20_payments_report.json"
+
+
+def recorded_payload(label: str) -> dict:
+    """A payment webhook payload as Saleor 3.23 sent it (see tests/tier2/test_payments.py)."""
+    return json.loads(PAYLOADS.read_text())[label]
+
+
+@pytest.fixture
+def fake_saleor(settings):
+    saleor = FakeSaleor()
+    saleor.replies["OcopTransactionEventReport"] = recorded_reply(REPORT_CASSETTE, "OcopTransactionEventReport")
+    settings.SALEOR_API_URL = saleor.api_url
+    yield saleor
+    saleor.close()
+
+
+@pytest.fixture
+def installation(fake_saleor):
+    installation = Installation(saleor_api_url=fake_saleor.api_url, app_id="QXBwOjM=",
+                                jwks={"keys": [key.jwk() for key in fake_saleor.keys]},
+                                jwks_fetched_at=timezone.now())
+    installation.token = "app-token-kept-sealed"
+    installation.save()
+    return installation
+
+
+@pytest.fixture
+def stripe_channels(settings, localstripe):
+    """ocop-vn (VND) and ocop-usd (USD) take cards through localstripe, with test keys."""
+    settings.STRIPE_API_BASE = localstripe.url
+    for channel in ("ocop-vn", "ocop-usd"):
+        StripeKeys(channel, SECRET_KEY, PUBLISHABLE_KEY, WEBHOOK_SECRET).save()
+
+
+class SaleorDeliveries:
+    """Posts payloads to /saleor/payments/ as Saleor does: the body signed (detached JWS) with its key."""
+
+    def __init__(self, client, fake_saleor):
+        self.client = client
+        self.fake_saleor = fake_saleor
+
+    def body(self, label: str) -> bytes:
+        return json.dumps(recorded_payload(label)).encode()
+
+    def post(self, body: bytes, signature: str | None = None):
+        signature = self.fake_saleor.keys[0].sign(body) if signature is None else signature
+        return self.client.post("/saleor/payments/", data=body, content_type="application/json",
+                                HTTP_SALEOR_API_URL=self.fake_saleor.api_url, HTTP_SALEOR_SIGNATURE=signature)
+
+    def answer(self, label: str) -> dict:
+        response = self.post(self.body(label))
+        assert response.status_code == 200, response.content
+        return response.json()
+
+
+@pytest.fixture
+def saleor(client, fake_saleor, installation, stripe_channels) -> SaleorDeliveries:
+    return SaleorDeliveries(client, fake_saleor)
+
+
+def stripe_signature(body: bytes, secret: str = WEBHOOK_SECRET, at: int | None = None) -> str:
+    """Stripe's ``Stripe-Signature``: HMAC-SHA256 of ``"<t>.<body>"`` with the endpoint's secret."""
+    at = int(time.time()) if at is None else at
+    digest = hmac.new(secret.encode(), f"{at}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={at},v1={digest}"
+
+
+class StripeDeliveries:
+    def __init__(self, client, localstripe):
+        self.client = client
+        self.localstripe = localstripe
+
+    def events(self, intent_id: str, count: int = 1) -> list[dict]:
+        """localstripe's events about the intent (it makes them a moment after the change)."""
+        deadline = time.monotonic() + 10
+        while len(found := self.localstripe.events(intent_id)) < count:
+            assert time.monotonic() < deadline, f"localstripe made {len(found)} events, not {count}"
+            time.sleep(0.2)
+        return found
+
+    def post(self, event: dict, *, channel: str = "ocop-vn", signature: str | None = None, body: bytes | None = None):
+        body = json.dumps(event).encode() if body is None else body
+        return self.client.post(f"/saleor/stripe/{channel}/", data=body, content_type="application/json",
+                                HTTP_STRIPE_SIGNATURE=stripe_signature(body) if signature is None else signature)
+
+
+@pytest.fixture
+def stripe_events(client, localstripe, saleor) -> StripeDeliveries:
+    return StripeDeliveries(client, localstripe)
