@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "storefront",
+    "storefront.buying",
 ]
 
 MIDDLEWARE = [

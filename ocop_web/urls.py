@@ -10,5 +10,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
 # Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("storefront.urls")),
+    path("", include("storefront.buying.urls")),
     prefix_default_language=False,
 )

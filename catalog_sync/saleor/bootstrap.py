@@ -116,8 +116,13 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
                 f"channel {spec.CHANNEL_SLUG} exists with currency {channel['currencyCode']}, not {spec.CURRENCY}; "
                 "a channel's currency cannot be changed: delete or rename that channel in the Dashboard"
             )
+        changes: dict[str, Any] = {}
         if channel["defaultCountry"]["code"] != spec.COUNTRY:
-            client.mutate(gql.CHANNEL_UPDATE, {"id": channel["id"], "input": {"defaultCountry": spec.COUNTRY}})
+            changes["defaultCountry"] = spec.COUNTRY
+        if not (channel.get("orderSettings") or {}).get("allowUnpaidOrders"):
+            changes["orderSettings"] = {"allowUnpaidOrders": True}  # cash on delivery: placed unpaid
+        if changes:
+            client.mutate(gql.CHANNEL_UPDATE, {"id": channel["id"], "input": changes})
             note("channel", spec.CHANNEL_SLUG, "updated")
         else:
             note("channel", spec.CHANNEL_SLUG, "exists")
@@ -125,6 +130,7 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
     created = client.mutate(gql.CHANNEL_CREATE, {"input": {
         "name": spec.CHANNEL_NAME, "slug": spec.CHANNEL_SLUG, "currencyCode": spec.CURRENCY,
         "defaultCountry": spec.COUNTRY, "isActive": True,
+        "orderSettings": {"allowUnpaidOrders": True},  # cash on delivery: orders are placed unpaid
     }})
     state.channel = {**created["channel"], "warehouses": []}
     note("channel", spec.CHANNEL_SLUG, "created")

@@ -12,6 +12,7 @@ query CatalogueState($channel: String!, $warehouses: [String!], $attributes: [St
                      $productTypes: [String!], $pageTypes: [String!], $categories: [String!]) {
   channel(slug: $channel) {
     id slug name currencyCode defaultCountry { code } warehouses { id slug }
+    orderSettings { allowUnpaidOrders }
   }
   warehouses(first: 100, filter: {slugs: $warehouses}) {
     edges { node { id slug name } }

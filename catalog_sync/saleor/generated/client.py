@@ -6,13 +6,30 @@ from .catalogue_producers_page import CatalogueProducersPage
 from .catalogue_products_page import CatalogueProductsPage
 from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
-from .enums import PermissionEnum
+from .enums import LanguageCodeEnum, PermissionEnum
+from .input_types import (
+    AddressInput,
+    CheckoutAddressValidationRules,
+    CheckoutLineInput,
+    CheckoutLineUpdateInput,
+)
 from .installed_apps import InstalledApps
 from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
 from .producer_for_storefront import ProducerForStorefront
 from .product_for_storefront import ProductForStorefront
+from .shop_billing_address_update import ShopBillingAddressUpdate
+from .shop_checkout_complete import ShopCheckoutComplete
+from .shop_checkout_create import ShopCheckoutCreate
+from .shop_checkout_read import ShopCheckoutRead
+from .shop_delivery_method_update import ShopDeliveryMethodUpdate
+from .shop_email_update import ShopEmailUpdate
+from .shop_lines_add import ShopLinesAdd
+from .shop_lines_delete import ShopLinesDelete
+from .shop_lines_update import ShopLinesUpdate
+from .shop_order_read import ShopOrderRead
+from .shop_shipping_address_update import ShopShippingAddressUpdate
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
 from .variant_for_storefront import VariantForStorefront
@@ -385,6 +402,1109 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopAppDelete.model_validate(data)
+
+    def shop_checkout_read(self, id: str, **kwargs: Any) -> ShopCheckoutRead:
+        query = gql("""
+            query ShopCheckoutRead($id: ID!) {
+              checkout(id: $id) {
+                ...ShopCheckout
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutRead",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutRead.model_validate(data)
+
+    def shop_checkout_create(
+        self,
+        channel: str,
+        lines: list[CheckoutLineInput],
+        language: LanguageCodeEnum,
+        **kwargs: Any,
+    ) -> ShopCheckoutCreate:
+        query = gql("""
+            mutation ShopCheckoutCreate($channel: String!, $lines: [CheckoutLineInput!]!, $language: LanguageCodeEnum!) {
+              checkoutCreate(
+                input: {channel: $channel, lines: $lines, languageCode: $language}
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {
+            "channel": channel,
+            "lines": lines,
+            "language": language,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutCreate.model_validate(data)
+
+    def shop_lines_add(
+        self, id: str, lines: list[CheckoutLineInput], **kwargs: Any
+    ) -> ShopLinesAdd:
+        query = gql("""
+            mutation ShopLinesAdd($id: ID!, $lines: [CheckoutLineInput!]!) {
+              checkoutLinesAdd(id: $id, lines: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesAdd", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesAdd.model_validate(data)
+
+    def shop_lines_update(
+        self, id: str, lines: list[CheckoutLineUpdateInput], **kwargs: Any
+    ) -> ShopLinesUpdate:
+        query = gql("""
+            mutation ShopLinesUpdate($id: ID!, $lines: [CheckoutLineUpdateInput!]!) {
+              checkoutLinesUpdate(id: $id, lines: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesUpdate.model_validate(data)
+
+    def shop_lines_delete(
+        self, id: str, lines: list[str], **kwargs: Any
+    ) -> ShopLinesDelete:
+        query = gql("""
+            mutation ShopLinesDelete($id: ID!, $lines: [ID!]!) {
+              checkoutLinesDelete(id: $id, linesIds: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesDelete", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesDelete.model_validate(data)
+
+    def shop_email_update(self, id: str, email: str, **kwargs: Any) -> ShopEmailUpdate:
+        query = gql("""
+            mutation ShopEmailUpdate($id: ID!, $email: String!) {
+              checkoutEmailUpdate(id: $id, email: $email) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "email": email}
+        response = self.execute(
+            query=query, operation_name="ShopEmailUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopEmailUpdate.model_validate(data)
+
+    def shop_shipping_address_update(
+        self, id: str, address: AddressInput, **kwargs: Any
+    ) -> ShopShippingAddressUpdate:
+        query = gql("""
+            mutation ShopShippingAddressUpdate($id: ID!, $address: AddressInput!) {
+              checkoutShippingAddressUpdate(
+                id: $id
+                shippingAddress: $address
+                saveAddress: false
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "address": address}
+        response = self.execute(
+            query=query,
+            operation_name="ShopShippingAddressUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopShippingAddressUpdate.model_validate(data)
+
+    def shop_billing_address_update(
+        self,
+        id: str,
+        address: AddressInput,
+        rules: CheckoutAddressValidationRules,
+        **kwargs: Any,
+    ) -> ShopBillingAddressUpdate:
+        query = gql("""
+            mutation ShopBillingAddressUpdate($id: ID!, $address: AddressInput!, $rules: CheckoutAddressValidationRules!) {
+              checkoutBillingAddressUpdate(
+                id: $id
+                billingAddress: $address
+                saveAddress: false
+                validationRules: $rules
+              ) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "address": address, "rules": rules}
+        response = self.execute(
+            query=query,
+            operation_name="ShopBillingAddressUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopBillingAddressUpdate.model_validate(data)
+
+    def shop_delivery_method_update(
+        self, id: str, method: str, **kwargs: Any
+    ) -> ShopDeliveryMethodUpdate:
+        query = gql("""
+            mutation ShopDeliveryMethodUpdate($id: ID!, $method: ID!) {
+              checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "method": method}
+        response = self.execute(
+            query=query,
+            operation_name="ShopDeliveryMethodUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopDeliveryMethodUpdate.model_validate(data)
+
+    def shop_checkout_complete(self, id: str, **kwargs: Any) -> ShopCheckoutComplete:
+        query = gql("""
+            mutation ShopCheckoutComplete($id: ID!) {
+              checkoutComplete(id: $id) {
+                order {
+                  ...ShopOrder
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+
+            fragment ShopOrder on Order {
+              id
+              number
+              created
+              isShippingRequired
+              total {
+                gross {
+                  ...CartMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutComplete",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutComplete.model_validate(data)
+
+    def shop_order_read(self, id: str, **kwargs: Any) -> ShopOrderRead:
+        query = gql("""
+            query ShopOrderRead($id: ID!) {
+              order(id: $id) {
+                ...ShopOrder
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopOrder on Order {
+              id
+              number
+              created
+              isShippingRequired
+              total {
+                gross {
+                  ...CartMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="ShopOrderRead", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopOrderRead.model_validate(data)
 
     def catalogue_products_page(
         self,
