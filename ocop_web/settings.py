@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "portal",
     "catalog_sync.showcases",
     "storefront",
+    "storefront.buying",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("portal/", include("portal.urls")),
     path("", include("storefront.urls")),
+    path("", include("storefront.buying.urls")),
     prefix_default_language=False,
 )

@@ -28,6 +28,7 @@ _CERTIFICATE_IN_SLUG = re.compile(r"-([a-z]{2,3}-\d{4}-\d{3,6})$")
 
 @dataclasses.dataclass(frozen=True)
 class VariantLine:
+    id: str  # Saleor's variant id: what the add-to-cart form posts
     name: str
     sku: str | None
     price: str
@@ -88,11 +89,12 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "meta_description": description,
         "images": images,
         "variants": [
-            VariantLine(translated(v, "name", lang), v.sku, money(v.price, v.currency, lang), v.quantity_available)
+            VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang), v.quantity_available)
             for v in record.variants
         ],
         "price": money(record.price_min, record.variants[0].currency if record.variants else "VND", lang),
         "has_price_range": record.price_min != record.price_max,
+        "max_quantity": max((v.quantity_available for v in record.variants), default=1) or 1,
         "group": group_name(record.group, lang),
         "product_set": set_name(record.product_set, lang) if record.product_set else "",
         "province": province_name(record.province, lang),

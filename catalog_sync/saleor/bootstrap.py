@@ -33,6 +33,7 @@ from .generated.input_types import (
     ChannelCreateInput,
     ChannelUpdateInput,
     NameTranslationInput,
+    OrderSettingsInput,
     PageTypeCreateInput,
     ProductAttributeAssignInput,
     ProductTypeInput,
@@ -99,6 +100,7 @@ class Channel:
     currency_code: str
     country: str
     warehouse_ids: set[str]
+    allows_unpaid_orders: bool  # cash on delivery: orders are placed unpaid
 
 
 @dataclass
@@ -121,7 +123,8 @@ class CatalogueState:
     def __init__(self, reply: CatalogueStateReply):
         channel = reply.channel
         self.channel = Channel(channel.id, channel.currency_code, channel.default_country.code,
-                               {w.id for w in channel.warehouses}) if channel else None
+                               {w.id for w in channel.warehouses},
+                               channel.order_settings.allow_unpaid_orders) if channel else None
         self.warehouses = {e.node.slug: e.node.id for e in reply.warehouses.edges} if reply.warehouses else {}
         self.attributes = {e.node.slug: Attribute(
             id=e.node.id, type=e.node.type_.value, input_type=e.node.input_type.value if e.node.input_type else None,
@@ -191,9 +194,9 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
                 f"channel {spec.CHANNEL_SLUG} exists with currency {channel.currency_code}, not {spec.CURRENCY}; "
                 "a channel's currency cannot be changed: delete or rename that channel in the Dashboard"
             )
-        if channel.country != spec.COUNTRY:
+        if channel.country != spec.COUNTRY or not channel.allows_unpaid_orders:
             client.operations().channel_update(id=channel.id, input=ChannelUpdateInput(
-                defaultCountry=CountryCode(spec.COUNTRY)))
+                defaultCountry=CountryCode(spec.COUNTRY), orderSettings=OrderSettingsInput(allowUnpaidOrders=True)))
             note("channel", spec.CHANNEL_SLUG, "updated")
         else:
             note("channel", spec.CHANNEL_SLUG, "exists")
@@ -201,9 +204,10 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
     payload = client.operations().channel_create(input=ChannelCreateInput(
         name=spec.CHANNEL_NAME, slug=spec.CHANNEL_SLUG, currencyCode=spec.CURRENCY,
         defaultCountry=CountryCode(spec.COUNTRY), isActive=True,
+        orderSettings=OrderSettingsInput(allowUnpaidOrders=True),  # cash on delivery: orders are placed unpaid
     )).channel_create
     created = returned(payload.channel if payload else None, "channelCreate")
-    state.channel = Channel(created.id, spec.CURRENCY, spec.COUNTRY, set())
+    state.channel = Channel(created.id, spec.CURRENCY, spec.COUNTRY, set(), True)
     note("channel", spec.CHANNEL_SLUG, "created")
     return created.id
 

@@ -6,7 +6,12 @@ from pydantic import Field
 from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
-from .enums import ProductMediaType
+from .enums import AddressTypeEnum, CheckoutErrorCode, ProductMediaType
+
+
+class CartMoney(BaseModel):
+    amount: float
+    currency: str
 
 
 class CatalogueCollection(BaseModel):
@@ -492,6 +497,258 @@ class CatalogueProductProducerAssignedSinglePageReferenceAttributePage(BaseModel
     title: str
 
 
+class ShopCheckout(BaseModel):
+    id: str
+    email: Optional[str]
+    is_shipping_required: bool = Field(alias="isShippingRequired")
+    quantity: int
+    lines: list["ShopCheckoutLines"]
+    subtotal_price: "ShopCheckoutSubtotalPrice" = Field(alias="subtotalPrice")
+    shipping_price: "ShopCheckoutShippingPrice" = Field(alias="shippingPrice")
+    total_price: "ShopCheckoutTotalPrice" = Field(alias="totalPrice")
+    shipping_address: Optional["ShopCheckoutShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    billing_address: Optional["ShopCheckoutBillingAddress"] = Field(
+        alias="billingAddress"
+    )
+    shipping_methods: list["ShopCheckoutShippingMethods"] = Field(
+        alias="shippingMethods"
+    )
+    delivery: Optional["ShopCheckoutDelivery"]
+    problems: Optional[
+        list[
+            Annotated[
+                Union[
+                    "ShopCheckoutProblemsCheckoutProblemDeliveryMethodStale",
+                    "ShopCheckoutProblemsCheckoutProblemDeliveryMethodInvalid",
+                    "ShopCheckoutProblemsCheckoutLineProblemInsufficientStock",
+                    "ShopCheckoutProblemsCheckoutLineProblemVariantNotAvailable",
+                ],
+                Field(discriminator="typename__"),
+            ]
+        ]
+    ]
+
+
+class ShopCheckoutLines(BaseModel):
+    id: str
+    quantity: int
+    unit_price: "ShopCheckoutLinesUnitPrice" = Field(alias="unitPrice")
+    total_price: "ShopCheckoutLinesTotalPrice" = Field(alias="totalPrice")
+    variant: "ShopCheckoutLinesVariant"
+
+
+class ShopCheckoutLinesUnitPrice(BaseModel):
+    gross: "ShopCheckoutLinesUnitPriceGross"
+
+
+class ShopCheckoutLinesUnitPriceGross(CartMoney):
+    pass
+
+
+class ShopCheckoutLinesTotalPrice(BaseModel):
+    gross: "ShopCheckoutLinesTotalPriceGross"
+
+
+class ShopCheckoutLinesTotalPriceGross(CartMoney):
+    pass
+
+
+class ShopCheckoutLinesVariant(BaseModel):
+    id: str
+    name: str
+    quantity_available: Optional[int] = Field(alias="quantityAvailable")
+    translation: Optional["ShopCheckoutLinesVariantTranslation"]
+    product: "ShopCheckoutLinesVariantProduct"
+
+
+class ShopCheckoutLinesVariantTranslation(BaseModel):
+    name: str
+
+
+class ShopCheckoutLinesVariantProduct(BaseModel):
+    id: str
+    slug: str
+    name: str
+    translation: Optional["ShopCheckoutLinesVariantProductTranslation"]
+    product_type: "ShopCheckoutLinesVariantProductProductType" = Field(
+        alias="productType"
+    )
+
+
+class ShopCheckoutLinesVariantProductTranslation(BaseModel):
+    name: Optional[str]
+
+
+class ShopCheckoutLinesVariantProductProductType(BaseModel):
+    is_shipping_required: bool = Field(alias="isShippingRequired")
+
+
+class ShopCheckoutSubtotalPrice(BaseModel):
+    gross: "ShopCheckoutSubtotalPriceGross"
+
+
+class ShopCheckoutSubtotalPriceGross(CartMoney):
+    pass
+
+
+class ShopCheckoutShippingPrice(BaseModel):
+    gross: "ShopCheckoutShippingPriceGross"
+
+
+class ShopCheckoutShippingPriceGross(CartMoney):
+    pass
+
+
+class ShopCheckoutTotalPrice(BaseModel):
+    gross: "ShopCheckoutTotalPriceGross"
+
+
+class ShopCheckoutTotalPriceGross(CartMoney):
+    pass
+
+
+class ShopCheckoutShippingAddress(BaseModel):
+    first_name: str = Field(alias="firstName")
+    phone: Optional[str]
+    street_address_1: str = Field(alias="streetAddress1")
+    city: str
+    country_area: str = Field(alias="countryArea")
+
+
+class ShopCheckoutBillingAddress(BaseModel):
+    first_name: str = Field(alias="firstName")
+    phone: Optional[str]
+
+
+class ShopCheckoutShippingMethods(BaseModel):
+    id: str
+    name: str
+    price: "ShopCheckoutShippingMethodsPrice"
+
+
+class ShopCheckoutShippingMethodsPrice(CartMoney):
+    pass
+
+
+class ShopCheckoutDelivery(BaseModel):
+    shipping_method: Optional["ShopCheckoutDeliveryShippingMethod"] = Field(
+        alias="shippingMethod"
+    )
+
+
+class ShopCheckoutDeliveryShippingMethod(BaseModel):
+    id: str
+
+
+class ShopCheckoutProblemsCheckoutProblemDeliveryMethodStale(BaseModel):
+    typename__: Literal["CheckoutProblemDeliveryMethodStale"] = Field(
+        alias="__typename"
+    )
+
+
+class ShopCheckoutProblemsCheckoutProblemDeliveryMethodInvalid(BaseModel):
+    typename__: Literal["CheckoutProblemDeliveryMethodInvalid"] = Field(
+        alias="__typename"
+    )
+
+
+class ShopCheckoutProblemsCheckoutLineProblemInsufficientStock(BaseModel):
+    typename__: Literal["CheckoutLineProblemInsufficientStock"] = Field(
+        alias="__typename"
+    )
+    available_quantity: Optional[int] = Field(alias="availableQuantity")
+    line: "ShopCheckoutProblemsCheckoutLineProblemInsufficientStockLine"
+
+
+class ShopCheckoutProblemsCheckoutLineProblemInsufficientStockLine(BaseModel):
+    id: str
+
+
+class ShopCheckoutProblemsCheckoutLineProblemVariantNotAvailable(BaseModel):
+    typename__: Literal["CheckoutLineProblemVariantNotAvailable"] = Field(
+        alias="__typename"
+    )
+    line: "ShopCheckoutProblemsCheckoutLineProblemVariantNotAvailableLine"
+
+
+class ShopCheckoutProblemsCheckoutLineProblemVariantNotAvailableLine(BaseModel):
+    id: str
+
+
+class ShopCheckoutError(BaseModel):
+    field: Optional[str]
+    code: CheckoutErrorCode
+    message: Optional[str]
+    lines: Optional[list[str]]
+    variants: Optional[list[str]]
+    address_type: Optional[AddressTypeEnum] = Field(alias="addressType")
+
+
+class ShopOrder(BaseModel):
+    id: str
+    number: str
+    created: datetime
+    is_shipping_required: bool = Field(alias="isShippingRequired")
+    total: "ShopOrderTotal"
+    subtotal: "ShopOrderSubtotal"
+    shipping_price: "ShopOrderShippingPrice" = Field(alias="shippingPrice")
+    lines: list["ShopOrderLines"]
+
+
+class ShopOrderTotal(BaseModel):
+    gross: "ShopOrderTotalGross"
+
+
+class ShopOrderTotalGross(CartMoney):
+    pass
+
+
+class ShopOrderSubtotal(BaseModel):
+    gross: "ShopOrderSubtotalGross"
+
+
+class ShopOrderSubtotalGross(CartMoney):
+    pass
+
+
+class ShopOrderShippingPrice(BaseModel):
+    gross: "ShopOrderShippingPriceGross"
+
+
+class ShopOrderShippingPriceGross(CartMoney):
+    pass
+
+
+class ShopOrderLines(BaseModel):
+    product_name: str = Field(alias="productName")
+    variant_name: str = Field(alias="variantName")
+    quantity: int
+    unit_price: "ShopOrderLinesUnitPrice" = Field(alias="unitPrice")
+    total_price: "ShopOrderLinesTotalPrice" = Field(alias="totalPrice")
+
+
+class ShopOrderLinesUnitPrice(BaseModel):
+    gross: "ShopOrderLinesUnitPriceGross"
+
+
+class ShopOrderLinesUnitPriceGross(CartMoney):
+    pass
+
+
+class ShopOrderLinesTotalPrice(BaseModel):
+    gross: "ShopOrderLinesTotalPriceGross"
+
+
+class ShopOrderLinesTotalPriceGross(CartMoney):
+    pass
+
+
+CartMoney.model_rebuild()
 CatalogueCollection.model_rebuild()
 CatalogueProducer.model_rebuild()
 CatalogueProduct.model_rebuild()
+ShopCheckout.model_rebuild()
+ShopCheckoutError.model_rebuild()
+ShopOrder.model_rebuild()

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import cart, checkout, confirmation
+
+app_name = "buying"
+
+urlpatterns = [
+    path("cart/", cart.cart_page, name="cart"),
+    path("checkout/", checkout.checkout_page, name="checkout"),
+    path("checkout/orders/<int:number>/", confirmation.order_page, name="order"),
+]
