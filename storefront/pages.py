@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 from catalog_sync.app.health import saleor_unreachable
@@ -25,4 +26,7 @@ def unavailable(request: HttpRequest) -> HttpResponse:
 def page(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200,
          stale: bool = False) -> HttpResponse:
     context = {"stale": stale, "saleor_down": not stale and saleor_unreachable(), **context}
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if stale:  # the last remembered read: nobody keeps this page, neither we (pagecache) nor a browser
+        patch_cache_control(response, no_store=True)
+    return response

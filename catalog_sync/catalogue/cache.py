@@ -61,8 +61,8 @@ def changed() -> None:
     transaction.on_commit(_new_version)
 
 
-def cached[T](parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
-    """``compute()``, kept under the current catalogue version and ``parts``."""
+def cached[T](parts: tuple[Any, ...], compute: Callable[[], T], *, keep: Callable[[T], bool] | None = None) -> T:
+    """``compute()``, kept under the current catalogue version and ``parts`` (unless ``keep`` says no)."""
     try:
         key = "catalogue:" + hashlib.sha256(repr((_version(), *parts)).encode()).hexdigest()
         if key in _local.values:
@@ -73,6 +73,8 @@ def cached[T](parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
         log.warning("catalogue cache unavailable; computing", exc_info=True)
         return compute()
     value = compute() if hit is None else hit
+    if hit is None and keep is not None and not keep(value):
+        return value
     if hit is None:
         try:
             cache.set(key, value, TIMEOUT)
@@ -86,7 +88,7 @@ def cached[T](parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
 
 def _version() -> str:
     now = time.monotonic()
-    scope = f"{cache.key_prefix}:{_version_key()}"  # a different cache or database: nothing shared
+    scope = cache.make_key(_version_key())  # a different cache, key prefix or database: nothing shared
     if _local.version is not None and now - _local.version[1] < VERSION_TTL and _local.version[2] == scope:
         return _local.version[0]
     version = cache.get(_version_key())

@@ -116,7 +116,11 @@ def test_when_the_read_model_fails_remembered_pages_say_prices_may_be_out_of_dat
         raise OperationalError("connection to server at 127.0.0.1 failed")
 
     monkeypatch.setattr(EmbeddedBackend, "search", down)
-    # when the read model stops answering, the same page is still served, saying so
+    # while the catalogue has not changed since, its kept page is still the catalogue as it is
+    assert "có thể đã cũ" not in read_html(client.get("/products/").content).text
+    # when the catalogue changed (the kept page is gone) and the read model stops answering,
+    # the last answer remembered is still served, saying so
+    shop.product(name="Trà Ô long Bảo Lộc")
     response = client.get("/products/")
     assert response.status_code == 200
     page = read_html(response.content)
