@@ -24,6 +24,7 @@ class CatalogueStateChannel(BaseModel):
         alias="defaultCountry"
     )
     warehouses: list["CatalogueStateChannelWarehouses"]
+    order_settings: "CatalogueStateChannelOrderSettings" = Field(alias="orderSettings")
 
 
 class CatalogueStateChannelDefaultCountry(BaseModel):
@@ -33,6 +34,10 @@ class CatalogueStateChannelDefaultCountry(BaseModel):
 class CatalogueStateChannelWarehouses(BaseModel):
     id: str
     slug: str
+
+
+class CatalogueStateChannelOrderSettings(BaseModel):
+    allow_unpaid_orders: bool = Field(alias="allowUnpaidOrders")
 
 
 class CatalogueStateWarehouses(BaseModel):

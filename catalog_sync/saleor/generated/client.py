@@ -16,14 +16,23 @@ from .channel_create import ChannelCreate
 from .channel_update import ChannelUpdate
 from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
-from .enums import LanguageCodeEnum, PermissionEnum
+from .enums import (
+    LanguageCodeEnum,
+    PermissionEnum,
+    TransactionActionEnum,
+    TransactionEventTypeEnum,
+)
 from .input_types import (
+    AddressInput,
     AttributeCreateInput,
     AttributeValueCreateInput,
     AttributeValueTranslationInput,
     CategoryInput,
     ChannelCreateInput,
     ChannelUpdateInput,
+    CheckoutAddressValidationRules,
+    CheckoutLineInput,
+    CheckoutLineUpdateInput,
     NameTranslationInput,
     PageCreateInput,
     PageInput,
@@ -46,10 +55,14 @@ from .installed_apps import InstalledApps
 from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
+from .ocop_transaction_event_report import OcopTransactionEventReport
 from .page_attribute_assign import PageAttributeAssign
 from .page_create import PageCreate
 from .page_type_create import PageTypeCreate
 from .page_update import PageUpdate
+from .portal_variant import PortalVariant
+from .portal_variant_price import PortalVariantPrice
+from .portal_variant_stock import PortalVariantStock
 from .producer_for_storefront import ProducerForStorefront
 from .producer_pages import ProducerPages
 from .product_attribute_assign import ProductAttributeAssign
@@ -64,6 +77,17 @@ from .shipping_method_listing import ShippingMethodListing
 from .shipping_zone_create import ShippingZoneCreate
 from .shipping_zone_update import ShippingZoneUpdate
 from .shipping_zones import ShippingZones
+from .shop_billing_address_update import ShopBillingAddressUpdate
+from .shop_checkout_complete import ShopCheckoutComplete
+from .shop_checkout_create import ShopCheckoutCreate
+from .shop_checkout_read import ShopCheckoutRead
+from .shop_delivery_method_update import ShopDeliveryMethodUpdate
+from .shop_email_update import ShopEmailUpdate
+from .shop_lines_add import ShopLinesAdd
+from .shop_lines_delete import ShopLinesDelete
+from .shop_lines_update import ShopLinesUpdate
+from .shop_order_read import ShopOrderRead
+from .shop_shipping_address_update import ShopShippingAddressUpdate
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
 from .variant_channel_listing import VariantChannelListing
@@ -478,6 +502,9 @@ class Client(TypedBaseClient):
                 warehouses {
                   id
                   slug
+                }
+                orderSettings {
+                  allowUnpaidOrders
                 }
               }
               warehouses(first: 100, filter: {slugs: $warehouses}) {
@@ -1444,6 +1471,1324 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return VariantChannelListing.model_validate(data)
+
+    def shop_checkout_read(self, id: str, **kwargs: Any) -> ShopCheckoutRead:
+        query = gql("""
+            query ShopCheckoutRead($id: ID!) {
+              checkout(id: $id) {
+                ...ShopCheckout
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutRead",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutRead.model_validate(data)
+
+    def shop_checkout_create(
+        self,
+        channel: str,
+        lines: list[CheckoutLineInput],
+        language: LanguageCodeEnum,
+        **kwargs: Any,
+    ) -> ShopCheckoutCreate:
+        query = gql("""
+            mutation ShopCheckoutCreate($channel: String!, $lines: [CheckoutLineInput!]!, $language: LanguageCodeEnum!) {
+              checkoutCreate(
+                input: {channel: $channel, lines: $lines, languageCode: $language}
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {
+            "channel": channel,
+            "lines": lines,
+            "language": language,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutCreate.model_validate(data)
+
+    def shop_lines_add(
+        self, id: str, lines: list[CheckoutLineInput], **kwargs: Any
+    ) -> ShopLinesAdd:
+        query = gql("""
+            mutation ShopLinesAdd($id: ID!, $lines: [CheckoutLineInput!]!) {
+              checkoutLinesAdd(id: $id, lines: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesAdd", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesAdd.model_validate(data)
+
+    def shop_lines_update(
+        self, id: str, lines: list[CheckoutLineUpdateInput], **kwargs: Any
+    ) -> ShopLinesUpdate:
+        query = gql("""
+            mutation ShopLinesUpdate($id: ID!, $lines: [CheckoutLineUpdateInput!]!) {
+              checkoutLinesUpdate(id: $id, lines: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesUpdate.model_validate(data)
+
+    def shop_lines_delete(
+        self, id: str, lines: list[str], **kwargs: Any
+    ) -> ShopLinesDelete:
+        query = gql("""
+            mutation ShopLinesDelete($id: ID!, $lines: [ID!]!) {
+              checkoutLinesDelete(id: $id, linesIds: $lines) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="ShopLinesDelete", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopLinesDelete.model_validate(data)
+
+    def shop_email_update(self, id: str, email: str, **kwargs: Any) -> ShopEmailUpdate:
+        query = gql("""
+            mutation ShopEmailUpdate($id: ID!, $email: String!) {
+              checkoutEmailUpdate(id: $id, email: $email) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "email": email}
+        response = self.execute(
+            query=query, operation_name="ShopEmailUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopEmailUpdate.model_validate(data)
+
+    def shop_shipping_address_update(
+        self, id: str, address: AddressInput, **kwargs: Any
+    ) -> ShopShippingAddressUpdate:
+        query = gql("""
+            mutation ShopShippingAddressUpdate($id: ID!, $address: AddressInput!) {
+              checkoutShippingAddressUpdate(
+                id: $id
+                shippingAddress: $address
+                saveAddress: false
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "address": address}
+        response = self.execute(
+            query=query,
+            operation_name="ShopShippingAddressUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopShippingAddressUpdate.model_validate(data)
+
+    def shop_billing_address_update(
+        self,
+        id: str,
+        address: AddressInput,
+        rules: CheckoutAddressValidationRules,
+        **kwargs: Any,
+    ) -> ShopBillingAddressUpdate:
+        query = gql("""
+            mutation ShopBillingAddressUpdate($id: ID!, $address: AddressInput!, $rules: CheckoutAddressValidationRules!) {
+              checkoutBillingAddressUpdate(
+                id: $id
+                billingAddress: $address
+                saveAddress: false
+                validationRules: $rules
+              ) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "address": address, "rules": rules}
+        response = self.execute(
+            query=query,
+            operation_name="ShopBillingAddressUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopBillingAddressUpdate.model_validate(data)
+
+    def shop_delivery_method_update(
+        self, id: str, method: str, **kwargs: Any
+    ) -> ShopDeliveryMethodUpdate:
+        query = gql("""
+            mutation ShopDeliveryMethodUpdate($id: ID!, $method: ID!) {
+              checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "method": method}
+        response = self.execute(
+            query=query,
+            operation_name="ShopDeliveryMethodUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopDeliveryMethodUpdate.model_validate(data)
+
+    def shop_checkout_complete(self, id: str, **kwargs: Any) -> ShopCheckoutComplete:
+        query = gql("""
+            mutation ShopCheckoutComplete($id: ID!) {
+              checkoutComplete(id: $id) {
+                order {
+                  ...ShopOrder
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+
+            fragment ShopOrder on Order {
+              id
+              number
+              created
+              isShippingRequired
+              total {
+                gross {
+                  ...CartMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ShopCheckoutComplete",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopCheckoutComplete.model_validate(data)
+
+    def shop_order_read(self, id: str, **kwargs: Any) -> ShopOrderRead:
+        query = gql("""
+            query ShopOrderRead($id: ID!) {
+              order(id: $id) {
+                ...ShopOrder
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopOrder on Order {
+              id
+              number
+              created
+              isShippingRequired
+              total {
+                gross {
+                  ...CartMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="ShopOrderRead", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShopOrderRead.model_validate(data)
+
+    def ocop_transaction_event_report(
+        self,
+        id: str,
+        psp_reference: str,
+        type_: TransactionEventTypeEnum,
+        amount: Union[Optional[Any], UnsetType] = UNSET,
+        message: Union[Optional[str], UnsetType] = UNSET,
+        available_actions: Union[
+            Optional[list[TransactionActionEnum]], UnsetType
+        ] = UNSET,
+        **kwargs: Any,
+    ) -> OcopTransactionEventReport:
+        query = gql("""
+            mutation OcopTransactionEventReport($id: ID!, $pspReference: String!, $type: TransactionEventTypeEnum!, $amount: PositiveDecimal, $message: String, $availableActions: [TransactionActionEnum!]) {
+              transactionEventReport(
+                id: $id
+                pspReference: $pspReference
+                type: $type
+                amount: $amount
+                message: $message
+                availableActions: $availableActions
+              ) {
+                alreadyProcessed
+                transaction {
+                  id
+                  chargedAmount {
+                    amount
+                    currency
+                  }
+                  authorizedAmount {
+                    amount
+                    currency
+                  }
+                }
+                transactionEvent {
+                  id
+                  type
+                  pspReference
+                  amount {
+                    amount
+                    currency
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "pspReference": psp_reference,
+            "type": type_,
+            "amount": amount,
+            "message": message,
+            "availableActions": available_actions,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="OcopTransactionEventReport",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return OcopTransactionEventReport.model_validate(data)
+
+    def portal_variant(
+        self, id: str, channel: str, warehouse: str, **kwargs: Any
+    ) -> PortalVariant:
+        query = gql("""
+            query PortalVariant($id: ID!, $channel: String!, $warehouse: String!) {
+              productVariant(id: $id) {
+                id
+                name
+                product {
+                  id
+                  name
+                  producer: assignedAttribute(slug: "producer") {
+                    __typename
+                    ... on AssignedSinglePageReferenceAttribute {
+                      page: value {
+                        id
+                        slug
+                      }
+                    }
+                  }
+                }
+                channelListings {
+                  channel {
+                    id
+                    slug
+                  }
+                  price {
+                    amount
+                    currency
+                  }
+                }
+                stocks {
+                  warehouse {
+                    id
+                    slug
+                  }
+                  quantity
+                }
+              }
+              warehouses(first: 1, filter: {slugs: [$warehouse]}) {
+                edges {
+                  node {
+                    id
+                    slug
+                  }
+                }
+              }
+              channel(slug: $channel) {
+                id
+                slug
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channel": channel,
+            "warehouse": warehouse,
+        }
+        response = self.execute(
+            query=query, operation_name="PortalVariant", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PortalVariant.model_validate(data)
+
+    def portal_variant_price(
+        self, id: str, channel_id: str, price: Any, **kwargs: Any
+    ) -> PortalVariantPrice:
+        query = gql("""
+            mutation PortalVariantPrice($id: ID!, $channelId: ID!, $price: PositiveDecimal!) {
+              productVariantChannelListingUpdate(
+                id: $id
+                input: [{channelId: $channelId, price: $price}]
+              ) {
+                variant {
+                  id
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    price {
+                      amount
+                      currency
+                    }
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channelId": channel_id,
+            "price": price,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="PortalVariantPrice",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalVariantPrice.model_validate(data)
+
+    def portal_variant_stock(
+        self, id: str, warehouse_id: str, quantity: int, **kwargs: Any
+    ) -> PortalVariantStock:
+        query = gql("""
+            mutation PortalVariantStock($id: ID!, $warehouseId: ID!, $quantity: Int!) {
+              productVariantStocksUpdate(
+                variantId: $id
+                stocks: [{warehouse: $warehouseId, quantity: $quantity}]
+              ) {
+                productVariant {
+                  id
+                  stocks {
+                    warehouse {
+                      slug
+                    }
+                    quantity
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "warehouseId": warehouse_id,
+            "quantity": quantity,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="PortalVariantStock",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalVariantStock.model_validate(data)
 
     def catalogue_products_page(
         self,
