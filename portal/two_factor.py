@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from catalog_sync.app.secrets import open_secret, seal_secret
+from ocop_web.secrets import open_secret, seal_secret
 
 from .models import ProducerAccount
 

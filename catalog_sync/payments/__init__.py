@@ -6,6 +6,8 @@
 - ``stripe_gateway``: the calls to Stripe (official SDK, an idempotency key on each, ``STRIPE_API_BASE``).
 - ``payloads`` / ``handlers``: Saleor's synchronous payment webhooks, parsed and answered.
 - ``stripe_events``: Stripe's webhook events, verified, deduplicated and reported to Saleor.
+- ``outcomes`` / ``ledger``: what a PaymentIntent's state means for Saleor, and what was settled.
+- ``accounts`` (``ocop payments configure-stripe``) and ``admin`` (the staff page): setting a channel's keys.
 
 Nothing here imports the web layer; ``catalog_sync.app`` serves these over HTTP.
 """

@@ -33,8 +33,7 @@ class StripeKeys:
         if not re.match(r"^(sk|rk)_(test|live)_\w+$", self.secret_key):
             raise KeysRefused("--secret-key: not a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)")
         if not re.match(r"^pk_(test|live)_\w+$", self.publishable_key):
-            raise KeysRefused(f"--publishable-key: {self.publishable_key[:12]!r}… is not a Stripe publishable key "
-                              "(pk_test_… or pk_live_…)")
+            raise KeysRefused("--publishable-key: not a Stripe publishable key (pk_test_… or pk_live_…)")
         if _mode(self.secret_key) != _mode(self.publishable_key):
             raise KeysRefused(f"--publishable-key: a {_mode(self.publishable_key)} key with a "
                               f"{_mode(self.secret_key)} secret key")

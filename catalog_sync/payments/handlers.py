@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -48,9 +49,18 @@ def gateway_initialize(request: GatewayRequest) -> dict[str, Any]:
     return {"data": {"publishableKey": account.publishable_key}}
 
 
+def _amount_text(amount: Decimal, currency: str) -> str:
+    """As Saleor holds it in that currency: ``125000`` đồng, ``12.34`` dollars."""
+    try:
+        return str(from_minor(to_minor(amount, currency), currency))
+    except AmountError:
+        return str(amount)
+
+
 def _failure(request: SessionRequest, message: str) -> dict[str, Any]:
     prefix = "AUTHORIZATION" if request.flow == "AUTHORIZATION" else "CHARGE"
-    return {"result": f"{prefix}_FAILURE", "amount": str(request.amount), "message": message[:500],
+    return {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
+            "message": message[:500],
             **({"pspReference": request.psp_reference} if request.psp_reference else {})}
 
 
@@ -131,7 +141,7 @@ def act(request: ActionRequest, digest: str) -> dict[str, Any]:
         if payment is None and request.psp_reference:
             payment = Payment.objects.select_for_update().filter(payment_intent_id=request.psp_reference).first()
         if payment is None:
-            return {"result": f"{prefix}_FAILURE", "amount": str(request.amount),
+            return {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
                     "message": "no card payment of this store is behind this transaction"}
         done = ActionAnswer.objects.filter(digest=digest).first()
         if done is not None:
@@ -145,7 +155,7 @@ def _act(payment: Payment, request: ActionRequest, digest: str) -> dict[str, Any
     prefix = {"charge": "CHARGE", "refund": "REFUND", "cancel": "CANCEL"}[request.kind]
     account = StripeAccount.objects.filter(channel_slug=payment.channel_slug).first()
     failure = {"pspReference": payment.payment_intent_id, "result": f"{prefix}_FAILURE",
-               "amount": str(request.amount)}
+               "amount": _amount_text(request.amount, payment.currency)}
     if account is None:
         return {**failure, "message": f"card payments are not set up for channel {payment.channel_slug}"}
     try:

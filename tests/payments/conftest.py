@@ -1,6 +1,6 @@
 """Payment tests: the app's endpoints against a real localstripe, with Saleor's payloads as recorded.
 
-Saleor's payment webhook payloads (tests/fixtures/saleor/payments_webhooks.json) and its replies to
+Saleor's payment webhook payloads (tests/fixtures/saleor_webhooks/payments.json) and its replies to
 ``transactionEventReport`` (20_payments_report.json) were recorded from a real Saleor 3.23 by
 tests/tier2/test_payments.py with OCOP_RECORD_PAYMENTS=1. Deliveries are signed exactly as Saleor
 signs them, with a stand-in Saleor's key; Stripe's events come from localstripe and are signed with
@@ -24,7 +24,7 @@ from tests.app.conftest import FakeSaleor, recorded_reply
 from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saleor"
-PAYLOADS = FIXTURES / "payments_webhooks.json"
+PAYLOADS = FIXTURES.parent / "saleor_webhooks" / "payments.json"
 REPORT_CASSETTE = "20_payments_report.json"
 
 

@@ -55,7 +55,7 @@ def test_configure_stripe_reads_the_secret_key_from_stdin_and_keeps_the_webhook_
     (["--secret-key", PUBLISHABLE, "--publishable-key", PUBLISHABLE],
      "--secret-key: not a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)"),
     (["--secret-key", SECRET, "--publishable-key", SECRET],
-     "--publishable-key: 'sk_test_51Se'… is not a Stripe publishable key (pk_test_… or pk_live_…)"),
+     "--publishable-key: not a Stripe publishable key (pk_test_… or pk_live_…)"),
     (["--secret-key", SECRET, "--publishable-key", "pk_live_Public"],
      "--publishable-key: a live key with a test secret key"),
     (["--secret-key", SECRET, "--publishable-key", PUBLISHABLE, "--webhook-secret", "nope"],
@@ -65,5 +65,5 @@ def test_configure_stripe_refuses_keys_that_cannot_be_right_naming_the_parameter
     result = ocop(settings, "payments", "configure-stripe", "--channel", "ocop-vn", *args)
     assert result.returncode == 2
     assert result.stderr.strip().endswith(f"payments configure-stripe: {message}")
-    assert SECRET not in result.stderr.replace("'sk_test_51Se'", "")
+    assert SECRET not in result.stderr
     assert StripeAccount.objects.count() == 0

@@ -136,11 +136,10 @@ def test_initialize_delivered_twice_makes_one_payment_intent(saleor, localstripe
 
 
 def test_card_is_the_only_payment_method_the_gateway_takes(saleor):
-    payload = recorded_payload("initialize_vnd") | {"data": {"paymentMethod": "cod"}}
-    import json
-
-    answer = saleor.post(json.dumps(payload).encode()).json()
-    assert (answer["result"], answer["message"]) == ("CHARGE_FAILURE", 'data.paymentMethod must be "card"')
+    assert recorded_payload("initialize_vnd_cod")["data"] == {"paymentMethod": "cod"}
+    answer = saleor.answer("initialize_vnd_cod")
+    assert (answer["result"], answer["amount"], answer["message"]) == (
+        "CHARGE_FAILURE", "125000", 'data.paymentMethod must be "card"')
     assert Payment.objects.count() == 0
 
 

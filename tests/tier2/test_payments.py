@@ -6,7 +6,7 @@ the đồng; staff's charge, refund and cancel requests reach Stripe; and a shop
 after paying still gets a paid checkout, from Stripe's webhook and ``transactionEventReport``.
 
 With ``OCOP_RECORD_PAYMENTS=1`` the test (re)records what tier-1 tests replay: every payment webhook
-payload Saleor sent (tests/fixtures/saleor/payments_webhooks.json) and Saleor's replies to the app's
+payload Saleor sent (tests/fixtures/saleor_webhooks/payments.json) and Saleor's replies to the app's
 ``transactionEventReport`` (tests/fixtures/saleor/20_payments_report.json). Payloads hold no secret;
 they are passed through the recorder's scrubber all the same.
 """
@@ -38,7 +38,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "saleor"
-PAYLOADS = FIXTURES / "payments_webhooks.json"
+PAYLOADS = FIXTURES.parent / "saleor_webhooks" / "payments.json"
 REPORT_CASSETTE = FIXTURES / "20_payments_report.json"
 RECORD = os.environ.get("OCOP_RECORD_PAYMENTS") == "1"
 
@@ -198,6 +198,15 @@ def test_card_payments_through_the_app_end_in_orders_charged_right(
     assert transaction["canceledAmount"] == {"amount": 125000.0, "currency": "VND"}
     assert transaction["authorizedAmount"] == {"amount": 0.0, "currency": "VND"}
     assert localstripe.intent(paid["initialize"]["data"]["paymentIntentId"])["status"] == "canceled"
+
+    # when a storefront asks the card gateway for another payment method, then it is refused, naming the field
+    checkout = shop_api.new_checkout(saleor_api, shop, "ocop-vn")
+    refused = saleor_api.data(shop_api.TRANSACTION_INITIALIZE, {"id": checkout["id"],
+                                                                "data": {"paymentMethod": "cod"}},
+                              token=None)["transactionInitialize"]
+    recorder.name("initialize_vnd_cod", "TransactionInitializeSession")
+    assert refused["transactionEvent"]["type"] == "CHARGE_FAILURE"
+    assert refused["transactionEvent"]["message"] == 'data.paymentMethod must be "card"'
 
     # when a shopper pays and closes the tab before the storefront calls transactionProcess
     if RECORD:
