@@ -39,6 +39,9 @@ def recording() -> bool:
     return bool(RECORD_URL and RECORD_TOKEN)
 
 
+_RECORDED_NOW: set[str] = set()  # cassettes this recording session wrote: a second test replays them
+
+
 @pytest.fixture
 def cassette(monkeypatch, settings) -> Iterator[Callable[..., httpx.BaseTransport]]:
     """``cassette(name, anonymous=False)``: the transport for this test; commands use it too."""
@@ -47,7 +50,8 @@ def cassette(monkeypatch, settings) -> Iterator[Callable[..., httpx.BaseTranspor
     def use(name: str, *, anonymous: bool = False) -> httpx.BaseTransport:
         path = CASSETTES / f"{name}.json"
         transport: httpx.BaseTransport
-        if recording():
+        if recording() and name not in _RECORDED_NOW:
+            _RECORDED_NOW.add(name)
             transport = RecordingTransport(RetryingTransport(retries=0), path)
             settings.SALEOR_API_URL = RECORD_URL
             settings.SALEOR_APP_TOKEN = ANONYMOUS_TOKEN if anonymous else RECORD_TOKEN
