@@ -19,9 +19,11 @@ import datetime
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from . import cache, models, rows
 from .records import CollectionRecord, ProducerRecord, ProductRecord
@@ -172,6 +174,12 @@ def _batches[T](items: Iterable[T], size: int = _BATCH) -> Iterable[list[T]]:
         yield batch
 
 
+def _among(ids: Iterable[str]) -> RawSQL:
+    """``…__in=_among(ids)``: the ids as one array parameter (not one parameter per id: a rebuild
+    passes thousands, and each would be parsed and sent on its own)."""
+    return RawSQL("SELECT unnest(%s::varchar[])", (list(ids),))
+
+
 def _fresh[T](kind: str, model: type[models.models.Model], records: list[T]) -> list[T]:
     """The records to write: all but those the read model holds in a newer state.
 
@@ -180,33 +188,66 @@ def _fresh[T](kind: str, model: type[models.models.Model], records: list[T]) -> 
     the records were read, is kept.
     """
     ids = [r.id for r in records]  # type: ignore[attr-defined]
-    current = dict(model._default_manager.filter(pk__in=ids).values_list("pk", "updated_at"))
-    models.Tombstone.objects.filter(kind=kind, object_id__in=ids).delete()
+    current = dict(model._default_manager.filter(pk__in=_among(ids)).values_list("pk", "updated_at"))
+    models.Tombstone.objects.filter(kind=kind, object_id__in=_among(ids)).delete()
     return [r for r in records if not (r.id in current and current[r.id] > r.updated_at)]  # type: ignore[attr-defined]
 
 
 def _delete_others(model: type[models.models.Model], keep: set[str]) -> None:
-    model._default_manager.exclude(pk__in=list(keep)).delete() if keep else model._default_manager.all().delete()
+    model._default_manager.exclude(pk__in=_among(keep)).delete() if keep else model._default_manager.all().delete()
+
+
+def _columns(model: type[models.models.Model]) -> list[Any]:
+    return [f for f in model._meta.concrete_fields if not f.generated]
+
+
+def _db_value(field: Any, row: models.models.Model) -> Any:
+    value = getattr(row, field.attname)
+    return field.get_db_prep_save(value, connection) if isinstance(field, models.models.JSONField) else value
+
+
+def _copy(model: type[models.models.Model], rows: list[Any], table: str | None = None) -> None:
+    """Write ``rows`` with PostgreSQL's COPY (``table``: a staging table with the model's columns)."""
+    fields = _columns(model)
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {table or model._meta.db_table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([_db_value(f, row) for f in fields])
 
 
 def _write_products(records: Iterable[ProductRecord], progress: Progress | None) -> set[str]:
+    """Upsert the products a batch at a time: COPY into a staging table, then one INSERT … ON CONFLICT
+    (a statement per batch, not a parameter per value: the reindex writes 20,000 products)."""
     seen: set[str] = set()
-    fields = [f.name for f in models.Product._meta.concrete_fields if not f.primary_key and not f.generated]
+    fields = _columns(models.Product)
+    quote = connection.ops.quote_name
+    table, staging = quote(models.Product._meta.db_table), quote("catalogue_product_rebuild")
+    names = ", ".join(quote(f.column) for f in fields)
+    updates = ", ".join(f"{quote(f.column)} = EXCLUDED.{quote(f.column)}" for f in fields if not f.primary_key)
+    with connection.cursor() as cursor:
+        # (identifiers from the models' own metadata, quoted: nothing here comes from outside)
+        cursor.execute(f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "  # noqa: S608
+                       f"SELECT {names} FROM {table} WITH NO DATA")
     written = 0
     for batch in _batches(records):
         seen.update(r.id for r in batch)
         fresh = _fresh(models.Tombstone.Kind.PRODUCT, models.Product, batch)
         pairs = [rows.product_row(r) for r in fresh]
         models.Variant.objects.filter(
-            Q(product_id__in=[r.id for r in fresh]) | Q(pk__in=[v.id for _, vs in pairs for v in vs])
+            Q(product_id__in=_among(r.id for r in fresh)) | Q(pk__in=_among(v.id for _, vs in pairs for v in vs))
         ).delete()
-        models.Product.objects.bulk_create(
-            [p for p, _ in pairs], update_conflicts=True, unique_fields=["id"], update_fields=fields
-        )
-        models.Variant.objects.bulk_create([v for _, vs in pairs for v in vs])
+        _copy(models.Product, [p for p, _ in pairs], staging)
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "  # noqa: S608
+                           f"ON CONFLICT (id) DO UPDATE SET {updates}")
+            cursor.execute(f"TRUNCATE {staging}")
+        _copy(models.Variant, [v for _, vs in pairs for v in vs])
         written += len(batch)
         if progress:
             progress(written)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {staging}")
     return seen
 
 

@@ -38,6 +38,9 @@ _TRANSLATE = {**{ord(k): v for k, v in _SPACE_LIKE.items()}, **_INVISIBLE}
 _FORMAT_RUN = re.compile(f"[{re.escape(FORMAT_CHARACTERS)}]")
 
 _NON_ALNUM_RUN = re.compile(r"[\W_]+")
+# The combining diacritical marks block (every Vietnamese tone and vowel mark), removed in one pass.
+_COMMON_MARKS = re.compile("[{}]+".format("".join(
+    chr(code) for code in range(0x300, 0x370) if unicodedata.combining(chr(code)))))
 
 
 def normalize_text(value: str) -> str:
@@ -67,8 +70,9 @@ def fold(value: str) -> str:
     'do uong'
     """
     value = normalize_text(value).casefold().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", value)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMMON_MARKS.sub("", unicodedata.normalize("NFD", value))
+    if not stripped.isascii():  # marks outside the common block (Vietnamese has none): one by one
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)
 
 

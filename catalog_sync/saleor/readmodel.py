@@ -7,14 +7,18 @@
   They return None for what the read model must not hold (a product nobody can buy now, a page
   that is not a producer's).
 - ``iter_catalogue(client)``: every product, producer and showcase, 100 per query, never one
-  query per product, asked without a token (a customer's view).
+  query per product, asked without a token (a customer's view); pages of products are read
+  several at once (``FETCH_THREADS``).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import queue
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +45,10 @@ _SET_GROUP = {s.slug: s.group_slug for s in PRODUCT_SETS}
 _PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
 
 Progress = Callable[[str, int, int], None]
+
+# Pages of products read at once by the reindex: Saleor's API runs 2 workers in docker-compose.yml;
+# one more request in flight keeps both busy while an answer travels and is parsed here.
+FETCH_THREADS = 3
 
 
 QUERIES = Path(__file__).resolve().parent / "queries" / "readmodel.graphql"
@@ -115,7 +123,7 @@ def product_record(node: CatalogueProduct) -> ProductRecord | None:
             currency=v.pricing.price.gross.currency, quantity_available=max(v.quantity_available or 0, 0),
             name_en=(v.translation.name or None) if v.translation else None,
         )
-        for v in (edge.node for edge in (node.product_variants.edges if node.product_variants else []))
+        for v in node.variants or []
         if v.pricing and v.pricing.price
     )
     if not variants:
@@ -186,6 +194,7 @@ class CatalogueFetch:
     client: SaleorClient
     channel: str = spec.CHANNEL_SLUG
     progress: Progress | None = None
+    threads: int = FETCH_THREADS
 
     def __post_init__(self) -> None:
         self.started_at = datetime.datetime.now(datetime.UTC)
@@ -197,24 +206,89 @@ class CatalogueFetch:
             self.progress(phase, done, max(total or 0, done))
 
     def products(self) -> Iterator[ProductRecord]:
-        after: str | None = None
+        """Every product, in Saleor's order (oldest first).
+
+        With ``threads`` > 1 (the default): the ids a page at a time (a cheap query), and the
+        products of each page by id, ``threads`` pages at once; the records come out in the same
+        order and are the same as a sequential read gives (``threads=1``). Every read happens
+        after ``started_at``.
+        """
+        pages = self._pages_by_id() if self.threads > 1 else self._pages_in_order()
         done = 0
-        while True:
-            page = self.storefront.catalogue_products_page(channel=self.channel, first=PAGE_SIZE, after=after)
-            connection = page.products
-            if connection is None:
-                return
-            for edge in connection.edges:
-                record = product_record(edge.node)
+        for nodes, total in pages:
+            for node in nodes:
+                record = product_record(node)
                 done += 1
                 if record is None:
                     self.skipped["products"] += 1
                 else:
                     yield record
-            self._report("products", done, connection.total_count)
+            self._report("products", done, total)
+
+    def _pages_in_order(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
+        after: str | None = None
+        while True:
+            connection = self.storefront.catalogue_products_page(
+                channel=self.channel, first=PAGE_SIZE, after=after).products
+            if connection is None:
+                return
+            yield [edge.node for edge in connection.edges], connection.total_count
             if not connection.page_info.has_next_page:
                 return
             after = connection.page_info.end_cursor
+
+    def _id_pages(self) -> Iterator[tuple[list[str], int | None]]:
+        after: str | None = None
+        while True:
+            connection = self.storefront.catalogue_product_ids(channel=self.channel, first=PAGE_SIZE,
+                                                               after=after).products
+            if connection is None:
+                return
+            yield [edge.node.id for edge in connection.edges], connection.total_count
+            if not connection.page_info.has_next_page:
+                return
+            after = connection.page_info.end_cursor
+
+    def _products_by_ids(self, ids: list[str]) -> list[CatalogueProduct]:
+        connection = self.storefront.catalogue_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
+        found = {edge.node.id: edge.node for edge in connection.edges} if connection else {}
+        return [found[i] for i in ids if i in found]  # one gone since its id was read: no longer for sale
+
+    def _pages_by_id(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
+        """A thread walks the ids and hands each page to a pool; pages come back in walking order."""
+        ahead: queue.Queue[tuple[Future[list[CatalogueProduct]], int | None] | BaseException | None] = queue.Queue(
+            maxsize=2 * self.threads)
+        stop = threading.Event()
+
+        def walk(pool: ThreadPoolExecutor) -> None:
+            try:
+                for ids, total in self._id_pages():
+                    if stop.is_set():
+                        return
+                    ahead.put((pool.submit(self._products_by_ids, ids), total))
+                ahead.put(None)
+            except BaseException as error:  # handed to the reader, raised there
+                ahead.put(error)
+
+        with ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="reindex") as pool:
+            walker = threading.Thread(target=walk, args=(pool,), name="reindex-ids", daemon=True)
+            walker.start()
+            try:
+                while (item := ahead.get()) is not None:
+                    if isinstance(item, BaseException):
+                        raise item
+                    future, total = item
+                    yield future.result(), total
+            finally:
+                stop.set()
+                while walker.is_alive():  # let a walker blocked on a full queue see the stop
+                    try:
+                        item = ahead.get(timeout=0.1)
+                    except queue.Empty:
+                        continue
+                    if isinstance(item, tuple):
+                        item[0].cancel()
+                walker.join()
 
     def producers(self) -> Iterator[ProducerRecord]:
         after: str | None = None
@@ -270,7 +344,8 @@ class CatalogueFetch:
         return ids
 
 
-def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None) -> CatalogueFetch:
+def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None,
+                   threads: int = FETCH_THREADS) -> CatalogueFetch:
     """Everything the read model holds, fetched lazily from Saleor: ``.products()``, ``.producers()``,
-    ``.collections()``."""
-    return CatalogueFetch(client, progress=progress)
+    ``.collections()``; ``threads`` pages of products at once (1: one after another)."""
+    return CatalogueFetch(client, progress=progress, threads=threads)

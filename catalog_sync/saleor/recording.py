@@ -79,29 +79,43 @@ class CassetteMismatch(SaleorError):
 
 
 class ReplayTransport(httpx.BaseTransport):
-    """Answers from a cassette, in order, checking each request is the one recorded."""
+    """Answers from a cassette, in order, checking each request is the one recorded.
+
+    Requests sent at once from several threads (the reindex reads pages of products in parallel)
+    reach Saleor in any order: a request that is not the next one recorded is answered by the first
+    unused exchange recorded for exactly that request, if any.
+    """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.exchanges: list[dict[str, Any]] = json.loads(self.path.read_text(encoding="utf-8"))
-        self.position = 0
+        self.used = [False] * len(self.exchanges)
+        self.position = 0  # the first unused exchange
+        self._lock = threading.Lock()
+
+    def _take(self, got: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            if self.position >= len(self.exchanges):
+                raise CassetteMismatch(
+                    f"{self.path.name}: request {self.position + 1} ({got['operationName']}) was never "
+                    "recorded; re-record the cassette"
+                )
+            index = next((i for i in range(self.position, len(self.exchanges))
+                          if not self.used[i] and self.exchanges[i]["request"] == got), self.position)
+            wanted = self.exchanges[index]["request"]
+            if got != wanted:
+                raise CassetteMismatch(
+                    f"{self.path.name}: request {self.position + 1} differs from the recording; re-record the "
+                    f"cassette\n  recorded: {json.dumps(wanted, ensure_ascii=False)[:600]}\n"
+                    f"  now:      {json.dumps(got, ensure_ascii=False)[:600]}"
+                )
+            self.used[index] = True
+            while self.position < len(self.exchanges) and self.used[self.position]:
+                self.position += 1
+            return self.exchanges[index]
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        got = json.loads(json.dumps(_request_key(request), ensure_ascii=False))
-        if self.position >= len(self.exchanges):
-            raise CassetteMismatch(
-                f"{self.path.name}: request {self.position + 1} ({got['operationName']}) was never "
-                "recorded; re-record the cassette"
-            )
-        exchange = self.exchanges[self.position]
-        self.position += 1
-        wanted = exchange["request"]
-        if got != wanted:
-            raise CassetteMismatch(
-                f"{self.path.name}: request {self.position} differs from the recording; re-record the cassette\n"
-                f"  recorded: {json.dumps(wanted, ensure_ascii=False)[:600]}\n"
-                f"  now:      {json.dumps(got, ensure_ascii=False)[:600]}"
-            )
+        exchange = self._take(json.loads(json.dumps(_request_key(request), ensure_ascii=False)))
         body = exchange["response"]["body"]
         raw = body["__raw__"].encode("utf-8") if isinstance(body, dict) and "__raw__" in body else json.dumps(
             body, ensure_ascii=False).encode("utf-8")
@@ -110,4 +124,4 @@ class ReplayTransport(httpx.BaseTransport):
 
     @property
     def finished(self) -> bool:
-        return self.position == len(self.exchanges)
+        return all(self.used)

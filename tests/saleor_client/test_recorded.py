@@ -297,8 +297,9 @@ def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_clie
         "addChannels": [{"channelId": channel.id, "isPublished": True}]}})
     collections = list(fetch.collections())
 
-    # then: the 83 demo products for sale, 40 per query (3 queries), the 68 producers' pages (2 queries)
-    assert saleor.requests == 3 + 2 + 3 + 1  # then the state, the showcase's two mutations, one showcases page
+    # then: the 83 demo products for sale, 40 per query (3 queries of ids, 3 of products by id), the 68
+    # producers' pages (2 queries)
+    assert saleor.requests == 6 + 2 + 3 + 1  # then the state, the showcase's two mutations, one showcases page
     assert len(products) == 83 and len(producers) == 68 and fetch.skipped == {"products": 0, "pages": 0}
     # the three products imported without a listing (05_import_catalogue) are not for sale: not there
     assert {"LD-2025-0901", "TQ-2026-0901", "LC-2025-0901"}.isdisjoint(p.certificate_id for p in products)
@@ -331,6 +332,23 @@ def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_clie
         updated_at=fetch.started_at,
         description='{"blocks": [{"data": {"text": "Tinh hoa OCOP"}, "type": "paragraph"}]}')]
     assert five_stars == ["UHJvZHVjdDo0", "UHJvZHVjdDo1", "UHJvZHVjdDo2"]
+
+
+def test_reading_pages_of_products_at_once_gives_what_reading_them_one_after_another_gives(
+        saleor_client, monkeypatch):
+    # given the demo store (the cassettes above), 40 products per query
+    saleor = saleor_client("09_read_model_at_once")
+    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    shown: dict[int, list[tuple[str, int, int]]] = {1: [], 3: []}
+    # when the products are read one page after another, then three pages at once
+    read = {threads: list(readmodel.iter_catalogue(
+        saleor, threads=threads, progress=lambda *step, t=threads: shown[t].append(step)).products())
+        for threads in (1, 3)}
+    # then the same 83 records in the same order, with the same progress shown
+    assert len(read[1]) == 83
+    assert read[3] == read[1]
+    assert shown[3] == shown[1] == [("products", 40, 83), ("products", 80, 83), ("products", 83, 83)]
+    assert saleor.requests == 3 + 3 + 3  # 3 pages in order; 3 pages of ids, 3 of products by id
 
 
 def test_search_reindex_rebuilds_the_read_model_from_the_demo_store_and_search_finds_the_fish_sauce(

@@ -175,9 +175,7 @@ class CatalogueProduct(BaseModel):
     category: Optional["CatalogueProductCategory"]
     thumbnail: Optional["CatalogueProductThumbnail"]
     media: Optional[list["CatalogueProductMedia"]]
-    product_variants: Optional["CatalogueProductProductVariants"] = Field(
-        alias="productVariants"
-    )
+    variants: Optional[list["CatalogueProductVariants"]]
     certificate: Optional[
         Annotated[
             Union[
@@ -237,20 +235,13 @@ class CatalogueProduct(BaseModel):
 class CatalogueProductTranslation(BaseModel):
     name: Optional[str]
     description: Optional[str]
-    seo_description: Optional[str] = Field(alias="seoDescription")
 
 
 class CatalogueProductProductType(BaseModel):
     slug: str
-    is_shipping_required: bool = Field(alias="isShippingRequired")
 
 
 class CatalogueProductCategory(BaseModel):
-    slug: str
-    parent: Optional["CatalogueProductCategoryParent"]
-
-
-class CatalogueProductCategoryParent(BaseModel):
     slug: str
 
 
@@ -265,36 +256,28 @@ class CatalogueProductMedia(BaseModel):
     type_: ProductMediaType = Field(alias="type")
 
 
-class CatalogueProductProductVariants(BaseModel):
-    edges: list["CatalogueProductProductVariantsEdges"]
-
-
-class CatalogueProductProductVariantsEdges(BaseModel):
-    node: "CatalogueProductProductVariantsEdgesNode"
-
-
-class CatalogueProductProductVariantsEdgesNode(BaseModel):
+class CatalogueProductVariants(BaseModel):
     id: str
     name: str
     sku: Optional[str]
     quantity_available: Optional[int] = Field(alias="quantityAvailable")
-    translation: Optional["CatalogueProductProductVariantsEdgesNodeTranslation"]
-    pricing: Optional["CatalogueProductProductVariantsEdgesNodePricing"]
+    translation: Optional["CatalogueProductVariantsTranslation"]
+    pricing: Optional["CatalogueProductVariantsPricing"]
 
 
-class CatalogueProductProductVariantsEdgesNodeTranslation(BaseModel):
+class CatalogueProductVariantsTranslation(BaseModel):
     name: str
 
 
-class CatalogueProductProductVariantsEdgesNodePricing(BaseModel):
-    price: Optional["CatalogueProductProductVariantsEdgesNodePricingPrice"]
+class CatalogueProductVariantsPricing(BaseModel):
+    price: Optional["CatalogueProductVariantsPricingPrice"]
 
 
-class CatalogueProductProductVariantsEdgesNodePricingPrice(BaseModel):
-    gross: "CatalogueProductProductVariantsEdgesNodePricingPriceGross"
+class CatalogueProductVariantsPricingPrice(BaseModel):
+    gross: "CatalogueProductVariantsPricingPriceGross"
 
 
-class CatalogueProductProductVariantsEdgesNodePricingPriceGross(BaseModel):
+class CatalogueProductVariantsPricingPriceGross(BaseModel):
     amount: float
     currency: str
 
