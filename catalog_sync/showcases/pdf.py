@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 from xml.sax.saxutils import escape
@@ -233,8 +233,3 @@ def pdf_bytes(catalogue: TradeCatalogue, photos: dict[str, bytes], *, today: dat
     document.build(story)
     return buffer.getvalue()
 
-
-def group_sections(entries: Sequence[TradeEntry]) -> list[tuple[str, int]]:
-    """(group name, product count) in the order the PDF's contents list them."""
-    ordered = sorted(entries, key=lambda e: _GROUP_ORDER.get(e.group_slug, len(_GROUP_ORDER)))
-    return [(k or "Khác", len(list(v))) for k, v in groupby(ordered, key=lambda e: e.group)]
