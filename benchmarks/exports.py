@@ -31,8 +31,8 @@ def photo_server(folder: Path) -> tuple[subprocess.Popen, str]:
 
     media = folder / "media"
     media.mkdir()
-    grain = Image.effect_noise((1200, 1200), 24)
     for i in range(PRODUCTS):
+        grain = Image.effect_noise((1200, 1200), 24)  # its own grain: no two photos alike
         # photo-like: smooth shading with grain, each a different colour (about 200 kB, as product photos are)
         shade = Image.radial_gradient("L").resize((1200, 1200))
         tint = shade.point(lambda v, i=i: (v + i * 7) % 256)
