@@ -31,8 +31,8 @@ def photo_server(folder: Path) -> tuple[subprocess.Popen, str]:
 
     media = folder / "media"
     media.mkdir()
-    grain = Image.effect_noise((1200, 1200), 24)
     for i in range(PRODUCTS):
+        grain = Image.effect_noise((1200, 1200), 24)  # its own grain: no two photos alike
         # photo-like: smooth shading with grain, each a different colour (about 200 kB, as product photos are)
         shade = Image.radial_gradient("L").resize((1200, 1200))
         tint = shade.point(lambda v, i=i: (v + i * 7) % 256)
@@ -85,6 +85,12 @@ def main() -> None:
     store.rebuild(products, [], [showcase])
 
     try:
+        from catalog_sync.showcases import photos
+
+        start, cpu = time.perf_counter(), time.process_time()
+        fetched = photos.fetch(p.thumbnail.url for p in products if p.thumbnail)
+        print(f"of which photos alone: {len(fetched)} fetched and shrunk in {time.perf_counter() - start:.1f} s "
+              f"(CPU {time.process_time() - cpu:.1f} s), {sum(map(len, fetched.values())) / 1e6:.1f} MB at print size")
         for file_format in ("pdf", "xlsx", "csv"):
             path = folder / f"catalogue.{file_format}"
             seconds, cpu = timed("showcase_export", "hoi-cho-bench", "--format", file_format, "-o", str(path),

@@ -31,7 +31,8 @@ def export(slug: str, file_format: str, *, base: str) -> ExportFile:
     catalogue = trade_catalogue(slug, base=base)
     entries = catalogue.entries
     if file_format == "pdf":
-        content = pdf.pdf_bytes(catalogue, photos.fetch(e.photo_url for e in entries), today=vietnam_today())
+        with photos.Fetcher(e.photo_url for e in entries) as fetcher:
+            content = pdf.pdf_bytes(catalogue, fetcher.get, today=vietnam_today())
     elif file_format == "xlsx":
         content = tables.xlsx_bytes(entries, title=catalogue.showcase.name)
     else:

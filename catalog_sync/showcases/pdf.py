@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 from xml.sax.saxutils import escape
@@ -16,11 +16,11 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -37,6 +37,7 @@ from catalog_sync.printing import fonts, qr
 from .entries import TradeCatalogue, TradeEntry
 
 PHOTO = 34 * mm
+Photos = Callable[[str | None], bytes | None]  # a photo's URL -> its JPEG at print size, None when there is none
 MARGIN = 15 * mm
 _GROUP_ORDER = {g.slug: i for i, g in enumerate(GROUPS)}
 
@@ -74,19 +75,33 @@ class QRCode(Flowable):
         qr.draw(self.canv, self.code, 0, 0)
 
 
-class PhotoPlaceholder(Flowable):
-    def __init__(self, text: str) -> None:
+class Photo(Flowable):
+    """The product's photo fitted into a square, or a placeholder where there is none.
+
+    The photo is asked for when the page is drawn, not when the story is made: the photos are still
+    being fetched while the first pages are laid out.
+    """
+
+    def __init__(self, url: str | None, photos: Photos) -> None:
         super().__init__()
+        self.url, self.photos = url, photos
         self.width = self.height = PHOTO
-        self.text = text
 
     def draw(self) -> None:
-        self.canv.setStrokeColorRGB(0.75, 0.75, 0.75)
-        self.canv.setFillColorRGB(0.95, 0.95, 0.95)
-        self.canv.rect(0, 0, PHOTO, PHOTO, stroke=1, fill=1)
-        self.canv.setFillColorRGB(0.4, 0.4, 0.4)
-        self.canv.setFont(fonts.REGULAR, 8)
-        self.canv.drawCentredString(PHOTO / 2, PHOTO / 2, self.text)
+        canvas = self.canv
+        data = self.photos(self.url)
+        if data:
+            image = ImageReader(io.BytesIO(data))
+            width, height = image.getSize()
+            scale = PHOTO / max(width, height)
+            canvas.drawImage(image, (PHOTO - width * scale) / 2, PHOTO - height * scale, width * scale, height * scale)
+            return
+        canvas.setStrokeColorRGB(0.75, 0.75, 0.75)
+        canvas.setFillColorRGB(0.95, 0.95, 0.95)
+        canvas.rect(0, 0, PHOTO, PHOTO, stroke=1, fill=1)
+        canvas.setFillColorRGB(0.4, 0.4, 0.4)
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.drawCentredString(PHOTO / 2, PHOTO / 2, "Chưa có ảnh")
 
 
 class ContentsLine(Flowable):
@@ -146,17 +161,7 @@ class _Document(BaseDocTemplate):
         self.canv.save()
 
 
-def _photo(entry: TradeEntry, photos: dict[str, bytes]) -> Flowable:
-    data = photos.get(entry.photo_url or "")
-    if not data:
-        return PhotoPlaceholder("Chưa có ảnh")
-    image = Image(io.BytesIO(data))
-    scale = PHOTO / max(image.imageWidth, image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    return image
-
-
-def _product(entry: TradeEntry, photos: dict[str, bytes], styles: dict[str, ParagraphStyle]) -> Flowable:
+def _product(entry: TradeEntry, photos: Photos, styles: dict[str, ParagraphStyle]) -> Flowable:
     text = [Paragraph(escape(entry.name_vi), styles["name"])]
     if entry.name_en:
         text.append(Paragraph(escape(entry.name_en), styles["name_en"]))
@@ -171,7 +176,8 @@ def _product(entry: TradeEntry, photos: dict[str, bytes], styles: dict[str, Para
         text.append(Paragraph(f"{escape(pack.name)}: <b>{money(pack.price, pack.currency)}</b>", styles["base"]))
     code = QRCode(entry.verify_url)
     qr_cell = [code, Paragraph(escape(entry.certificate_id), styles["small"])]
-    table = Table([[_photo(entry, photos), text, qr_cell]], colWidths=[PHOTO + 4 * mm, None, code.width + 2 * mm])
+    widths = [PHOTO + 4 * mm, None, code.width + 2 * mm]
+    table = Table([[Photo(entry.photo_url, photos), text, qr_cell]], colWidths=widths)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
@@ -195,7 +201,7 @@ def _footer(title: str) -> Callable[[Any, Any], None]:
     return draw
 
 
-def pdf_bytes(catalogue: TradeCatalogue, photos: dict[str, bytes], *, today: datetime.date) -> bytes:
+def pdf_bytes(catalogue: TradeCatalogue, photos: Photos, *, today: datetime.date) -> bytes:
     fonts.register()
     styles = _styles()
     showcase = catalogue.showcase
@@ -233,8 +239,3 @@ def pdf_bytes(catalogue: TradeCatalogue, photos: dict[str, bytes], *, today: dat
     document.build(story)
     return buffer.getvalue()
 
-
-def group_sections(entries: Sequence[TradeEntry]) -> list[tuple[str, int]]:
-    """(group name, product count) in the order the PDF's contents list them."""
-    ordered = sorted(entries, key=lambda e: _GROUP_ORDER.get(e.group_slug, len(_GROUP_ORDER)))
-    return [(k or "Khác", len(list(v))) for k, v in groupby(ordered, key=lambda e: e.group)]

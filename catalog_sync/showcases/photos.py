@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import httpx
@@ -47,28 +47,49 @@ def _shrink(content: bytes) -> bytes | None:
         return None
 
 
+class Fetcher:
+    """Fetches the photos in worker threads from the moment it is entered; ``get(url)`` waits for one.
+
+    A catalogue is laid out while its later photos are still arriving: fetching overlaps layout.
+    """
+
+    def __init__(self, urls: Iterable[str | None], *, timeout: float = 5.0) -> None:
+        self.wanted = [u for u in dict.fromkeys(u for u in urls if u) if allowed(u)]
+        self.timeout = timeout
+        self.futures: dict[str, Future[bytes | None]] = {}
+
+    def __enter__(self) -> Fetcher:
+        limits = httpx.Limits(max_connections=WORKERS, max_keepalive_connections=WORKERS)
+        self.client = httpx.Client(timeout=self.timeout, limits=limits, follow_redirects=False)
+        self.pool = ThreadPoolExecutor(WORKERS)
+        self.futures = {url: self.pool.submit(self._one, url) for url in self.wanted}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.client.close()
+
+    def get(self, url: str | None) -> bytes | None:
+        future = self.futures.get(url or "")
+        return future.result() if future else None
+
+    def _one(self, url: str) -> bytes | None:
+        try:
+            with self.client.stream("GET", url) as response:
+                if response.status_code != 200:
+                    return None
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > MAX_BYTES:
+                        return None
+        except httpx.HTTPError as error:
+            log.warning("catalogue photo %s not fetched: %s", url, error)
+            return None
+        return _shrink(bytes(body))
+
+
 def fetch(urls: Iterable[str | None], *, timeout: float = 5.0) -> dict[str, bytes]:
     """JPEG bytes at print size for each URL that could be fetched, by URL."""
-    wanted = [u for u in dict.fromkeys(u for u in urls if u) if allowed(u)]
-    if not wanted:
-        return {}
-    limits = httpx.Limits(max_connections=WORKERS, max_keepalive_connections=WORKERS)
-    with httpx.Client(timeout=timeout, limits=limits, follow_redirects=False) as client:
-
-        def one(url: str) -> tuple[str, bytes | None]:
-            try:
-                with client.stream("GET", url) as response:
-                    if response.status_code != 200:
-                        return url, None
-                    body = bytearray()
-                    for chunk in response.iter_bytes():
-                        body += chunk
-                        if len(body) > MAX_BYTES:
-                            return url, None
-            except httpx.HTTPError as error:
-                log.warning("catalogue photo %s not fetched: %s", url, error)
-                return url, None
-            return url, _shrink(bytes(body))
-
-        with ThreadPoolExecutor(WORKERS) as pool:
-            return {url: data for url, data in pool.map(one, wanted) if data}
+    with Fetcher(urls, timeout=timeout) as fetcher:
+        return {url: data for url in fetcher.wanted if (data := fetcher.get(url))}

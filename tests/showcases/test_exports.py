@@ -133,3 +133,14 @@ def test_ocop_showcase_export_runs_from_the_console_script(settings, tmp_path):
                   "--base-url", BASE], env)
     assert result.returncode == 2
     assert result.stderr.strip() == "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases: none)"
+
+
+def test_a_showcase_with_nothing_for_sale_exports_an_empty_catalogue(db, tmp_path):
+    put_showcase([], extra_ids=["UHJvZHVjdDo5OTk5"], name="Hội chợ mùa thu", slug="hoi-cho-mua-thu")
+    pdf = tmp_path / "c.pdf"
+    assert export("hoi-cho-mua-thu", "pdf", pdf).startswith("showcase export: 0 products written to")
+    assert "Trưng bày này hiện không có sản phẩm nào đang bán." in pdf_text(pdf)
+    assert qr_codes_by_page(pdf) == [[], [], []]
+    xlsx = tmp_path / "c.xlsx"
+    export("hoi-cho-mua-thu", "xlsx", xlsx)
+    assert [list(r) for r in load_workbook(xlsx).active.iter_rows(values_only=True)] == [HEADER]
