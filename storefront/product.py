@@ -89,7 +89,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "meta_description": description,
         "images": images,
         "variants": [
-            VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang), v.quantity_available)
+            VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang),
+                        v.quantity_available)
             for v in record.variants
         ],
         "price": money(record.price_min, record.variants[0].currency if record.variants else "VND", lang),

@@ -186,8 +186,9 @@ class Shop:
     """One shopper's buying operations, anonymous, in channel ``ocop-vn``."""
 
     def __init__(self, client: SaleorClient, channel: str = spec.CHANNEL_SLUG):
-        from .generated import input_types
+        from .generated import enums, input_types
 
+        self.vietnam = enums.CountryCode.VN
         self.client = client
         self.channel = channel
         self.inputs = input_types
@@ -243,7 +244,7 @@ class Shop:
 
     def _address(self, address: AddressInput) -> Any:
         return self.inputs.AddressInput(firstName=address.name, phone=address.phone, streetAddress1=address.street,
-                                        city=address.ward, countryArea=address.province, country="VN")
+                                        city=address.ward, countryArea=address.province, country=self.vietnam)
 
     def set_shipping_address(self, checkout_id: str, address: AddressInput) -> Cart:
         return self._checkout("checkoutShippingAddressUpdate", self.operations.shop_shipping_address_update(
@@ -261,7 +262,7 @@ class Shop:
         Saleor requires a billing address to complete a checkout and VN addresses require street and
         city; with ``checkRequiredFields: false`` Saleor keeps this one and marks it unvalidated.
         """
-        address = self.inputs.AddressInput(firstName=name, phone=phone, country="VN")
+        address = self.inputs.AddressInput(firstName=name, phone=phone, country=self.vietnam)
         rules = self.inputs.CheckoutAddressValidationRules(checkRequiredFields=False)
         self._check("checkoutBillingAddressUpdate", self.operations.shop_billing_address_update(
             id=checkout_id, address=address, rules=rules).checkout_billing_address_update)

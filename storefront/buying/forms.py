@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -54,11 +56,11 @@ class CheckoutForm(forms.Form):
                  **kwargs):
         super().__init__(*args, **kwargs)
         self.ships = ships
-        self.fields["province"].choices = [("", _("Choose…"))] + [
+        cast(forms.ChoiceField, self.fields["province"]).choices = [("", _("Choose…"))] + [
             (p.slug, p.name_en if language == "en" else p.name) for p in PROVINCES]
-        self.fields["shipping_method"].choices = [
+        cast(forms.ChoiceField, self.fields["shipping_method"]).choices = [
             (o.id, f"{o.name} — {money(o.price.amount, o.price.currency, language)}") for o in shipping_options]
-        self.fields["payment_method"].choices = [
+        cast(forms.ChoiceField, self.fields["payment_method"]).choices = [
             (PAYMENT_COD, _("Cash on delivery")),
             (PAYMENT_CARD, _("Card") if CARD_AVAILABLE else _("Card (not available yet)")),
         ]

@@ -33,3 +33,27 @@ def test_every_cart_form_carries_csrf_protection(client, replayed):
     # then Django refuses it before anything reaches Saleor
     assert forged.post("/cart/", {"variant": "UHJvZHVjdFZhcmlhbnQ6MQ==", "quantity": 1}).status_code == 403
     assert forged.post("/checkout/", journeys.SHOPPER).status_code == 403
+
+
+def test_when_saleor_does_not_answer_the_shopper_is_asked_to_try_again_shortly(client, settings, monkeypatch):
+    import socket
+
+    from catalog_sync.saleor.client import RetryingTransport
+    from storefront.buying import session
+
+    # given Saleor not answering (nothing listens on its port)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.SALEOR_API_URL = f"http://127.0.0.1:{port}/graphql/"
+    monkeypatch.setattr("storefront.buying.session.make_transport", lambda: RetryingTransport(retries=0))
+    session.forget_clients()
+    try:
+        # when a shopper adds a product to the cart
+        response = client.post("/cart/", {"variant": "UHJvZHVjdFZhcmlhbnQ6MQ==", "quantity": 1})
+    finally:
+        session.forget_clients()
+    # then a calm page asks them to try again shortly, and no cart cookie is set
+    assert response.status_code == 503
+    assert "Vui lòng thử lại sau ít phút" in response.content.decode()
+    assert "ocop_cart" not in response.cookies

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import time
 from decimal import Decimal
@@ -36,6 +37,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "saleor"
 RECORD = os.environ.get("OCOP_RECORD_BUYING") == "1"
 PRODUCTS = """query($channel: String!) { products(first: 100, channel: $channel) { edges { node {
   id productType { slug } variants { id quantityAvailable } } } } }"""
+SETTINGS = """mutation($id: ID!, $allow: Boolean!) { channelUpdate(id: $id, input: {
+  orderSettings: {allowUnpaidOrders: $allow}}) { errors { field code message } } }"""
 UNPUBLISH = """mutation($id: ID!, $channel: ID!) { productChannelListingUpdate(id: $id, input: {
   updateChannels: [{channelId: $channel, isPublished: false}]}) { errors { field code message } } }"""
 
@@ -80,9 +83,18 @@ def test_a_shopper_buys_goods_and_a_service_cash_on_delivery_and_never_a_withdra
                         "quantityAvailable"], n["id"]))
     (service,) = [n for n in nodes if n["productType"]["slug"] == "ocop-service"]
     ids = [goods[0]["id"], goods[1]["id"], service["id"]]
-    # and the channel takes unpaid orders (bootstrap sets it)
-    channel = saleor_api.data('{ channel(slug: "ocop-vn") { id orderSettings { allowUnpaidOrders } } }')["channel"]
+    # and the channel takes unpaid orders (bootstrap sets it), also where an earlier bootstrap left it off
+    read = '{ channel(slug: "ocop-vn") { id orderSettings { allowUnpaidOrders } } }'
+    channel = saleor_api.data(read)["channel"]
     assert channel["orderSettings"]["allowUnpaidOrders"] is True
+    saleor_api.data(SETTINGS, {"id": channel["id"], "allow": False})
+    report = io.StringIO()
+    call_command("saleor_bootstrap", "--json", stdout=report)
+    assert json.loads(report.getvalue())["updated"] == ["channel ocop-vn"]
+    assert saleor_api.data(read)["channel"]["orderSettings"]["allowUnpaidOrders"] is True
+    report = io.StringIO()
+    call_command("saleor_bootstrap", "--json", stdout=report)
+    assert json.loads(report.getvalue())["updated"] == [] and json.loads(report.getvalue())["created"] == []
 
     timings: dict[str, float] = {}
 
