@@ -45,10 +45,16 @@ class PortalPasswordResetForm(PasswordResetForm):
 
 class VariantForm(forms.Form):
     price = forms.DecimalField(label=_("Price (đồng)"), min_value=Decimal(1), max_value=Decimal(1_000_000_000),
-                               max_digits=10, decimal_places=0,
+                               max_digits=13, decimal_places=2,
                                widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}))
     stock = forms.IntegerField(label=_("Stock"), min_value=0, max_value=1_000_000,
                                widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+
+    def clean_price(self) -> Decimal:
+        price: Decimal = self.cleaned_data["price"]
+        if price != price.to_integral_value():
+            raise forms.ValidationError(_("Prices are in whole đồng: no fraction of a đồng."), code="fraction")
+        return price.quantize(Decimal(1))  # 125000.00 is 125000
 
 
 class CodeForm(forms.Form):
