@@ -7,7 +7,9 @@ from .attribute_value_translate import AttributeValueTranslate
 from .base_model import UNSET, UnsetType
 from .catalogue_collections_page import CatalogueCollectionsPage
 from .catalogue_producers_page import CatalogueProducersPage
+from .catalogue_product_ids import CatalogueProductIds
 from .catalogue_products import CatalogueProducts
+from .catalogue_products_by_ids import CatalogueProductsByIds
 from .catalogue_products_page import CatalogueProductsPage
 from .catalogue_state import CatalogueState
 from .category_create import CategoryCreate
@@ -123,17 +125,12 @@ class Client(TypedBaseClient):
               translation(languageCode: EN) {
                 name
                 description
-                seoDescription
               }
               productType {
                 slug
-                isShippingRequired
               }
               category {
                 slug
-                parent {
-                  slug
-                }
               }
               thumbnail(size: 512) {
                 url
@@ -144,23 +141,19 @@ class Client(TypedBaseClient):
                 alt
                 type
               }
-              productVariants(first: 100) {
-                edges {
-                  node {
-                    id
-                    name
-                    sku
-                    quantityAvailable
-                    translation(languageCode: EN) {
-                      name
-                    }
-                    pricing {
-                      price {
-                        gross {
-                          amount
-                          currency
-                        }
-                      }
+              variants {
+                id
+                name
+                sku
+                quantityAvailable
+                translation(languageCode: EN) {
+                  name
+                }
+                pricing {
+                  price {
+                    gross {
+                      amount
+                      currency
                     }
                   }
                 }
@@ -2830,17 +2823,12 @@ class Client(TypedBaseClient):
               translation(languageCode: EN) {
                 name
                 description
-                seoDescription
               }
               productType {
                 slug
-                isShippingRequired
               }
               category {
                 slug
-                parent {
-                  slug
-                }
               }
               thumbnail(size: 512) {
                 url
@@ -2851,23 +2839,19 @@ class Client(TypedBaseClient):
                 alt
                 type
               }
-              productVariants(first: 100) {
-                edges {
-                  node {
-                    id
-                    name
-                    sku
-                    quantityAvailable
-                    translation(languageCode: EN) {
-                      name
-                    }
-                    pricing {
-                      price {
-                        gross {
-                          amount
-                          currency
-                        }
-                      }
+              variants {
+                id
+                name
+                sku
+                quantityAvailable
+                translation(languageCode: EN) {
+                  name
+                }
+                pricing {
+                  price {
+                    gross {
+                      amount
+                      currency
                     }
                   }
                 }
@@ -2933,6 +2917,165 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return CatalogueProductsPage.model_validate(data)
+
+    def catalogue_product_ids(
+        self,
+        channel: str,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> CatalogueProductIds:
+        query = gql("""
+            query CatalogueProductIds($channel: String!, $first: Int!, $after: String) {
+              products(
+                channel: $channel
+                first: $first
+                after: $after
+                sortBy: {field: CREATED_AT, direction: ASC}
+              ) {
+                totalCount
+                edges {
+                  node {
+                    id
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "channel": channel,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="CatalogueProductIds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CatalogueProductIds.model_validate(data)
+
+    def catalogue_products_by_ids(
+        self, channel: str, ids: list[str], first: int, **kwargs: Any
+    ) -> CatalogueProductsByIds:
+        query = gql("""
+            query CatalogueProductsByIds($channel: String!, $ids: [ID!]!, $first: Int!) {
+              products(channel: $channel, first: $first, filter: {ids: $ids}) {
+                edges {
+                  node {
+                    ...CatalogueProduct
+                  }
+                }
+              }
+            }
+
+            fragment CatalogueProduct on Product {
+              id
+              slug
+              name
+              description
+              seoDescription
+              created
+              updatedAt
+              isAvailableForPurchase
+              translation(languageCode: EN) {
+                name
+                description
+              }
+              productType {
+                slug
+              }
+              category {
+                slug
+              }
+              thumbnail(size: 512) {
+                url
+                alt
+              }
+              media {
+                url(size: 1024)
+                alt
+                type
+              }
+              variants {
+                id
+                name
+                sku
+                quantityAvailable
+                translation(languageCode: EN) {
+                  name
+                }
+                pricing {
+                  price {
+                    gross {
+                      amount
+                      currency
+                    }
+                  }
+                }
+              }
+              certificate: assignedAttribute(slug: "ocop-certificate") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              stars: assignedAttribute(slug: "ocop-stars") {
+                __typename
+                ... on AssignedNumericAttribute {
+                  number: value
+                }
+              }
+              validUntil: assignedAttribute(slug: "ocop-valid-until") {
+                __typename
+                ... on AssignedDateAttribute {
+                  day: value
+                }
+              }
+              group: assignedAttribute(slug: "ocop-group") {
+                __typename
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+              }
+              province: assignedAttribute(slug: "ocop-province") {
+                __typename
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+              }
+              producer: assignedAttribute(slug: "producer") {
+                __typename
+                ... on AssignedSinglePageReferenceAttribute {
+                  page: value {
+                    id
+                    slug
+                    title
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"channel": channel, "ids": ids, "first": first}
+        response = self.execute(
+            query=query,
+            operation_name="CatalogueProductsByIds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CatalogueProductsByIds.model_validate(data)
 
     def catalogue_producers_page(
         self, first: int, after: Union[Optional[str], UnsetType] = UNSET, **kwargs: Any
