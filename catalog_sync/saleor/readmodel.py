@@ -239,12 +239,14 @@ class CatalogueFetch:
 
     def _id_pages(self) -> Iterator[tuple[list[str], int | None]]:
         after: str | None = None
+        total: int | None = None
         while True:
-            connection = self.storefront.catalogue_product_ids(channel=self.channel, first=PAGE_SIZE,
-                                                               after=after).products
+            connection = self.storefront.catalogue_product_ids(channel=self.channel, first=PAGE_SIZE, after=after,
+                                                               with_count=after is None).products
             if connection is None:
                 return
-            yield [edge.node.id for edge in connection.edges], connection.total_count
+            total = connection.total_count if after is None else total
+            yield [edge.node.id for edge in connection.edges], total
             if not connection.page_info.has_next_page:
                 return
             after = connection.page_info.end_cursor

@@ -10,7 +10,7 @@ class CatalogueProductIds(BaseModel):
 
 
 class CatalogueProductIdsProducts(BaseModel):
-    total_count: Optional[int] = Field(alias="totalCount")
+    total_count: Optional[int] = Field(alias="totalCount", default=None)
     edges: list["CatalogueProductIdsProductsEdges"]
     page_info: "CatalogueProductIdsProductsPageInfo" = Field(alias="pageInfo")
 

@@ -2922,18 +2922,19 @@ class Client(TypedBaseClient):
         self,
         channel: str,
         first: int,
+        with_count: bool,
         after: Union[Optional[str], UnsetType] = UNSET,
         **kwargs: Any,
     ) -> CatalogueProductIds:
         query = gql("""
-            query CatalogueProductIds($channel: String!, $first: Int!, $after: String) {
+            query CatalogueProductIds($channel: String!, $first: Int!, $after: String, $withCount: Boolean!) {
               products(
                 channel: $channel
                 first: $first
                 after: $after
                 sortBy: {field: CREATED_AT, direction: ASC}
               ) {
-                totalCount
+                totalCount @include(if: $withCount)
                 edges {
                   node {
                     id
@@ -2950,6 +2951,7 @@ class Client(TypedBaseClient):
             "channel": channel,
             "first": first,
             "after": after,
+            "withCount": with_count,
         }
         response = self.execute(
             query=query,
