@@ -138,11 +138,17 @@ class SaleorClient:
 
         return Client(url=self.url, headers=self.auth_headers, http_client=self.http)
 
-    def storefront(self) -> Client:
-        """The generated operations as an anonymous customer (no token)."""
+    def storefront(self, *, raise_mutation_errors: bool = True) -> Client:
+        """The generated operations as an anonymous customer (no token).
+
+        ``raise_mutation_errors=False``: a mutation's ``errors`` come back in its typed payload
+        (for pages that show each of Saleor's refusals next to the field or line it concerns).
+        """
         from .generated import Client
 
-        return Client(url=self.url, headers={}, http_client=self.http)
+        client = Client(url=self.url, headers={}, http_client=self.http)
+        client.raise_mutation_errors = raise_mutation_errors
+        return client
 
 
 def graphql_data(name: str, status: int, content: bytes) -> dict[str, Any]:

@@ -192,7 +192,7 @@ class Shop:
         self.client = client
         self.channel = channel
         self.inputs = input_types
-        self.operations: Any = client.storefront()
+        self.operations: Any = client.storefront(raise_mutation_errors=False)  # refusals shown per field
 
     @staticmethod
     def _checkout(mutation: str, payload: Any) -> Cart:

@@ -34,6 +34,8 @@ def _jsonable(value: Any) -> Any:
 
 
 class TypedBaseClient:
+    raise_mutation_errors = True  # False: the caller reads each payload's ``errors`` itself
+
     def __init__(self, url: str = "", headers: dict[str, str] | None = None,
                  http_client: httpx.Client | None = None) -> None:
         self.url = url
@@ -51,6 +53,6 @@ class TypedBaseClient:
 
     def get_data(self, reply: TypedReply) -> dict[str, Any]:
         data = graphql_data(reply.operation, reply.status_code, reply.content)
-        if reply.mutation:
+        if reply.mutation and self.raise_mutation_errors:
             mutation_payloads(data)
         return data
