@@ -19,10 +19,10 @@ from .conftest import CASSETTES
 @pytest.fixture
 def recorded_product() -> dict:
     exchanges = json.loads((CASSETTES / "09_read_model.json").read_text(encoding="utf-8"))
-    page = next(e for e in exchanges if e["request"]["operationName"] == "CatalogueProductsByIds")
-    first = page["request"]["variables"]["ids"][0]  # the oldest product
-    return next(edge["node"] for edge in page["response"]["body"]["data"]["products"]["edges"]
-                if edge["node"]["id"] == first)
+    # the demo's 5★ Phú Quốc fish sauce (its category is the set "Gia vị khác" of the food group)
+    return next(edge["node"] for e in exchanges if e["request"]["operationName"] == "CatalogueProductsByIds"
+                for edge in e["response"]["body"]["data"]["products"]["edges"]
+                if (edge["node"].get("certificate") or {}).get("text") == "AG-2025-0001")
 
 
 def node(payload: dict, **changes) -> CatalogueProduct:
