@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import subprocess
@@ -185,8 +186,9 @@ def ensure_plugin_installed(python: str, env: dict[str, str]) -> None:
     if found["eps"] and found["path"] == str((plugin / "ocop_certification").resolve()):
         return
     say(f"==> installing the certification plugin into {python}'s environment")
-    uv = shutil.which("uv")
-    command = ([uv, "pip", "install", "--quiet", "--python", python, "--no-deps", "-e", str(plugin)] if uv
+    # uv as scripts/run-local found it (Saleor's environment may have no pip: uv-made venvs have none)
+    uv = shlex.split(os.environ.get("OCOP_UV", "")) or ([on_path] if (on_path := shutil.which("uv")) else [])
+    command = ([*uv, "pip", "install", "--quiet", "--python", python, "--no-deps", "-e", str(plugin)] if uv
                else [python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(plugin)])
     result = subprocess.run(command, capture_output=True, text=True, env={**clean, "UV_PYTHON_DOWNLOADS": "never"})
     if result.returncode != 0:
