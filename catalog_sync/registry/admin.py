@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, Decision, ImportBatch, ImportRow, Producer
+from .offices import DigestSent, ProvinceOffice
 
 # What the page of a batch shows of its rows; the rest are a click away, paginated.
 BATCH_PAGE_REJECTED_ROWS = 20
@@ -106,3 +107,20 @@ class ImportBatchAdmin(admin.ModelAdmin):
         if not table:
             return links
         return format_html("<p>{}</p><table><tbody>{}</tbody></table>", links, table)
+
+
+@admin.register(ProvinceOffice)
+class ProvinceOfficeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "emails", "active"]
+    list_filter = ["active"]
+    search_fields = ["province", "emails"]
+
+
+@admin.register(DigestSent)
+class DigestSentAdmin(admin.ModelAdmin):
+    list_display = ["office", "week", "sent_at", "recipients", "expiring_count", "withdrawn_count"]
+    list_filter = ["week"]
+    readonly_fields = ["office", "week", "sent_at", "recipients", "expiring_count", "withdrawn_count"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

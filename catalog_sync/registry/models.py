@@ -258,3 +258,7 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.outcome}"
+
+
+# Provincial offices and their weekly digests (kept in their own module).
+from .offices import DigestSent, ProvinceOffice  # noqa: E402, F401

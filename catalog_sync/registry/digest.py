@@ -1,0 +1,203 @@
+"""The weekly digest each active provincial OCOP office receives (Monday 07:00 Vietnam time).
+
+For the ISO week reported (Monday-Sunday, Vietnam local dates; by default the week before today):
+- certificates of the province whose last valid day falls within 60 days of the Monday after it;
+- products withdrawn that week. The web service does not record the plugin's withdrawals yet, so they
+  are derived from the registry: certificates that stopped being valid during the week, expired (last
+  valid day in the week, not renewed) or revoked (revocation day in the week). These are exactly the
+  certificates the certification plugin takes off sale.
+A province with nothing to report still gets a short email saying so. Each digest is sent once per
+office and week: a ``DigestSent`` row is written in the same transaction as the send.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from catalog_sync.domain.provinces import province_by_slug
+from catalog_sync.domain.validity import vietnam_today
+
+from . import reports
+from .models import Certificate
+from .offices import DigestSent, ProvinceOffice
+
+EXPIRING_DAYS = 60
+WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def parse_week(value: str) -> datetime.date:
+    """The Monday of ISO week ``YYYY-Www``."""
+    match = WEEK_PATTERN.match(value)
+    if not match:
+        raise ValueError(f"--week: not an ISO week (use YYYY-Www, e.g. 2026-W47): {value!r}")
+    try:
+        return datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise ValueError(f"--week: year {match[1]} has no week {match[2]}") from None
+
+
+def week_label(monday: datetime.date) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def previous_week(today: datetime.date) -> datetime.date:
+    """The Monday of the week before the one ``today`` (a Vietnam-local date) is in."""
+    return today - datetime.timedelta(days=today.weekday() + 7)
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    certificate: Certificate
+    reason: str  # "expired" | "revoked"
+    on: datetime.date  # the first day it was no longer valid
+
+    @property
+    def reason_vi(self) -> str:
+        return "bị thu hồi" if self.reason == "revoked" else "hết hiệu lực"
+
+
+@dataclass(frozen=True)
+class Digest:
+    province: str
+    week: datetime.date  # the Monday of the week reported
+    expiring: list[Certificate]
+    withdrawn: list[Withdrawn]
+
+    @property
+    def week_end(self) -> datetime.date:
+        return self.week + datetime.timedelta(days=6)
+
+    @property
+    def sent_on(self) -> datetime.date:
+        """The Monday after the week reported: the expiring window counts from it."""
+        return self.week + datetime.timedelta(days=7)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.expiring and not self.withdrawn
+
+
+def withdrawn_in_week(monday: datetime.date, province: str) -> list[Withdrawn]:
+    sunday = monday + datetime.timedelta(days=6)
+    revoked_in_week = Q(revoked_on__gte=monday, revoked_on__lte=sunday) & Q(revoked_on__lte=F("valid_until"))
+    expired_in_week = (Q(valid_until__gte=monday, valid_until__lte=sunday, superseded_by__isnull=True)
+                       & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=F("valid_until"))))
+    candidates: QuerySet[Certificate] = (
+        Certificate.objects.filter(revoked_in_week | expired_in_week, province=province, issued_on__lte=sunday)
+        .select_related("producer").order_by("id"))
+    result = []
+    for certificate in candidates:
+        if certificate.revoked_on is not None and certificate.revoked_on <= certificate.valid_until:
+            result.append(Withdrawn(certificate, "revoked", certificate.revoked_on))
+        else:
+            result.append(Withdrawn(certificate, "expired", certificate.valid_until + datetime.timedelta(days=1)))
+    return sorted(result, key=lambda w: (w.on, w.certificate.id))
+
+
+def digest_for(province: str, week: datetime.date) -> Digest:
+    sent_on = week + datetime.timedelta(days=7)
+    expiring = list(reports.expiring_within(EXPIRING_DAYS, today=sent_on, province=province))
+    return Digest(province, week, expiring, withdrawn_in_week(week, province))
+
+
+@dataclass(frozen=True)
+class Email:
+    subject: str
+    text: str
+    html: str
+
+
+def _site_url() -> str:
+    base = (settings.SITE_PUBLIC_URL or "").rstrip("/")
+    if not base:
+        raise ValueError("SITE_PUBLIC_URL is not set: the digest links to the shop's verify and report pages")
+    return base
+
+
+def render(digest: Digest) -> Email:
+    base = _site_url()
+    with translation.override(settings.LANGUAGE_CODE):
+        verify = {c.id: base + reverse("storefront:verify", args=[c.id])
+                  for c in [*digest.expiring, *(w.certificate for w in digest.withdrawn)]}
+        context = {
+            "digest": digest, "province_name": province_by_slug(digest.province).name, "days": EXPIRING_DAYS,
+            "reports_url": f"{base}{reverse('registry:report')}?province={digest.province}&days={EXPIRING_DAYS}",
+            "expiring": [(c, verify[c.id]) for c in digest.expiring],
+            "withdrawn": [(w, verify[w.certificate.id]) for w in digest.withdrawn],
+        }
+        subject = " ".join(render_to_string("registry/email/digest_subject.txt", context).split())
+        return Email(subject, render_to_string("registry/email/digest.txt", context),
+                     render_to_string("registry/email/digest.html", context))
+
+
+@dataclass
+class OfficeResult:
+    province: str
+    recipients: list[str]
+    expiring: int
+    withdrawn: int
+    status: str  # "sent" | "already_sent" | "would_send"
+
+
+@dataclass
+class DigestRun:
+    week: datetime.date
+    dry_run: bool
+    offices: list[OfficeResult] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"week": week_label(self.week), "dry_run": self.dry_run,
+                "offices": [vars(o) for o in self.offices]}
+
+
+class DigestSender:
+    """Sends the digest of ``week`` (a Monday; default the previous week) to every active office, once each."""
+
+    def __init__(self, week: datetime.date | None = None, dry_run: bool = False, today: datetime.date | None = None):
+        self.week = week if week is not None else previous_week(today or vietnam_today())
+        self.dry_run = dry_run
+
+    def run(self) -> DigestRun:
+        _site_url()  # refuse before anything is sent
+        run = DigestRun(self.week, self.dry_run)
+        label = week_label(self.week)
+        for office in ProvinceOffice.objects.active():
+            digest = digest_for(office.province, self.week)
+            already = DigestSent.objects.filter(office=office, week=label).exists()
+            if already:
+                status = "already_sent"
+            elif self.dry_run:
+                status = "would_send"
+            else:
+                status = "sent" if self._send_once(office, label, digest) else "already_sent"
+            run.offices.append(OfficeResult(office.province, office.recipients, len(digest.expiring),
+                                            len(digest.withdrawn), status))
+        return run
+
+    def _send_once(self, office: ProvinceOffice, label: str, digest: Digest) -> bool:
+        email = render(digest)
+        try:
+            with transaction.atomic():
+                _sent, created = DigestSent.objects.get_or_create(
+                    office=office, week=label,
+                    defaults={"recipients": ", ".join(office.recipients), "expiring_count": len(digest.expiring),
+                              "withdrawn_count": len(digest.withdrawn)})
+                if not created:
+                    return False
+                message = EmailMultiAlternatives(email.subject, email.text, None, office.recipients)
+                message.attach_alternative(email.html, "text/html")
+                message.send()  # a failure rolls the record back: the next run tries again
+        except IntegrityError:  # another worker sent it at the same moment
+            return False
+        return True
