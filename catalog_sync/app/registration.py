@@ -8,7 +8,8 @@ import httpx
 from django.db import transaction
 from django.utils import timezone
 
-from catalog_sync.saleor import SaleorClient, SaleorConnectionError, SaleorError, make_transport
+from catalog_sync import saleor  # saleor.make_transport looked up per call: tests and recorders swap it
+from catalog_sync.saleor import SaleorClient, SaleorConnectionError, SaleorError
 
 from .models import Installation, normalise_api_url
 from .signatures import fetch_jwks
@@ -24,7 +25,7 @@ class RegistrationRefused(Exception):
 def confirm_token(api_url: str, token: str) -> str:
     """The app id the token belongs to, asked of the Saleor that sent it; refuses a token it rejects."""
     try:
-        with SaleorClient(api_url, token, transport=make_transport(), timeout=httpx.Timeout(10.0)) as client:
+        with SaleorClient(api_url, token, transport=saleor.make_transport(), timeout=httpx.Timeout(10.0)) as client:
             app = client.operations().ocop_app_id().app
     except SaleorConnectionError:
         raise RegistrationRefused("Saleor could not be asked to confirm the token", status=502) from None

@@ -17,7 +17,8 @@ import httpx
 import stripe
 from django.db import IntegrityError, transaction
 
-from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
+from catalog_sync import saleor  # saleor.make_transport looked up per call: tests and recorders swap it
+from catalog_sync.saleor import SaleorClient, SaleorError
 from catalog_sync.saleor.generated.enums import TransactionActionEnum, TransactionEventTypeEnum
 
 from . import ledger
@@ -106,7 +107,7 @@ def report(payment: Payment, intent: Intent, outcome: Outcome, token_for: TokenF
         raise ReportFailed(f"the app is not installed in {payment.saleor_api_url}")
     actions = available_actions(intent.status, payment.charged_minor, payment.refunded_minor)
     try:
-        with SaleorClient(payment.saleor_api_url, token, transport=make_transport(),
+        with SaleorClient(payment.saleor_api_url, token, transport=saleor.make_transport(),
                           timeout=REPORT_TIMEOUT) as client:
             reply = client.operations().ocop_transaction_event_report(
                 id=payment.transaction_id, psp_reference=intent.id,
