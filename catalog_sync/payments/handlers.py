@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +27,9 @@ from .stripe_gateway import Intent, StripeFailed, StripeGateway
 log = logging.getLogger(__name__)
 
 CARD = "card"
+# a card the shopper gave Stripe.js, for the app to confirm with (a PaymentMethod, or a tokenised card)
+PAYMENT_METHOD_ID = re.compile(r"^(pm|card)_[A-Za-z0-9]{1,200}$")
+CONFIRMABLE = ("requires_payment_method", "requires_confirmation")
 
 
 def answer(api_url: str, payload: Any, body: bytes) -> dict[str, Any]:
@@ -113,20 +117,33 @@ def initialize(api_url: str, request: SessionRequest) -> dict[str, Any]:
     return _session_answer(payment, intent, outcome_of(intent, payment.flow), account)
 
 
+def _payment_method(request: SessionRequest) -> str | None:
+    data = request.data if isinstance(request.data, dict) else {}
+    value = data.get("paymentMethodId")
+    return value if isinstance(value, str) and PAYMENT_METHOD_ID.match(value) else None
+
+
 def process(request: SessionRequest) -> dict[str, Any]:
+    """Read the PaymentIntent again; when the storefront passes ``data: {"paymentMethodId"}`` (Stripe.js gave
+    a card rather than confirming the intent itself) and the intent still waits for one, confirm it with that
+    card first. An intent already confirmed is never confirmed again, so nothing is charged twice."""
     payment = Payment.objects.filter(transaction_id=request.transaction_id).first()
     if payment is None:
         return _failure(request, "no card payment was started for this transaction")
     account = StripeAccount.objects.filter(channel_slug=payment.channel_slug).first()
     if account is None:
         return _failure(request, f"card payments are not set up for channel {payment.channel_slug}")
-    try:
-        intent = StripeGateway(account).retrieve_intent(payment.payment_intent_id,
-                                                         f"ocop-process-{request.transaction_id}")
-    except StripeFailed as failed:
-        return _failure(request, f"Stripe: {failed}")
+    gateway = StripeGateway(account)
+    method = _payment_method(request)
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)  # one confirmation at a time
+        try:
+            intent = gateway.retrieve_intent(payment.payment_intent_id, f"ocop-process-{request.transaction_id}")
+            if method and intent.status in CONFIRMABLE and not payment.settled:
+                intent = gateway.confirm(payment.payment_intent_id, method,
+                                         f"ocop-confirm-{request.transaction_id}-{method}")
+        except StripeFailed as failed:
+            return _failure(request, f"Stripe: {failed}")
         outcome = outcome_of(intent, payment.flow)
         if not ledger.record(payment, intent, outcome) and payment.settled:
             outcome = ledger.settled_outcome(payment)

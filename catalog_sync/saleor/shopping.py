@@ -106,6 +106,32 @@ class AddressInput:
 
 
 @dataclass(frozen=True)
+class CardPayment:
+    """A Saleor transaction paid by card through the app ``ocop.market``, as Saleor answered for it.
+
+    ``result`` is Saleor's event type (``CHARGE_ACTION_REQUIRED``, ``CHARGE_SUCCESS``, ``CHARGE_FAILURE``…);
+    ``client_secret``, ``publishable_key`` and ``intent_id`` are the app's ``data`` for Stripe.js (never a
+    secret key). ``message`` is the gateway's reason for a failure, in English.
+    """
+
+    transaction_id: str
+    result: str
+    message: str = ""
+    client_secret: str = ""
+    publishable_key: str = ""
+    intent_id: str = ""
+    charged: Money | None = None
+
+    @property
+    def paid(self) -> bool:
+        return self.result in ("CHARGE_SUCCESS", "AUTHORIZATION_SUCCESS")
+
+    @property
+    def failed(self) -> bool:
+        return self.result.endswith("_FAILURE")
+
+
+@dataclass(frozen=True)
 class OrderLine:
     product_name: str
     variant_name: str
@@ -278,6 +304,39 @@ class Shop:
         if payload.order is None:
             raise SaleorResponseError("checkoutComplete: Saleor returned no order")
         return order_from(payload.order)
+
+    @staticmethod
+    def _payment(mutation: str, payload: Any) -> CardPayment:
+        if payload is None:
+            raise SaleorResponseError(f"{mutation}: Saleor returned nothing")
+        if payload.errors:
+            raise CheckoutRefused(mutation, [Refusal(e.field, str(getattr(e.code, "value", e.code)), e.message or "")
+                                             for e in payload.errors])
+        if payload.transaction is None or payload.transaction_event is None:
+            raise SaleorResponseError(f"{mutation}: Saleor returned no transaction")
+        event, data = payload.transaction_event, payload.data if isinstance(payload.data, dict) else {}
+        charged = getattr(payload.transaction, "charged_amount", None)
+        return CardPayment(
+            transaction_id=payload.transaction.id, result=str(getattr(event.type, "value", event.type)),
+            message=event.message or "", client_secret=str(data.get("clientSecret") or ""),
+            publishable_key=str(data.get("publishableKey") or ""), intent_id=str(data.get("paymentIntentId") or ""),
+            charged=_plain_money(charged) if charged else None)
+
+    def start_card_payment(self, checkout_id: str, idempotency_key: str) -> CardPayment:
+        """``transactionInitialize`` with the gateway ``ocop.market`` and ``{"paymentMethod": "card"}``.
+
+        The same key for the same checkout gives the same Saleor transaction (and the app the same
+        PaymentIntent), so a page reloaded or a form sent twice never starts a second payment.
+        """
+        return self._payment("transactionInitialize", self.operations.shop_transaction_initialize(
+            id=checkout_id, data={"paymentMethod": "card"}, key=idempotency_key).transaction_initialize)
+
+    def process_card_payment(self, transaction_id: str, payment_method_id: str | None = None) -> CardPayment:
+        """``transactionProcess``: the app reads the PaymentIntent again (or first confirms it with the
+        shopper's card, when Stripe.js gave a PaymentMethod rather than confirming it itself)."""
+        data = {"paymentMethodId": payment_method_id} if payment_method_id else None
+        return self._payment("transactionProcess", self.operations.shop_transaction_process(
+            id=transaction_id, data=data).transaction_process)
 
     def order(self, order_id: str) -> PlacedOrder | None:
         node = self.operations.shop_order_read(id=order_id).order

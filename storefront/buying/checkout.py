@@ -2,8 +2,9 @@
 
 On submit: the cart is checked again (withdrawn lines leave it, and nothing is placed then), then Saleor
 gets the email, the address (goods) or the shopper's name and phone (services only: no address and no
-delivery), the delivery method, and completes the checkout into an unpaid order. Saleor's errors come
-back next to the field they concern. Every price shown is Saleor's.
+delivery), the delivery method, and completes the checkout into an unpaid order (cash on delivery), or the
+shopper goes on to pay by card (``/checkout/pay/``, card.py). Saleor's errors come back next to the field
+they concern. Every price shown is Saleor's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from storefront.pages import language
 
 from . import session
 from .cart import current_cart, line_views
-from .forms import CARD_AVAILABLE, PAYMENT_COD, CheckoutForm
+from .forms import PAYMENT_CARD, PAYMENT_COD, CheckoutForm
 from .refusals import Placed, place
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,6 @@ def _render(request: HttpRequest, cart: Cart, form: CheckoutForm, placed: Placed
         "subtotal": money(cart.subtotal.amount, cart.subtotal.currency, lang),
         "shipping_price": money(cart.shipping_price.amount, cart.shipping_price.currency, lang),
         "total": money(cart.total.amount, cart.total.currency, lang),
-        "card_available": CARD_AVAILABLE,
     }, status=status)
 
 
@@ -108,6 +108,10 @@ def _place(request: HttpRequest, shop: Shop, cart: Cart) -> HttpResponse:
                 cart = shop.set_delivery(cart.id, method)
         else:
             shop.set_billing_contact(cart.id, data["name"], data["phone"])
+        if data["payment_method"] == PAYMENT_CARD:
+            response = redirect("buying:pay")
+            response.status_code = 303
+            return response
         order = shop.complete(cart.id)
     except CheckoutRefused as refused:
         fresh = shop.cart(cart.id) or cart

@@ -18,7 +18,6 @@ SALEOR_PROVINCE_NAMES = {"hue": "Thừa Thiên–Huế"}
 
 PAYMENT_CARD = "card"
 PAYMENT_COD = "cod"
-CARD_AVAILABLE = False  # card payments through the app's Stripe gateway are not in place yet
 
 
 def saleor_province(province: Province) -> str:
@@ -62,7 +61,7 @@ class CheckoutForm(forms.Form):
             (o.id, f"{o.name} — {money(o.price.amount, o.price.currency, language)}") for o in shipping_options]
         cast(forms.ChoiceField, self.fields["payment_method"]).choices = [
             (PAYMENT_COD, _("Cash on delivery")),
-            (PAYMENT_CARD, _("Card") if CARD_AVAILABLE else _("Card (not available yet)")),
+            (PAYMENT_CARD, _("Card (Visa, Mastercard, JCB…): paid now, on the next page")),
         ]
         if not ships:
             for name in ("province", "ward", "street", "shipping_method"):
@@ -76,13 +75,6 @@ class CheckoutForm(forms.Form):
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
-
-    def clean_payment_method(self) -> str:
-        method = self.cleaned_data["payment_method"]
-        if method == PAYMENT_CARD and not CARD_AVAILABLE:
-            raise forms.ValidationError(_("Card payment is not available yet: choose cash on delivery."),
-                                        code="unavailable")
-        return method
 
     def address(self) -> AddressInput:
         data = self.cleaned_data

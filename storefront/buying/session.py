@@ -18,8 +18,10 @@ from catalog_sync.saleor.shopping import PlacedOrder, Shop
 
 CART_COOKIE = "ocop_cart"
 ORDERS_COOKIE = "ocop_orders"
+PAYMENT_COOKIE = "ocop_payment"
 _CART_SALT = "ocop.buying.cart"
 _ORDERS_SALT = "ocop.buying.orders"
+_PAYMENT_SALT = "ocop.buying.payment"
 CART_AGE = 30 * 24 * 3600  # Saleor keeps an anonymous checkout about that long
 ORDERS_AGE = 90 * 24 * 3600
 ORDERS_KEPT = 20
@@ -78,3 +80,22 @@ def remember_order(request: HttpRequest, response: HttpResponse, order: PlacedOr
     response.set_signed_cookie(ORDERS_COOKIE, json.dumps(orders), salt=_ORDERS_SALT, max_age=ORDERS_AGE,
                                **_cookie_options())
 
+
+
+def payment_attempt(request: HttpRequest, checkout_id: str) -> int:
+    """How many card payments of this checkout ended in a failure (each retry is a new Saleor transaction)."""
+    raw = request.get_signed_cookie(PAYMENT_COOKIE, default=None, salt=_PAYMENT_SALT, max_age=CART_AGE)
+    try:
+        saved = json.loads(raw) if raw else {}
+        return int(saved["attempt"]) if saved.get("checkout") == checkout_id else 0
+    except (ValueError, TypeError, KeyError):
+        return 0
+
+
+def keep_payment_attempt(response: HttpResponse, checkout_id: str, attempt: int) -> None:
+    response.set_signed_cookie(PAYMENT_COOKIE, json.dumps({"checkout": checkout_id, "attempt": attempt}),
+                               salt=_PAYMENT_SALT, max_age=CART_AGE, **_cookie_options())
+
+
+def drop_payment(response: HttpResponse) -> None:
+    response.delete_cookie(PAYMENT_COOKIE, samesite="Lax")

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import cart, checkout, confirmation
+from . import card, cart, checkout, confirmation
 
 app_name = "buying"
 
 urlpatterns = [
     path("cart/", cart.cart_page, name="cart"),
     path("checkout/", checkout.checkout_page, name="checkout"),
+    path("checkout/pay/", card.pay_page, name="pay"),
     path("checkout/orders/<int:number>/", confirmation.order_page, name="order"),
 ]

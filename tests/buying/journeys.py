@@ -166,10 +166,11 @@ def service_journey(client: Client, products: Products) -> tuple[str, str]:
     # then the form says so next to the phone field, and nothing is ordered
     assert bad.status_code == 400
     assert text_of(bad.content, "phone-errors") == "Nhập số điện thoại Việt Nam, ví dụ 0912 345 678."
-    # and card payment says it is not available yet
-    card = checkout(client, phone="+84 912 345 678", payment_method="card")
-    assert text_of(card.content, "payment_method-errors") == \
-        "Chưa hỗ trợ thanh toán bằng thẻ: hãy chọn thanh toán khi nhận hàng."
+    # and a payment that is neither card nor cash on delivery is refused next to the payment field
+    other = checkout(client, phone="+84 912 345 678", payment_method="cheque")
+    assert other.status_code == 400
+    assert text_of(other.content, "payment_method-errors") == \
+        "Hãy chọn một lựa chọn hợp lệ. cheque không phải là một trong các lựa chọn khả thi."
 
     # when they place it, paying on delivery, with no address at all
     placed = checkout(client, province="", ward="", street="")

@@ -183,6 +183,8 @@ from .enums import (
     TransactionEventReportErrorCode,
     TransactionEventTypeEnum,
     TransactionFlowStrategyEnum,
+    TransactionInitializeErrorCode,
+    TransactionProcessErrorCode,
     TranslationErrorCode,
     WarehouseErrorCode,
 )
@@ -271,6 +273,7 @@ from .fragments import (
     ShopOrderSubtotalGross,
     ShopOrderTotal,
     ShopOrderTotalGross,
+    ShopTransactionEvent,
 )
 from .input_types import (
     AddressInput,
@@ -553,6 +556,22 @@ from .shop_shipping_address_update import (
     ShopShippingAddressUpdateCheckoutShippingAddressUpdate,
     ShopShippingAddressUpdateCheckoutShippingAddressUpdateCheckout,
     ShopShippingAddressUpdateCheckoutShippingAddressUpdateErrors,
+)
+from .shop_transaction_initialize import (
+    ShopTransactionInitialize,
+    ShopTransactionInitializeTransactionInitialize,
+    ShopTransactionInitializeTransactionInitializeErrors,
+    ShopTransactionInitializeTransactionInitializeTransaction,
+    ShopTransactionInitializeTransactionInitializeTransactionEvent,
+)
+from .shop_transaction_process import (
+    ShopTransactionProcess,
+    ShopTransactionProcessTransactionProcess,
+    ShopTransactionProcessTransactionProcessErrors,
+    ShopTransactionProcessTransactionProcessTransaction,
+    ShopTransactionProcessTransactionProcessTransactionAuthorizedAmount,
+    ShopTransactionProcessTransactionProcessTransactionChargedAmount,
+    ShopTransactionProcessTransactionProcessTransactionEvent,
 )
 from .staff_token_create import (
     StaffTokenCreate,
@@ -1035,6 +1054,19 @@ __all__ = [
     "ShopShippingAddressUpdateCheckoutShippingAddressUpdate",
     "ShopShippingAddressUpdateCheckoutShippingAddressUpdateCheckout",
     "ShopShippingAddressUpdateCheckoutShippingAddressUpdateErrors",
+    "ShopTransactionEvent",
+    "ShopTransactionInitialize",
+    "ShopTransactionInitializeTransactionInitialize",
+    "ShopTransactionInitializeTransactionInitializeErrors",
+    "ShopTransactionInitializeTransactionInitializeTransaction",
+    "ShopTransactionInitializeTransactionInitializeTransactionEvent",
+    "ShopTransactionProcess",
+    "ShopTransactionProcessTransactionProcess",
+    "ShopTransactionProcessTransactionProcessErrors",
+    "ShopTransactionProcessTransactionProcessTransaction",
+    "ShopTransactionProcessTransactionProcessTransactionAuthorizedAmount",
+    "ShopTransactionProcessTransactionProcessTransactionChargedAmount",
+    "ShopTransactionProcessTransactionProcessTransactionEvent",
     "StaffTokenCreate",
     "StaffTokenCreateTokenCreate",
     "StaffTokenCreateTokenCreateErrors",
@@ -1044,6 +1076,8 @@ __all__ = [
     "TransactionEventReportErrorCode",
     "TransactionEventTypeEnum",
     "TransactionFlowStrategyEnum",
+    "TransactionInitializeErrorCode",
+    "TransactionProcessErrorCode",
     "TranslationErrorCode",
     "TranslationInput",
     "TypedBaseClient",

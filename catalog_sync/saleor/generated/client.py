@@ -90,6 +90,8 @@ from .shop_lines_delete import ShopLinesDelete
 from .shop_lines_update import ShopLinesUpdate
 from .shop_order_read import ShopOrderRead
 from .shop_shipping_address_update import ShopShippingAddressUpdate
+from .shop_transaction_initialize import ShopTransactionInitialize
+from .shop_transaction_process import ShopTransactionProcess
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
 from .variant_channel_listing import VariantChannelListing
@@ -2567,6 +2569,93 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ShopOrderRead.model_validate(data)
+
+    def shop_transaction_initialize(
+        self, id: str, data: Any, key: str, **kwargs: Any
+    ) -> ShopTransactionInitialize:
+        query = gql("""
+            mutation ShopTransactionInitialize($id: ID!, $data: JSON!, $key: String!) {
+              transactionInitialize(
+                id: $id
+                paymentGateway: {id: "ocop.market", data: $data}
+                idempotencyKey: $key
+              ) {
+                transaction {
+                  id
+                }
+                transactionEvent {
+                  ...ShopTransactionEvent
+                }
+                data
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+
+            fragment ShopTransactionEvent on TransactionEvent {
+              type
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "data": data, "key": key}
+        response = self.execute(
+            query=query,
+            operation_name="ShopTransactionInitialize",
+            variables=variables,
+            **kwargs,
+        )
+        _data = self.get_data(response)
+        return ShopTransactionInitialize.model_validate(_data)
+
+    def shop_transaction_process(
+        self, id: str, data: Union[Optional[Any], UnsetType] = UNSET, **kwargs: Any
+    ) -> ShopTransactionProcess:
+        query = gql("""
+            mutation ShopTransactionProcess($id: ID!, $data: JSON) {
+              transactionProcess(id: $id, data: $data) {
+                transaction {
+                  id
+                  chargedAmount {
+                    ...CartMoney
+                  }
+                  authorizedAmount {
+                    ...CartMoney
+                  }
+                }
+                transactionEvent {
+                  ...ShopTransactionEvent
+                }
+                data
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopTransactionEvent on TransactionEvent {
+              type
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "data": data}
+        response = self.execute(
+            query=query,
+            operation_name="ShopTransactionProcess",
+            variables=variables,
+            **kwargs,
+        )
+        _data = self.get_data(response)
+        return ShopTransactionProcess.model_validate(_data)
 
     def ocop_transaction_event_report(
         self,

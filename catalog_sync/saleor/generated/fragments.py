@@ -6,7 +6,12 @@ from pydantic import Field
 from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
-from .enums import AddressTypeEnum, CheckoutErrorCode, ProductMediaType
+from .enums import (
+    AddressTypeEnum,
+    CheckoutErrorCode,
+    ProductMediaType,
+    TransactionEventTypeEnum,
+)
 
 
 class CartMoney(BaseModel):
@@ -728,6 +733,11 @@ class ShopOrderLinesTotalPriceGross(CartMoney):
     pass
 
 
+class ShopTransactionEvent(BaseModel):
+    type_: Optional[TransactionEventTypeEnum] = Field(alias="type")
+    message: str
+
+
 CartMoney.model_rebuild()
 CatalogueCollection.model_rebuild()
 CatalogueProducer.model_rebuild()
@@ -735,3 +745,4 @@ CatalogueProduct.model_rebuild()
 ShopCheckout.model_rebuild()
 ShopCheckoutError.model_rebuild()
 ShopOrder.model_rebuild()
+ShopTransactionEvent.model_rebuild()

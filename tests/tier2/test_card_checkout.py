@@ -1,0 +1,107 @@
+"""Tier 2: shoppers pay by card and on delivery in a real Saleor 3.23, the app ``ocop.market`` installed and
+localstripe as Stripe, and get orders charged right to the đồng.
+
+The card journey (tests/buying/card_journey.py: a decline first, then a good card; a product withdrawn
+before paying is never paid for) runs through the web service; then real headless Chromium buys from a
+product page at 360 px, by card (localstripe's card element) and cash on delivery, with screenshots under
+test-results/buying-tier2/. Saleor's own order rows say what was charged.
+
+With ``OCOP_RECORD_BUYING=1`` the card journey (re)records the Saleor replies tier 1 replays
+(tests/fixtures/saleor/18_buying_card.json; the client secrets scrubbed).
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from decimal import Decimal
+
+import httpx
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from catalog_sync.app.models import Installation
+from storefront.buying import session
+from tests.buying import card_journey, journeys
+from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+
+from . import buying_browser
+from .test_buying import PRODUCTS, UNPUBLISH, journey_products, saleor_order
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def charged(saleor_env, number: str) -> dict:
+    """What Saleor's order row says was charged (Saleor's ``Order.totalCharged`` and ``chargeStatus``)."""
+    (row,) = saleor_env.sql("SELECT total_charged_amount, charge_status FROM order_order WHERE number = %s",
+                            (int(number),))
+    return {"total_charged": row[0], "charge_status": row[1]}
+
+
+def test_shoppers_pay_by_card_or_on_delivery_and_saleor_holds_orders_charged_right_to_the_dong(
+    live_server, settings, saleor_api, saleor_env, shared_data, localstripe, monkeypatch, browser
+):
+    settings.SALEOR_API_URL = saleor_api.url
+    settings.SALEOR_APP_TOKEN = saleor_api.app_token
+    settings.APP_PUBLIC_URL = live_server.url
+    settings.STRIPE_API_BASE = localstripe.url
+    # given the demo store
+    call_command("demo", "--data", str(shared_data), "--json", stdout=io.StringIO(), stderr=io.StringIO())
+    nodes = [e["node"] for e in saleor_api.graphql(PRODUCTS, {"channel": "ocop-vn"}, token=None)["data"]
+             ["products"]["edges"]]
+    goods = sorted((n for n in nodes if n["productType"]["slug"] == "ocop-product"
+                    and 8 <= n["variants"][0]["quantityAvailable"] < 49), key=lambda n: (n["variants"][0][
+                        "quantityAvailable"], n["id"]))
+    ids = [goods[0]["id"], goods[1]["id"], goods[2]["id"]]
+    channel = saleor_api.data('{ channel(slug: "ocop-vn") { id } }')["channel"]
+    # and the app installed by staff, with Stripe test keys for ocop-vn (localstripe)
+    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
+    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
+    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
+    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
+    settings.SALEOR_APP_TOKEN = None
+    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    assert Installation.objects.count() == 1
+    call_command("payments_configure_stripe", "--channel", "ocop-vn", "--secret-key", SECRET_KEY,
+                 "--publishable-key", PUBLISHABLE_KEY, "--webhook-secret", WEBHOOK_SECRET, stdout=io.StringIO())
+    localstripe.send_webhooks_to(f"{live_server.url}/saleor/stripe/ocop-vn/")
+
+    def give_card(number: str) -> str:
+        """What localstripe's Stripe.js does with a typed card: a token, with the publishable key only."""
+        token = httpx.post(f"{localstripe.url}/v1/tokens", data={
+            "card[number]": number, "card[exp_month]": "12", "card[exp_year]": "2030", "card[cvc]": "123",
+            "key": PUBLISHABLE_KEY}, timeout=10).raise_for_status().json()
+        return token["card"]["id"]
+
+    def withdraw(product):
+        saleor_api.data(UNPUBLISH, {"id": product.id, "channel": channel["id"]})
+        journeys.leave_read_model(product)
+
+    # when a shopper pays by card through the web service (a decline first)
+    products, _ = journey_products(monkeypatch, saleor_api, "18_buying_card", ids)
+    number, total = card_journey.card_journey(Client(), products, withdraw, give_card)
+    # then Saleor's order is charged in full, exactly its total in đồng
+    order = saleor_order(saleor_env, number)
+    assert (order["total"], order["currency"], order["lines"]) == (total, "VND", 1)
+    assert charged(saleor_env, number) == {"total_charged": total, "charge_status": "full"}
+    # and Stripe took exactly that many đồng once (VND has no minor unit)
+    intents = localstripe.http.get("/v1/payment_intents", params={"limit": 100}).raise_for_status().json()["data"]
+    succeeded = [i for i in intents if i["status"] == "succeeded"]
+    assert [(i["amount"], i["currency"]) for i in succeeded] == [(int(total), "vnd")]
+
+    # when shoppers buy in Chromium at 360 px, from a product page, by card and on delivery
+    session.forget_clients()
+    monkeypatch.undo()  # the shop's own transport again (no recording)
+    settings.STRIPE_API_BASE = localstripe.url
+    goods_page = products.goods
+    card_number = buying_browser.buy(browser, live_server.url, goods_page, "card")
+    cod_number = buying_browser.buy(browser, live_server.url, goods_page, "cod")
+    # then the card order is charged in full and the cash-on-delivery one not at all, both to Saleor's total
+    unit = goods_page.variants[0].price
+    card_order, cod_order = saleor_order(saleor_env, card_number), saleor_order(saleor_env, cod_number)
+    assert card_order["total"] == cod_order["total"] == unit + journeys.SHIPPING
+    assert charged(saleor_env, card_number) == {"total_charged": unit + journeys.SHIPPING, "charge_status": "full"}
+    assert charged(saleor_env, cod_number) == {"total_charged": Decimal(0), "charge_status": "none"}
+    session.forget_clients()
