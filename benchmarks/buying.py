@@ -9,11 +9,19 @@ service's own plus its Saleor round trips): add a product from its page, open th
 quantity, open the checkout, place the order cash on delivery, open the confirmation. Prints p50/p95 per
 step, the same without the time spent waiting for Saleor, and the round trips to Saleor each step made.
 Places ROUNDS real orders. Asserts nothing.
+
+With card payments set up (the app installed in that Saleor, serving its payment webhooks from this
+process, and a Stripe or stand-in behind it), ``run(rounds, give_card=...)`` also times shoppers paying by
+card: choose card on the checkout, open the card step (``transactionInitialize``), pay (``transactionProcess``
+and ``checkoutComplete``). ``give_card()`` is the browser's part (Stripe.js), never timed. The app's own time
+answering Saleor's payment webhooks during a step, without its Stripe calls, is printed too
+(tests/tier2/bench_card_checkout.py runs this against a real Saleor with localstripe).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import sys
 import time
@@ -54,26 +62,70 @@ class TimedTransport(httpx.BaseTransport):
         self.inner.close()
 
 
+class AppClock:
+    """The app's time answering Saleor's payment webhooks (in this process), and its time waiting for Stripe."""
+
+    def __init__(self) -> None:
+        from catalog_sync.payments import handlers, stripe_gateway
+
+        self.answering = 0.0
+        self.stripe = 0.0
+        answer = handlers.answer
+
+        def timed_answer(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return answer(*args, **kwargs)
+            finally:
+                self.answering += time.perf_counter() - started
+
+        handlers.answer = timed_answer  # type: ignore[assignment]
+        for name in ("create_intent", "retrieve_intent", "confirm", "capture", "cancel", "refund"):
+            setattr(stripe_gateway.StripeGateway, name, self._timed(getattr(stripe_gateway.StripeGateway, name)))
+
+    def _timed(self, method):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.stripe += time.perf_counter() - started
+        return timed
+
+    @property
+    def own(self) -> float:
+        return self.answering - self.stripe
+
+
 def main(rounds: int) -> None:
+    run(rounds)
+
+
+def run(rounds: int, give_card=None) -> None:
     timed = TimedTransport()
     session.make_transport = lambda: timed  # type: ignore[assignment]
     session.forget_clients()
+    app = AppClock() if give_card else None
     found = get_backend().search(SearchQuery(per_page=100, in_stock=True)).products
     goods = [p for p in found if p.product_type == "ocop-product"]
     product = max(goods, key=lambda p: p.variants[0].quantity_available)  # (the read model's stock: no webhooks)
     times: dict[str, list[float]] = {}
     own: dict[str, list[float]] = {}
     trips: dict[str, list[int]] = {}
+    app_own: dict[str, list[float]] = {}
 
-    def step(name: str, call):
+    def step(name: str, call, expected=(200, 303)):
         client_before, waited_before = session.shop().client.requests, timed.waited
+        app_before = app.own if app else 0.0
         started = time.perf_counter()
         response = call()
         elapsed = time.perf_counter() - started
         times.setdefault(name, []).append(elapsed * 1000)
         own.setdefault(name, []).append((elapsed - (timed.waited - waited_before)) * 1000)
         trips.setdefault(name, []).append(session.shop().client.requests - client_before)
-        assert response.status_code in (200, 303), (name, response.status_code)
+        if app:
+            app_own.setdefault(name, []).append((app.own - app_before) * 1000)
+        assert response.status_code in expected, (name, response.status_code)
         return response
 
     for _ in range(rounds):
@@ -87,12 +139,30 @@ def main(rounds: int) -> None:
         placed = step("place order, COD (POST /checkout/)", lambda b=browser: b.post("/checkout/", SHOPPER))
         step("confirmation (GET)", lambda b=browser, p=placed: b.get(p["Location"]))
 
-    print(f"{rounds} shoppers, product {product.slug}")
-    print(f"{'step':38} {'server p50':>10} {'p95':>8}   {'without Saleor p50':>18} {'p95':>7}   Saleor round trips")
+    for _ in range(rounds if give_card else 0):
+        browser = Client(HTTP_HOST="localhost")
+        step("card: add to cart (POST /cart/)", lambda b=browser: b.post(
+            "/cart/", {"variant": product.variants[0].id, "quantity": 1}))
+        step("card: checkout (GET /checkout/)", lambda b=browser: b.get("/checkout/"))
+        step("card: choose card (POST /checkout/)", lambda b=browser: b.post(
+            "/checkout/", {**SHOPPER, "payment_method": "card"}))
+        page = step("card: card step (GET /checkout/pay/)", lambda b=browser: b.get("/checkout/pay/"))
+        token = re.search(r'name="payment" value="([^"]+)"', page.content.decode()).group(1)  # type: ignore[union-attr]
+        card = give_card()  # Stripe.js in the shopper's browser: not the server's time
+        paid = step("card: pay (POST /checkout/pay/)", lambda b=browser, t=token, c=card: b.post(
+            "/checkout/pay/", {"payment": t, "payment_method": c}), expected=(303,))
+        step("card: confirmation (GET)", lambda b=browser, p=paid: b.get(p["Location"]))
+
+    print(f"{rounds} shoppers{' per payment' if give_card else ''}, product {product.slug}")
+    print(f"{'step':38} {'server p50':>10} {'p95':>8}   {'without Saleor p50':>18} {'p95':>7}   Saleor round trips"
+          + ("   app's webhook time without Stripe p50 / p95" if give_card else ""))
     for name, values in times.items():
-        print(f"{name:38} {statistics.median(values):7.1f} ms {p95(values):6.1f} ms   "
-              f"{statistics.median(own[name]):15.1f} ms {p95(own[name]):5.1f} ms   "
-              f"{statistics.median(trips[name]):.0f}")
+        line = (f"{name:38} {statistics.median(values):7.1f} ms {p95(values):6.1f} ms   "
+                f"{statistics.median(own[name]):15.1f} ms {p95(own[name]):5.1f} ms   "
+                f"{statistics.median(trips[name]):18.0f}")
+        if give_card:
+            line += f"   {statistics.median(app_own[name]):12.1f} ms / {p95(app_own[name]):.1f} ms"
+        print(line)
 
 
 def p95(values: list[float]) -> float:

@@ -317,7 +317,7 @@ class Shop:
         event, data = payload.transaction_event, payload.data if isinstance(payload.data, dict) else {}
         charged = getattr(payload.transaction, "charged_amount", None)
         return CardPayment(
-            transaction_id=payload.transaction.id, result=str(getattr(event.type, "value", event.type)),
+            transaction_id=payload.transaction.id, result=str(getattr(event.type_, "value", event.type_)),
             message=event.message or "", client_secret=str(data.get("clientSecret") or ""),
             publishable_key=str(data.get("publishableKey") or ""), intent_id=str(data.get("paymentIntentId") or ""),
             charged=_plain_money(charged) if charged else None)

@@ -24,8 +24,14 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def _fits(page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
+_WIDEST = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > %d)
+  .slice(-3).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+
+
+def _fits(page, overflows: list[str]) -> None:
+    width = PHONE["width"]
+    if page.evaluate("document.documentElement.scrollWidth") > width:
+        overflows.append(f"{page.url} is wider than {width} px: {page.evaluate(_WIDEST % width)}")
 
 
 def _type_card(page, number: str) -> None:
@@ -42,17 +48,18 @@ def buy(browser, base_url: str, product: ProductRecord, payment: str) -> str:
                                   has_touch=True)
     page = context.new_page()
     violations: list[str] = []
+    overflows: list[str] = []
     page.on("console", lambda message: violations.append(f"{page.url}: {message.text}")
             if "Content Security Policy" in message.text else None)
     try:
         # the product page: add one to the cart
         page.goto(f"{base_url}/products/{product.slug}/")
         assert page.locator("h1").inner_text() == product.name
-        _fits(page)
+        _fits(page, overflows)
         _shot(page, f"{payment}-1-product")
         page.locator("#add-to-cart").get_by_role("button").click()
         page.wait_for_url(f"{base_url}/cart/")
-        _fits(page)
+        _fits(page, overflows)
         _shot(page, f"{payment}-2-cart")
         page.locator("#to-checkout").click()
         page.wait_for_url(f"{base_url}/checkout/")
@@ -64,7 +71,7 @@ def buy(browser, base_url: str, product: ProductRecord, payment: str) -> str:
         page.fill("#id_ward", SHOPPER["ward"])
         page.fill("#id_street", SHOPPER["street"])
         page.locator(f"input[name=payment_method][value={payment}]").check()
-        _fits(page)
+        _fits(page, overflows)
         _shot(page, f"{payment}-3-checkout")
         page.locator("#place-order").click()
         if payment == "card":
@@ -74,15 +81,16 @@ def buy(browser, base_url: str, product: ProductRecord, payment: str) -> str:
             _shot(page, "card-4-pay")
             page.locator("#pay-button").click()
             page.locator("#card-errors").get_by_text(DECLINED).wait_for()
-            _fits(page)
+            _fits(page, overflows)
             _shot(page, "card-5-declined")
             _type_card(page, CARD_OK)
             page.locator("#pay-button").click()
         page.wait_for_url(re.compile(rf"^{re.escape(base_url)}/checkout/orders/\d+/$"))
-        _fits(page)
+        _fits(page, overflows)
         _shot(page, f"{payment}-6-confirmation")
         number = page.locator("#order-number").inner_text()
-        assert violations == []
+        assert not violations, violations
+        assert not overflows, overflows
         return number
     finally:
         context.close()
