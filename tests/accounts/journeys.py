@@ -26,6 +26,8 @@ from tests.buying.journeys import SHIPPING, SHOPPER, add, messages_of, order_num
 from tests.storefront.html_reading import read_html, text_of
 
 CUSTOMER = {"name": "Trần Thị Mai", "email": "mai.tran@example.com", "password": "Sen-vang-2026!"}
+ADDRESS = {"firstName": "Trần Thị Mai", "phone": "+84987654321", "streetAddress1": "8 Phan Đình Phùng",
+           "city": "Phường Lâm Viên - Đà Lạt", "countryArea": "Lâm Đồng", "country": "VN"}  # as the customer saved it
 NEW_PASSWORD = "Hoa-sen-trang-77"
 PUBLIC = "http://localhost:8080"  # PUBLIC_URL in both tiers: a host Saleor's ALLOWED_CLIENT_HOSTS allows
 
@@ -140,6 +142,9 @@ def signed_in_journey(client: Client, goods: ProductRecord, guest_number: str, p
         assert all(token not in cookie.value for cookie in [*signed.cookies.values(), *account.cookies.values()])
     assert text_of(account.content, "account-email") == f"{CUSTOMER['name']} · {CUSTOMER['email']}"
     assert text_of(account.content, "no-orders") == "Bạn chưa có đơn hàng nào."
+    # and the address they keep in Saleor, their default one
+    assert text_of(account.content, "my-addresses") == \
+        "Trần Thị Mai · +84987654321 8 Phan Đình Phùng, PHƯỜNG LÂM VIÊN - ĐÀ LẠT, Lâm Đồng (mặc định)"
     assert [a["href"] for a in read_html(account.content).all("a", id="account-link")] == ["/account/"]
     assert "Tài khoản của tôi" in text_of(account.content, "account-link")
 
@@ -217,6 +222,14 @@ def password_reset_journey(client: Client, deliver_email: DeliverEmail) -> None:
     old = sign_in(client, CUSTOMER["email"], CUSTOMER["password"], OTHER_ADDRESS)
     assert (old.status_code, form_errors(old.content)) == (400, "Email hoặc mật khẩu không đúng.")
     assert sign_in(client, CUSTOMER["email"], NEW_PASSWORD).status_code == 303
+
+    # when Saleor no longer accepts the session's refresh token (and the access token has expired)
+    session = client.session
+    session[SESSION_KEY] = {**session[SESSION_KEY], "access": expired_token(), "refresh": "no-longer-valid"}
+    session.save()
+    # then the customer is signed out here and asked to sign in again
+    assert client.get("/account/")["Location"] == "/account/sign-in/?next=%2Faccount%2F"
+    assert SESSION_KEY not in client.session
 
 
 def english_pages(client: Client) -> None:
