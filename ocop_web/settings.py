@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "catalog_sync.showcases",
     "storefront",
     "storefront.buying",
+    "storefront.accounts",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +203,13 @@ PORTAL_SESSION_SECONDS = env_int("PORTAL_SESSION_SECONDS", 12 * 3600)
 PORTAL_SIGNIN_MAX_FAILURES = 5
 PORTAL_SIGNIN_MAX_FAILURES_PER_IP = 20
 PORTAL_SIGNIN_WINDOW = 15 * 60
+
+# Shop customers: failed sign-ins and order lookups counted per email and per address in fixed windows;
+# at the limit, attempts wait for the window's end (the page says when).
+CUSTOMER_RATE_LIMITS = {
+    "signin": {"per_account": 5, "per_address": 20, "window": 15 * 60},
+    "lookup": {"per_account": 5, "per_address": 20, "window": 15 * 60},
+}
 
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

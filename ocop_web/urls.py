@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
 from portal.views.staff import invite_producer
+from storefront.accounts.emails import account_emails
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # on the registry's staff pages; the portal's (the registry never imports the portal)
@@ -11,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("registry/", include("catalog_sync.registry.urls")),
     path("staff/showcases/", include("catalog_sync.showcases.urls")),
     path("admin/", admin.site.urls),
+    path("saleor/account-emails/", account_emails, name="saleor-account-emails"),  # the app's account emails
     path("saleor/", include("catalog_sync.app.urls")),
 ]
 # Vietnamese at the root, English under /en/.
@@ -18,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("portal/", include("portal.urls")),
     path("", include("storefront.urls")),
     path("", include("storefront.buying.urls")),
+    path("", include("storefront.accounts.urls")),
     prefix_default_language=False,
 )

@@ -24,6 +24,8 @@ PERMISSIONS = (
     "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
     "MANAGE_TRANSLATIONS",
     "HANDLE_PAYMENTS",  # the payment app: answers Saleor's payment webhooks, reports Stripe's outcomes
+    "MANAGE_USERS",  # the account emails (confirmation, password reset) Saleor asks apps to send
+    "MANAGE_ORDERS",  # a guest's order looked up by number (shown only when the email matches)
 )
 
 
@@ -109,6 +111,20 @@ fragment OcopTranslated on TranslationTypes {
 
 WEBHOOKS = (PRODUCTS, COLLECTIONS, PAGES, TRANSLATIONS)
 
+# Sent to /saleor/account-emails/: the web service emails the customer the link (storefront/accounts/emails.py).
+ACCOUNT_EMAILS = Webhook(
+    name="OCOP accounts: emails",
+    events=("ACCOUNT_CONFIRMATION_REQUESTED", "ACCOUNT_SET_PASSWORD_REQUESTED"),
+    query="""subscription OcopAccountEmail {
+  event {
+    __typename
+    issuedAt
+    ... on AccountConfirmationRequested { token user { email firstName languageCode } }
+    ... on AccountSetPasswordRequested { token user { email firstName languageCode } }
+  }
+}""",
+)
+
 
 def build_manifest(base_url: str) -> dict[str, object]:
     """The manifest served at /saleor/manifest/; ``base_url`` is this service's public root URL."""
@@ -135,6 +151,14 @@ def build_manifest(base_url: str) -> dict[str, object]:
                 "isActive": True,
             }
             for hook in WEBHOOKS
+        ] + [
+            {
+                "name": ACCOUNT_EMAILS.name,
+                "asyncEvents": list(ACCOUNT_EMAILS.events),
+                "query": ACCOUNT_EMAILS.query,
+                "targetUrl": f"{root}/saleor/account-emails/",
+                "isActive": True,
+            }
         ] + [
             {
                 "name": hook.name,

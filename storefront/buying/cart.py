@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.shopping import Cart, CartLine, CheckoutRefused, Shop
 from storefront import reading
+from storefront.accounts.session import attach_cart
 from storefront.formats import money
 from storefront.pages import language
 
@@ -137,6 +138,7 @@ def _change(request: HttpRequest, shop: Shop, cart: Cart | None) -> HttpResponse
         try:
             if cart is None:
                 cart = shop.create(variant_id, quantity, language())
+                attach_cart(request, cart.id)  # a signed-in customer's cart is theirs in Saleor
             else:
                 cart = shop.add(cart.id, variant_id, quantity)
         except CheckoutRefused as refused:

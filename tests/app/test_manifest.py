@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from graphql import build_schema, parse, validate
 
-from catalog_sync.app.manifest import WEBHOOKS
+from catalog_sync.app.manifest import ACCOUNT_EMAILS, WEBHOOKS
 from catalog_sync.payments.subscriptions import PAYMENT_WEBHOOKS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "saleor" / "schema-3.23.28.graphql"
@@ -25,7 +25,7 @@ def test_manifest_names_the_app_its_token_target_and_signed_webhooks(client, set
     assert manifest["id"] == "ocop.market"
     assert manifest["tokenTargetUrl"] == "https://ocop.example.vn/saleor/register/"
     assert manifest["appUrl"] == "https://ocop.example.vn/"
-    catalogue = [hook for hook in manifest["webhooks"] if "asyncEvents" in hook]
+    catalogue = [hook for hook in manifest["webhooks"] if hook["name"].startswith("OCOP catalogue")]
     assert {hook["targetUrl"] for hook in catalogue} == {"https://ocop.example.vn/saleor/webhooks/"}
     events = {event for hook in catalogue for event in hook["asyncEvents"]}
     assert {"PRODUCT_UPDATED", "PRODUCT_DELETED", "PRODUCT_VARIANT_STOCK_UPDATED", "COLLECTION_UPDATED",
@@ -39,12 +39,12 @@ def test_manifest_defaults_to_the_host_it_was_asked_on(client, settings):
     assert manifest["tokenTargetUrl"] == "http://localhost/saleor/register/"
 
 
-@pytest.mark.parametrize("hook", WEBHOOKS, ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS), ids=lambda hook: hook.name)
 def test_every_subscription_query_is_valid_against_saleor_3_23(hook, saleor_schema):
     assert validate(saleor_schema, parse(hook.query)) == []
 
 
-@pytest.mark.parametrize("hook", WEBHOOKS, ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS), ids=lambda hook: hook.name)
 def test_every_event_is_one_saleor_3_23_knows(hook, saleor_schema):
     known = set(saleor_schema.get_type("WebhookEventTypeAsyncEnum").values)
     assert set(hook.events) <= known
@@ -66,3 +66,14 @@ def test_manifest_makes_the_app_a_payment_gateway_answering_saleors_payment_webh
 def test_every_payment_subscription_is_valid_against_saleor_3_23(hook, saleor_schema):
     assert validate(saleor_schema, parse(hook.query)) == []
     assert hook.event in set(saleor_schema.get_type("WebhookEventTypeSyncEnum").values)
+
+
+def test_manifest_asks_saleor_for_the_account_emails_and_the_rights_they_need(client, settings):
+    settings.APP_PUBLIC_URL = "https://ocop.example.vn"
+    manifest = client.get("/saleor/manifest/").json()
+    # then the confirmation and password-reset requests are delivered to the account emails endpoint
+    (hook,) = [hook for hook in manifest["webhooks"] if hook["targetUrl"].endswith("/saleor/account-emails/")]
+    assert hook["targetUrl"] == "https://ocop.example.vn/saleor/account-emails/"
+    assert hook["asyncEvents"] == ["ACCOUNT_CONFIRMATION_REQUESTED", "ACCOUNT_SET_PASSWORD_REQUESTED"]
+    # and the app may receive them (MANAGE_USERS) and read a guest's order by number (MANAGE_ORDERS)
+    assert {"MANAGE_USERS", "MANAGE_ORDERS"} <= set(manifest["permissions"])

@@ -18,6 +18,16 @@ from .channel_create import ChannelCreate
 from .channel_update import ChannelUpdate
 from .collection_for_storefront import CollectionForStorefront
 from .collection_products_page import CollectionProductsPage
+from .customer_checkout_attach import CustomerCheckoutAttach
+from .customer_confirm import CustomerConfirm
+from .customer_me import CustomerMe
+from .customer_my_order import CustomerMyOrder
+from .customer_order_by_number import CustomerOrderByNumber
+from .customer_password_reset_request import CustomerPasswordResetRequest
+from .customer_register import CustomerRegister
+from .customer_set_password import CustomerSetPassword
+from .customer_token_create import CustomerTokenCreate
+from .customer_token_refresh import CustomerTokenRefresh
 from .enums import (
     LanguageCodeEnum,
     PermissionEnum,
@@ -25,6 +35,7 @@ from .enums import (
     TransactionEventTypeEnum,
 )
 from .input_types import (
+    AccountRegisterInput,
     AddressInput,
     AttributeCreateInput,
     AttributeValueCreateInput,
@@ -105,6 +116,470 @@ def gql(q: str) -> str:
 
 
 class Client(TypedBaseClient):
+    def customer_register(
+        self, input: AccountRegisterInput, **kwargs: Any
+    ) -> CustomerRegister:
+        query = gql("""
+            mutation CustomerRegister($input: AccountRegisterInput!) {
+              accountRegister(input: $input) {
+                requiresConfirmation
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query,
+            operation_name="CustomerRegister",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerRegister.model_validate(data)
+
+    def customer_confirm(
+        self, email: str, token: str, **kwargs: Any
+    ) -> CustomerConfirm:
+        query = gql("""
+            mutation CustomerConfirm($email: String!, $token: String!) {
+              confirmAccount(email: $email, token: $token) {
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"email": email, "token": token}
+        response = self.execute(
+            query=query, operation_name="CustomerConfirm", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CustomerConfirm.model_validate(data)
+
+    def customer_token_create(
+        self, email: str, password: str, **kwargs: Any
+    ) -> CustomerTokenCreate:
+        query = gql("""
+            mutation CustomerTokenCreate($email: String!, $password: String!) {
+              tokenCreate(email: $email, password: $password) {
+                token
+                refreshToken
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"email": email, "password": password}
+        response = self.execute(
+            query=query,
+            operation_name="CustomerTokenCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerTokenCreate.model_validate(data)
+
+    def customer_token_refresh(
+        self, refresh_token: str, **kwargs: Any
+    ) -> CustomerTokenRefresh:
+        query = gql("""
+            mutation CustomerTokenRefresh($refreshToken: String!) {
+              tokenRefresh(refreshToken: $refreshToken) {
+                token
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"refreshToken": refresh_token}
+        response = self.execute(
+            query=query,
+            operation_name="CustomerTokenRefresh",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerTokenRefresh.model_validate(data)
+
+    def customer_password_reset_request(
+        self, email: str, redirect_url: str, channel: str, **kwargs: Any
+    ) -> CustomerPasswordResetRequest:
+        query = gql("""
+            mutation CustomerPasswordResetRequest($email: String!, $redirectUrl: String!, $channel: String!) {
+              requestPasswordReset(
+                email: $email
+                redirectUrl: $redirectUrl
+                channel: $channel
+              ) {
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {
+            "email": email,
+            "redirectUrl": redirect_url,
+            "channel": channel,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="CustomerPasswordResetRequest",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerPasswordResetRequest.model_validate(data)
+
+    def customer_set_password(
+        self, email: str, token: str, password: str, **kwargs: Any
+    ) -> CustomerSetPassword:
+        query = gql("""
+            mutation CustomerSetPassword($email: String!, $token: String!, $password: String!) {
+              setPassword(email: $email, token: $token, password: $password) {
+                errors {
+                  ...CustomerAccountError
+                }
+              }
+            }
+
+            fragment CustomerAccountError on AccountError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {
+            "email": email,
+            "token": token,
+            "password": password,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="CustomerSetPassword",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerSetPassword.model_validate(data)
+
+    def customer_checkout_attach(
+        self, id: str, **kwargs: Any
+    ) -> CustomerCheckoutAttach:
+        query = gql("""
+            mutation CustomerCheckoutAttach($id: ID!) {
+              checkoutCustomerAttach(id: $id) {
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="CustomerCheckoutAttach",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerCheckoutAttach.model_validate(data)
+
+    def customer_me(self, first: int, **kwargs: Any) -> CustomerMe:
+        query = gql("""
+            query CustomerMe($first: Int!) {
+              me {
+                email
+                firstName
+                lastName
+                addresses {
+                  ...CustomerAddress
+                }
+                defaultShippingAddress {
+                  id
+                }
+                orders(first: $first) {
+                  totalCount
+                  edges {
+                    node {
+                      ...CustomerOrder
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment CustomerAddress on Address {
+              id
+              firstName
+              lastName
+              phone
+              streetAddress1
+              streetAddress2
+              city
+              countryArea
+              country {
+                code
+              }
+            }
+
+            fragment CustomerMoney on Money {
+              amount
+              currency
+            }
+
+            fragment CustomerOrder on Order {
+              id
+              number
+              created
+              status
+              userEmail
+              isShippingRequired
+              total {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingAddress {
+                ...CustomerAddress
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"first": first}
+        response = self.execute(
+            query=query, operation_name="CustomerMe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CustomerMe.model_validate(data)
+
+    def customer_my_order(self, number: int, **kwargs: Any) -> CustomerMyOrder:
+        query = gql("""
+            query CustomerMyOrder($number: Int!) {
+              me {
+                orders(first: 1, where: {number: {eq: $number}}) {
+                  edges {
+                    node {
+                      ...CustomerOrder
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment CustomerAddress on Address {
+              id
+              firstName
+              lastName
+              phone
+              streetAddress1
+              streetAddress2
+              city
+              countryArea
+              country {
+                code
+              }
+            }
+
+            fragment CustomerMoney on Money {
+              amount
+              currency
+            }
+
+            fragment CustomerOrder on Order {
+              id
+              number
+              created
+              status
+              userEmail
+              isShippingRequired
+              total {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingAddress {
+                ...CustomerAddress
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"number": number}
+        response = self.execute(
+            query=query, operation_name="CustomerMyOrder", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CustomerMyOrder.model_validate(data)
+
+    def customer_order_by_number(
+        self, number: int, **kwargs: Any
+    ) -> CustomerOrderByNumber:
+        query = gql("""
+            query CustomerOrderByNumber($number: Int!) {
+              orders(first: 1, where: {number: {eq: $number}}) {
+                edges {
+                  node {
+                    ...CustomerOrder
+                  }
+                }
+              }
+            }
+
+            fragment CustomerAddress on Address {
+              id
+              firstName
+              lastName
+              phone
+              streetAddress1
+              streetAddress2
+              city
+              countryArea
+              country {
+                code
+              }
+            }
+
+            fragment CustomerMoney on Money {
+              amount
+              currency
+            }
+
+            fragment CustomerOrder on Order {
+              id
+              number
+              created
+              status
+              userEmail
+              isShippingRequired
+              total {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              subtotal {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CustomerMoney
+                }
+              }
+              shippingAddress {
+                ...CustomerAddress
+              }
+              lines {
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CustomerMoney
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"number": number}
+        response = self.execute(
+            query=query,
+            operation_name="CustomerOrderByNumber",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CustomerOrderByNumber.model_validate(data)
+
     def product_for_storefront(
         self, channel: str, id: str, **kwargs: Any
     ) -> ProductForStorefront:

@@ -7,8 +7,10 @@ from catalog_sync.saleor.scalars import Day
 
 from .base_model import BaseModel
 from .enums import (
+    AccountErrorCode,
     AddressTypeEnum,
     CheckoutErrorCode,
+    OrderStatus,
     ProductMediaType,
     TransactionEventTypeEnum,
 )
@@ -485,6 +487,101 @@ class CatalogueProductProducerAssignedSinglePageReferenceAttributePage(BaseModel
     title: str
 
 
+class CustomerAccountError(BaseModel):
+    field: Optional[str]
+    code: AccountErrorCode
+    message: Optional[str]
+
+
+class CustomerAddress(BaseModel):
+    id: str
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
+    phone: Optional[str]
+    street_address_1: str = Field(alias="streetAddress1")
+    street_address_2: str = Field(alias="streetAddress2")
+    city: str
+    country_area: str = Field(alias="countryArea")
+    country: "CustomerAddressCountry"
+
+
+class CustomerAddressCountry(BaseModel):
+    code: str
+
+
+class CustomerMoney(BaseModel):
+    amount: float
+    currency: str
+
+
+class CustomerOrder(BaseModel):
+    id: str
+    number: str
+    created: datetime
+    status: OrderStatus
+    user_email: Optional[str] = Field(alias="userEmail")
+    is_shipping_required: bool = Field(alias="isShippingRequired")
+    total: "CustomerOrderTotal"
+    subtotal: "CustomerOrderSubtotal"
+    shipping_price: "CustomerOrderShippingPrice" = Field(alias="shippingPrice")
+    shipping_address: Optional["CustomerOrderShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    lines: list["CustomerOrderLines"]
+
+
+class CustomerOrderTotal(BaseModel):
+    gross: "CustomerOrderTotalGross"
+
+
+class CustomerOrderTotalGross(CustomerMoney):
+    pass
+
+
+class CustomerOrderSubtotal(BaseModel):
+    gross: "CustomerOrderSubtotalGross"
+
+
+class CustomerOrderSubtotalGross(CustomerMoney):
+    pass
+
+
+class CustomerOrderShippingPrice(BaseModel):
+    gross: "CustomerOrderShippingPriceGross"
+
+
+class CustomerOrderShippingPriceGross(CustomerMoney):
+    pass
+
+
+class CustomerOrderShippingAddress(CustomerAddress):
+    pass
+
+
+class CustomerOrderLines(BaseModel):
+    product_name: str = Field(alias="productName")
+    variant_name: str = Field(alias="variantName")
+    quantity: int
+    unit_price: "CustomerOrderLinesUnitPrice" = Field(alias="unitPrice")
+    total_price: "CustomerOrderLinesTotalPrice" = Field(alias="totalPrice")
+
+
+class CustomerOrderLinesUnitPrice(BaseModel):
+    gross: "CustomerOrderLinesUnitPriceGross"
+
+
+class CustomerOrderLinesUnitPriceGross(CustomerMoney):
+    pass
+
+
+class CustomerOrderLinesTotalPrice(BaseModel):
+    gross: "CustomerOrderLinesTotalPriceGross"
+
+
+class CustomerOrderLinesTotalPriceGross(CustomerMoney):
+    pass
+
+
 class ShopCheckout(BaseModel):
     id: str
     email: Optional[str]
@@ -742,6 +839,10 @@ CartMoney.model_rebuild()
 CatalogueCollection.model_rebuild()
 CatalogueProducer.model_rebuild()
 CatalogueProduct.model_rebuild()
+CustomerAccountError.model_rebuild()
+CustomerAddress.model_rebuild()
+CustomerMoney.model_rebuild()
+CustomerOrder.model_rebuild()
 ShopCheckout.model_rebuild()
 ShopCheckoutError.model_rebuild()
 ShopOrder.model_rebuild()

@@ -12,6 +12,7 @@ from .enums import (
     AttributeInputTypeEnum,
     AttributeTypeEnum,
     CountryCode,
+    LanguageCodeEnum,
     MarkAsPaidStrategyEnum,
     MeasurementUnitsEnum,
     PostalCodeRuleInclusionTypeEnum,
@@ -933,6 +934,29 @@ class AttributeValueTranslationInput(BaseModel):
     "Translated text."
 
 
+class AccountRegisterInput(BaseModel):
+    """Fields required to create a user."""
+
+    first_name: Optional[str] = Field(alias="firstName", default=None)
+    "Given name."
+    last_name: Optional[str] = Field(alias="lastName", default=None)
+    "Family name."
+    language_code: Optional[LanguageCodeEnum] = Field(
+        alias="languageCode", default=None
+    )
+    "User language code."
+    email: str
+    "The email address of the user."
+    password: str
+    "Password."
+    redirect_url: Optional[str] = Field(alias="redirectUrl", default=None)
+    "Base of frontend URL that will be needed to create confirmation URL. Required when account confirmation is enabled."
+    metadata: Optional[list["MetadataInput"]] = None
+    "User public metadata. Can be read by any API client authorized to read the object it's attached to.\n\nWarning: never store sensitive information, including financial data such as credit card details."
+    channel: Optional[str] = None
+    "Slug of a channel which will be used to notify users. Optional when only one channel exists."
+
+
 AddressInput.model_rebuild()
 WarehouseCreateInput.model_rebuild()
 ShippingMethodChannelListingInput.model_rebuild()
@@ -953,3 +977,4 @@ ChannelCreateInput.model_rebuild()
 CheckoutSettingsInput.model_rebuild()
 ChannelUpdateInput.model_rebuild()
 AttributeCreateInput.model_rebuild()
+AccountRegisterInput.model_rebuild()

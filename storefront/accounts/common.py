@@ -1,0 +1,58 @@
+"""What the account pages share: links on the shop's public address, the retry message, the app client."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import threading
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from catalog_sync.app.models import Installation
+from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
+
+_lock = threading.Lock()
+_app_clients: dict[tuple[str, str], SaleorClient] = {}
+
+
+def public_url(path: str) -> str:
+    """``path`` on the shop's public address (PUBLIC_URL): links Saleor and emails carry never take the
+    host from a request."""
+    return settings.PUBLIC_URL.rstrip("/") + path
+
+
+def app_client() -> SaleorClient:
+    """Saleor with the app's token (SALEOR_APP_TOKEN, else the installed app's): orders by number."""
+    url = settings.SALEOR_API_URL or ""
+    token = settings.SALEOR_APP_TOKEN
+    if not token:
+        installation = Installation.objects.for_api_url(url)
+        token = installation.token if installation else None
+    if not token:
+        raise SaleorError("the app is not installed in Saleor and SALEOR_APP_TOKEN is not set")
+    with _lock:
+        client = _app_clients.get((url, token))
+        if client is None:
+            client = _app_clients[(url, token)] = SaleorClient(url, token, transport=make_transport())
+    return client
+
+
+def forget_app_clients() -> None:
+    with _lock:
+        for client in _app_clients.values():
+            client.close()
+        _app_clients.clear()
+
+
+def retry_message(when: datetime.datetime) -> str:
+    minutes = max(1, math.ceil((when - timezone.now()).total_seconds() / 60))
+    return _("Too many attempts. Please try again after %(time)s (in about %(minutes)s minutes).") % {
+        "time": timezone.localtime(when).strftime("%H:%M"), "minutes": minutes}
+
+
+def unavailable(request: HttpRequest) -> HttpResponse:
+    return render(request, "buying/unavailable.html", status=503)
