@@ -35,6 +35,10 @@ from .input_types import (
     CheckoutAddressValidationRules,
     CheckoutLineInput,
     CheckoutLineUpdateInput,
+    CollectionChannelListingUpdateInput,
+    CollectionCreateInput,
+    CollectionInput,
+    MoveProductInput,
     NameTranslationInput,
     PageCreateInput,
     PageInput,
@@ -90,6 +94,14 @@ from .shop_lines_delete import ShopLinesDelete
 from .shop_lines_update import ShopLinesUpdate
 from .shop_order_read import ShopOrderRead
 from .shop_shipping_address_update import ShopShippingAddressUpdate
+from .showcase_add_products import ShowcaseAddProducts
+from .showcase_channel_listing import ShowcaseChannelListing
+from .showcase_create import ShowcaseCreate
+from .showcase_remove_products import ShowcaseRemoveProducts
+from .showcase_reorder_products import ShowcaseReorderProducts
+from .showcase_state import ShowcaseState
+from .showcase_translate import ShowcaseTranslate
+from .showcase_update import ShowcaseUpdate
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
 from .variant_channel_listing import VariantChannelListing
@@ -314,7 +326,7 @@ class Client(TypedBaseClient):
                 url
                 alt
               }
-              products(first: 100) {
+              products(first: 100, sortBy: {field: COLLECTION, direction: ASC}) {
                 edges {
                   node {
                     id
@@ -3179,7 +3191,7 @@ class Client(TypedBaseClient):
                 url
                 alt
               }
-              products(first: 100) {
+              products(first: 100, sortBy: {field: COLLECTION, direction: ASC}) {
                 edges {
                   node {
                     id
@@ -3217,7 +3229,11 @@ class Client(TypedBaseClient):
         query = gql("""
             query CollectionProductsPage($channel: String!, $id: ID!, $first: Int!, $after: String) {
               collection(channel: $channel, id: $id) {
-                products(first: $first, after: $after) {
+                products(
+                  first: $first
+                  after: $after
+                  sortBy: {field: COLLECTION, direction: ASC}
+                ) {
                   edges {
                     node {
                       id
@@ -3245,3 +3261,247 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return CollectionProductsPage.model_validate(data)
+
+    def showcase_state(
+        self,
+        id: str,
+        channel: str,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ShowcaseState:
+        query = gql("""
+            query ShowcaseState($id: ID!, $channel: String!, $first: Int!, $after: String) {
+              collection(id: $id, channel: $channel) {
+                id
+                slug
+                channelListings {
+                  channel {
+                    id
+                    slug
+                  }
+                  isPublished
+                }
+                products(
+                  first: $first
+                  after: $after
+                  sortBy: {field: COLLECTION, direction: ASC}
+                ) {
+                  edges {
+                    node {
+                      id
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+              channel(slug: $channel) {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channel": channel,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="ShowcaseState", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseState.model_validate(data)
+
+    def showcase_create(
+        self, input: CollectionCreateInput, **kwargs: Any
+    ) -> ShowcaseCreate:
+        query = gql("""
+            mutation ShowcaseCreate($input: CollectionCreateInput!) {
+              collectionCreate(input: $input) {
+                collection {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="ShowcaseCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseCreate.model_validate(data)
+
+    def showcase_update(
+        self, id: str, input: CollectionInput, **kwargs: Any
+    ) -> ShowcaseUpdate:
+        query = gql("""
+            mutation ShowcaseUpdate($id: ID!, $input: CollectionInput!) {
+              collectionUpdate(id: $id, input: $input) {
+                collection {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query, operation_name="ShowcaseUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseUpdate.model_validate(data)
+
+    def showcase_translate(
+        self, id: str, input: TranslationInput, **kwargs: Any
+    ) -> ShowcaseTranslate:
+        query = gql("""
+            mutation ShowcaseTranslate($id: ID!, $input: TranslationInput!) {
+              collectionTranslate(id: $id, languageCode: EN, input: $input) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseTranslate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseTranslate.model_validate(data)
+
+    def showcase_add_products(
+        self, id: str, products: list[str], **kwargs: Any
+    ) -> ShowcaseAddProducts:
+        query = gql("""
+            mutation ShowcaseAddProducts($id: ID!, $products: [ID!]!) {
+              collectionAddProducts(collectionId: $id, products: $products) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "products": products}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseAddProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseAddProducts.model_validate(data)
+
+    def showcase_remove_products(
+        self, id: str, products: list[str], **kwargs: Any
+    ) -> ShowcaseRemoveProducts:
+        query = gql("""
+            mutation ShowcaseRemoveProducts($id: ID!, $products: [ID!]!) {
+              collectionRemoveProducts(collectionId: $id, products: $products) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "products": products}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseRemoveProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseRemoveProducts.model_validate(data)
+
+    def showcase_reorder_products(
+        self, id: str, moves: list[MoveProductInput], **kwargs: Any
+    ) -> ShowcaseReorderProducts:
+        query = gql("""
+            mutation ShowcaseReorderProducts($id: ID!, $moves: [MoveProductInput!]!) {
+              collectionReorderProducts(collectionId: $id, moves: $moves) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "moves": moves}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseReorderProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseReorderProducts.model_validate(data)
+
+    def showcase_channel_listing(
+        self, id: str, input: CollectionChannelListingUpdateInput, **kwargs: Any
+    ) -> ShowcaseChannelListing:
+        query = gql("""
+            mutation ShowcaseChannelListing($id: ID!, $input: CollectionChannelListingUpdateInput!) {
+              collectionChannelListingUpdate(id: $id, input: $input) {
+                collection {
+                  id
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    isPublished
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseChannelListing",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseChannelListing.model_validate(data)
