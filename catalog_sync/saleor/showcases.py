@@ -76,8 +76,11 @@ def create(client: SaleorClient, text: ShowcaseText) -> str:
         name=text.name, slug=text.slug, description=editorjs(text.description))).collection_create
     collection = returned(returned(payload, "collectionCreate").collection, "collectionCreate: the collection")
     translate(client, collection.id, text)
-    current = returned(state(client, collection.id), "ShowcaseState: the new collection")
-    set_published(client, current, published=False)
+    # not yet listed in the channel, Saleor does not show it there: only the channel's id is read
+    channel = client.operations().showcase_state(id=collection.id, channel=spec.CHANNEL_SLUG, first=1).channel
+    set_published(client, CollectionState(id=collection.id, slug=collection.slug, product_ids=(), published=None,
+                                          channel_id=returned(channel, f"channel {spec.CHANNEL_SLUG}").id),
+                  published=False)
     return collection.id
 
 
@@ -121,6 +124,10 @@ def set_products(client: SaleorClient, collection_id: str, wanted: list[str]) ->
         operations.showcase_remove_products(id=collection_id, products=leaving)
     if joining:
         operations.showcase_add_products(id=collection_id, products=joining)
+        # Saleor adds products without a place: its queries list them first, its reordering last. A move by 0
+        # gives every product its place as the reordering sees it, so what is read next is what moves act on.
+        operations.showcase_reorder_products(id=collection_id, moves=[MoveProductInput(productId=joining[0],
+                                                                                      sortOrder=0)])
     if leaving or joining:
         current = returned(state(client, collection_id), f"ShowcaseState: collection {collection_id}")
     if sorted(current.product_ids) != sorted(wanted):

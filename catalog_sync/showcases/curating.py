@@ -3,6 +3,7 @@ without JavaScript (the order changes with up and down buttons, each a small for
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -17,11 +18,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
 
-from . import curation, rules
-from .connection import saleor_client
+from . import connection, curation, rules
 from .exports import FORMATS
 from .forms import AddProductForm, ItemForm, MoveForm, ShowcaseForm
 from .models import Showcase
+
+log = logging.getLogger(__name__)
 
 VIEW = ("showcases.view_showcase", "showcases.change_showcase")
 CHANGE = ("showcases.change_showcase",)
@@ -39,6 +41,7 @@ def _actor(request: HttpRequest) -> str:
 
 def _saleor_errors(form, error: SaleorError) -> None:
     """Saleor's refusals next to the field they concern (its field names are the form's), the rest above."""
+    log.warning("showcase: Saleor: %s", error)
     if isinstance(error, SaleorMutationError):
         for item in error.errors:
             field = item.field if item.field in form.fields else None
@@ -54,7 +57,7 @@ def showcase_create(request: HttpRequest) -> HttpResponse:
     form = ShowcaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with saleor_client() as client:
+            with connection.saleor_client() as client:
                 showcase = curation.save(form.save(commit=False), None, _actor(request), client)
         except SaleorError as error:
             _saleor_errors(form, error)
@@ -74,7 +77,7 @@ def showcase_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ShowcaseForm(request.POST or None, instance=showcase)
     if request.method == "POST" and form.is_valid():
         try:
-            with saleor_client() as client:
+            with connection.saleor_client() as client:
                 curation.save(form.save(commit=False), before, _actor(request), client)
         except SaleorError as error:
             _saleor_errors(form, error)
@@ -104,9 +107,10 @@ def _act(request: HttpRequest, pk: int, act: Callable[[Showcase, SaleorClient], 
     _check(request, CHANGE)
     showcase = get_object_or_404(Showcase, pk=pk)
     try:
-        with saleor_client() as client:
+        with connection.saleor_client() as client:
             problem = act(showcase, client)
-    except SaleorError:
+    except SaleorError as error:
+        log.warning("showcase %s: Saleor: %s", pk, error)
         problem = _("Saleor did not answer; nothing was changed. Try again shortly.")
     if problem:
         messages.error(request, problem)

@@ -19,11 +19,10 @@ _FOLLOW_PENDING = "showcases:follow-pending"
 def run_schedule() -> dict[str, list[str]]:
     """Each minute (the web's beat): publish showcases whose start has come, unpublish those that ended, and
     bring every rule showcase in line with the catalogue. Idempotent."""
-    from . import curation
-    from .connection import saleor_client
+    from . import connection, curation
     from .models import Showcase
 
-    with saleor_client() as client:
+    with connection.saleor_client() as client:
         tick = curation.apply_schedule(client)
         followed = [s.slug for s in Showcase.objects.exclude(saleor_id=None)
                     if s.has_rule and curation.follow_rule(s, client)]
@@ -36,15 +35,14 @@ def run_schedule() -> dict[str, list[str]]:
 @shared_task(autoretry_for=(SaleorConnectionError,), retry_backoff=True, max_retries=3)
 def follow_catalogue() -> list[str]:
     """Rule showcases follow the read model after the app's webhooks changed it."""
-    from . import curation
-    from .connection import saleor_client
+    from . import connection, curation
     from .models import Showcase
 
     cache.delete(_FOLLOW_PENDING)
     rule_showcases = [s for s in Showcase.objects.exclude(saleor_id=None) if s.has_rule]
     if not rule_showcases:
         return []
-    with saleor_client() as client:
+    with connection.saleor_client() as client:
         return [s.slug for s in rule_showcases if curation.follow_rule(s, client)]
 
 
