@@ -7,11 +7,13 @@ it is published (Saleor's listings have start dates only); these functions make 
 from __future__ import annotations
 
 import html
+import io
 import json
 from dataclasses import dataclass
 
 from . import spec
 from .client import PAGE_SIZE, SaleorClient, SaleorResponseError, returned
+from .generated.base_model import Upload
 from .generated.input_types import (
     CollectionChannelListingUpdateInput,
     CollectionCreateInput,
@@ -94,6 +96,16 @@ def translate(client: SaleorClient, collection_id: str, text: ShowcaseText) -> N
     if text.name_en or text.description_en:
         client.operations().showcase_translate(id=collection_id, input=TranslationInput(
             name=text.name_en or None, description=editorjs(text.description_en)))
+
+
+def set_cover(client: SaleorClient, collection_id: str, *, filename: str, content: bytes, content_type: str,
+              alt: str) -> str | None:
+    """Upload the collection's cover image (Saleor keeps and serves it); returns its URL as Saleor serves it."""
+    payload = client.operations().showcase_cover(
+        id=collection_id, image=Upload(filename, io.BytesIO(content), content_type), alt=alt).collection_update
+    collection = returned(payload, "collectionUpdate").collection
+    image = collection.background_image if collection else None
+    return image.url if image else None
 
 
 def set_published(client: SaleorClient, current: CollectionState, *, published: bool) -> None:

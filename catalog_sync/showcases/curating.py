@@ -20,7 +20,7 @@ from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
 
 from . import connection, curation, rules
 from .exports import FORMATS
-from .forms import AddProductForm, ItemForm, MoveForm, ShowcaseForm
+from .forms import COVER_FORMATS, AddProductForm, ItemForm, MoveForm, ShowcaseForm
 from .models import Showcase
 
 log = logging.getLogger(__name__)
@@ -50,15 +50,23 @@ def _saleor_errors(form, error: SaleorError) -> None:
         form.add_error(None, _("Saleor did not answer; nothing was saved. Try again shortly."))
 
 
+def _cover(form: ShowcaseForm) -> curation.Cover | None:
+    upload = form.cleaned_data.get("cover")
+    if not upload:
+        return None
+    upload.seek(0)
+    return curation.Cover(upload.name[:200], upload.read(), COVER_FORMATS[upload.image.format])
+
+
 @staff_member_required(login_url=settings.LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 def showcase_create(request: HttpRequest) -> HttpResponse:
     _check(request, ADD)
-    form = ShowcaseForm(request.POST or None)
+    form = ShowcaseForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             with connection.saleor_client() as client:
-                showcase = curation.save(form.save(commit=False), None, _actor(request), client)
+                showcase = curation.save(form.save(commit=False), None, _actor(request), client, _cover(form))
         except SaleorError as error:
             _saleor_errors(form, error)
         else:
@@ -74,11 +82,11 @@ def showcase_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _check(request, CHANGE)
     showcase = get_object_or_404(Showcase, pk=pk)
     before = model_to_dict(showcase, fields=list(curation.FIELDS))
-    form = ShowcaseForm(request.POST or None, instance=showcase)
+    form = ShowcaseForm(request.POST or None, request.FILES or None, instance=showcase)
     if request.method == "POST" and form.is_valid():
         try:
             with connection.saleor_client() as client:
-                curation.save(form.save(commit=False), before, _actor(request), client)
+                curation.save(form.save(commit=False), before, _actor(request), client, _cover(form))
         except SaleorError as error:
             _saleor_errors(form, error)
         else:

@@ -77,7 +77,15 @@ def refresh_read_model(showcase: Showcase, client: SaleorClient) -> None:
         store.apply_collection(record_, at=seen)
 
 
-def save(showcase: Showcase, before: dict[str, object] | None, actor: str, client: SaleorClient) -> Showcase:
+@dataclass(frozen=True)
+class Cover:
+    filename: str
+    content: bytes
+    content_type: str
+
+
+def save(showcase: Showcase, before: dict[str, object] | None, actor: str, client: SaleorClient,
+         cover: Cover | None = None) -> Showcase:
     """Create (``before`` None) or update the showcase in Saleor, follow its rule, and record what changed."""
     with transaction.atomic():
         if showcase.saleor_id is None:
@@ -92,6 +100,10 @@ def save(showcase: Showcase, before: dict[str, object] | None, actor: str, clien
                        for field, label in FIELDS.items() if before.get(field) != getattr(showcase, field)]
             if changes:
                 record(showcase, actor, "sửa", "; ".join(changes))
+        if cover is not None:
+            saleor_showcases.set_cover(client, showcase.saleor_id, filename=cover.filename, content=cover.content,
+                                       content_type=cover.content_type, alt=showcase.name)
+            record(showcase, actor, "ảnh bìa", f"{cover.filename} ({len(cover.content):,} byte)".replace(",", "."))
         followed = rules.follow(showcase)
         if followed:
             _record_followed(showcase, actor, followed)

@@ -33,6 +33,11 @@ class VietnamDateTimeField(forms.DateTimeField):
         return super().prepare_value(value)
 
 
+COVER_MAX_BYTES = 5 * 1024 * 1024
+COVER_MAX_SIDE = 6000  # pixels
+COVER_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
 def _choices(items) -> list[tuple[str, str]]:
     return [("", "—"), *items]
 
@@ -51,6 +56,9 @@ class ShowcaseForm(forms.ModelForm):
     province = forms.ChoiceField(required=False, label=_("Province"),
                                  choices=_choices([(p.slug, p.name) for p in PROVINCES]))
 
+    cover = forms.ImageField(required=False, label=_("Cover image (JPEG, PNG or WebP, up to 5 MB)"),
+                             help_text=_("Sent to Saleor, which serves it; empty keeps the current one."))
+
     class Meta:
         model = Showcase
         fields = ["name", "name_en", "slug", "description", "description_en", "starts_at", "ends_at",
@@ -60,6 +68,19 @@ class ShowcaseForm(forms.ModelForm):
         help_texts = {"slug": _("The showcase's address in the shop: /showcases/<slug>/ (letters, digits, -).")}
         widgets = {"description": forms.Textarea(attrs={"rows": 5}),
                    "description_en": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_cover(self):
+        cover = self.cleaned_data.get("cover")
+        if not cover:
+            return None
+        if cover.size > COVER_MAX_BYTES:
+            raise forms.ValidationError(_("The image is larger than 5 MB."))
+        image = getattr(cover, "image", None)  # opened and checked by Pillow
+        if image is None or image.format not in COVER_FORMATS:
+            raise forms.ValidationError(_("Send a JPEG, PNG or WebP image."))
+        if max(image.size) > COVER_MAX_SIDE:
+            raise forms.ValidationError(_("The image is larger than 6000 pixels on a side."))
+        return cover
 
     def clean(self):
         data = super().clean() or {}

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
+from PIL import Image
 
 from catalog_sync.app.events import Change
 from catalog_sync.app.readers import StorefrontReader
@@ -49,6 +51,12 @@ class Clock:
 
     def __call__(self) -> datetime.datetime:
         return self.at
+
+
+def cover_image() -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (640, 360), "#b71c1c").save(out, format="PNG")
+    return SimpleUploadedFile("tet-2027.png", out.getvalue(), content_type="image/png")
 
 
 def fill_read_model(client: SaleorClient, ids: list[str]) -> list[ProductRecord]:
@@ -118,7 +126,7 @@ def run(staff: Client, shopper: Client, clock: Clock, products: list[ProductReco
         "name": "Tết 2027: quà OCOP 4 sao", "name_en": "Tet 2027: 4-star OCOP gifts", "slug": SLUG,
         "description": "Quà Tết từ các chủ thể OCOP.", "description_en": "New Year gifts from OCOP producers.",
         "starts_at": "2027-01-01T00:00", "ends_at": "2027-01-02T00:00", "min_stars": "4",
-        "group": "", "product_set": "", "province": ""})
+        "group": "", "product_set": "", "province": "", "cover": cover_image()})
     assert response.status_code == 302, re.findall(r'class="errors"[^>]*>(.*?)</', response.content.decode(), re.S)
     showcase = Showcase.objects.get(slug=SLUG)
     assert (showcase.starts_at, showcase.ends_at) == (START, END)
@@ -156,6 +164,9 @@ def run(staff: Client, shopper: Client, clock: Clock, products: list[ProductReco
     assert tasks.run_schedule() == {"published": [SLUG], "unpublished": [], "followed": []}
     assert shop_names(shopper) == [p.name for p in order]
     assert shop_names(shopper) and "Tết 2027" in shopper.get("/").content.decode()
+    # with the cover image staff uploaded, as Saleor serves it
+    (banner,) = read_html(shopper.get(f"/showcases/{SLUG}/").content).all("img", class_="showcase-banner")
+    assert "/thumbnail/" in (banner["src"] or "") or "/media/" in (banner["src"] or ""), banner
     assert tasks.run_schedule() == {"published": [], "unpublished": [], "followed": []}  # idempotent
     assert sorted(export_rows(staff)) == sorted(p.certificate_id for p in order)
 
@@ -186,10 +197,11 @@ def run(staff: Client, shopper: Client, clock: Clock, products: list[ProductReco
     # and every change is on the showcase's staff page: who, what
     log = changes(staff, showcase.pk)
     assert [(who, what) for who, what, _ in log] == [
-        (STAFF_EMAIL, "tạo"), (STAFF_EMAIL, "theo quy tắc"),
+        (STAFF_EMAIL, "tạo"), (STAFF_EMAIL, "ảnh bìa"), (STAFF_EMAIL, "theo quy tắc"),
         (STAFF_EMAIL, "đổi thứ tự"), (STAFF_EMAIL, "đổi thứ tự"),
         (STAFF_EMAIL, "thêm"), (STAFF_EMAIL, "duyệt đăng"),
         ("lịch tự động", "đăng"), ("lịch tự động", "theo quy tắc"), ("lịch tự động", "gỡ")]
-    assert log[1][2] == "vào: " + ", ".join(p.name for p in picked)
+    assert log[1][2].startswith("tet-2027.png (")
+    assert log[2][2] == "vào: " + ", ".join(p.name for p in picked)
     assert log[-2][2] == "ra: " + gone.name
     assert log[-1][2] == "02/01/2027 00:00"

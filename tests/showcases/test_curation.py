@@ -4,13 +4,16 @@ tests/tier2/test_showcases.py (``OCOP_RECORD_SHOWCASES=1``: tests/fixtures/saleo
 from __future__ import annotations
 
 import datetime
+import io
 import random
 import re
 
 import httpx
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 
 from catalog_sync.catalogue import cache, store
 from catalog_sync.saleor import SaleorClient
@@ -124,10 +127,20 @@ def test_every_change_form_needs_its_csrf_token(no_saleor):
     ({"province": "atlantis"}, "province", "Tỉnh/thành phố: Hãy chọn một lựa chọn hợp lệ. atlantis không phải"),
     ({"slug": "tết 2027"}, "slug", "Địa chỉ (slug):"),
     ({"name": ""}, "name", "Tên (tiếng Việt): Vui lòng điền mục này."),
+    ({"cover": ("bia.png", b"not an image")}, "cover", "Ảnh bìa (JPEG, PNG hoặc WebP, tối đa 5 MB): "),
+    ({"cover": ("bia.gif", "GIF")}, "cover",
+     "Ảnh bìa (JPEG, PNG hoặc WebP, tối đa 5 MB): Hãy gửi ảnh JPEG, PNG hoặc WebP."),
 ])
 def test_bad_input_is_refused_naming_the_field_and_nothing_reaches_saleor(no_saleor, change, field, message):
     form = {"name": "Tết 2027", "slug": "tet-2027", "starts_at": "2027-01-01T00:00", "ends_at": "2027-01-02T00:00",
             "min_stars": "4", "group": "", "product_set": "", "province": "", **change}
+    if "cover" in change:
+        name, content = change["cover"]
+        if content == "GIF":
+            out = io.BytesIO()
+            Image.new("RGB", (40, 40), "red").save(out, format="GIF")
+            content = out.getvalue()
+        form["cover"] = SimpleUploadedFile(name, content)
     response = curator().post("/staff/showcases/new/", form)
     assert response.status_code == 400
     html = response.content.decode()

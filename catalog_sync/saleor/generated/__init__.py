@@ -574,6 +574,13 @@ from .showcase_channel_listing import (
     ShowcaseChannelListingCollectionChannelListingUpdateCollectionChannelListingsChannel,
     ShowcaseChannelListingCollectionChannelListingUpdateErrors,
 )
+from .showcase_cover import (
+    ShowcaseCover,
+    ShowcaseCoverCollectionUpdate,
+    ShowcaseCoverCollectionUpdateCollection,
+    ShowcaseCoverCollectionUpdateCollectionBackgroundImage,
+    ShowcaseCoverCollectionUpdateErrors,
+)
 from .showcase_create import (
     ShowcaseCreate,
     ShowcaseCreateCollectionCreate,
@@ -1112,6 +1119,11 @@ __all__ = [
     "ShowcaseChannelListingCollectionChannelListingUpdateCollectionChannelListings",
     "ShowcaseChannelListingCollectionChannelListingUpdateCollectionChannelListingsChannel",
     "ShowcaseChannelListingCollectionChannelListingUpdateErrors",
+    "ShowcaseCover",
+    "ShowcaseCoverCollectionUpdate",
+    "ShowcaseCoverCollectionUpdateCollection",
+    "ShowcaseCoverCollectionUpdateCollectionBackgroundImage",
+    "ShowcaseCoverCollectionUpdateErrors",
     "ShowcaseCreate",
     "ShowcaseCreateCollectionCreate",
     "ShowcaseCreateCollectionCreateCollection",

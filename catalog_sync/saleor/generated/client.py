@@ -4,7 +4,7 @@ from .attribute_create import AttributeCreate
 from .attribute_translate import AttributeTranslate
 from .attribute_value_create import AttributeValueCreate
 from .attribute_value_translate import AttributeValueTranslate
-from .base_model import UNSET, UnsetType
+from .base_model import UNSET, UnsetType, Upload
 from .catalogue_collections_page import CatalogueCollectionsPage
 from .catalogue_producers_page import CatalogueProducersPage
 from .catalogue_product_ids import CatalogueProductIds
@@ -96,6 +96,7 @@ from .shop_order_read import ShopOrderRead
 from .shop_shipping_address_update import ShopShippingAddressUpdate
 from .showcase_add_products import ShowcaseAddProducts
 from .showcase_channel_listing import ShowcaseChannelListing
+from .showcase_cover import ShowcaseCover
 from .showcase_create import ShowcaseCreate
 from .showcase_remove_products import ShowcaseRemoveProducts
 from .showcase_reorder_products import ShowcaseReorderProducts
@@ -3505,3 +3506,38 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ShowcaseChannelListing.model_validate(data)
+
+    def showcase_cover(
+        self,
+        id: str,
+        image: Upload,
+        alt: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ShowcaseCover:
+        query = gql("""
+            mutation ShowcaseCover($id: ID!, $image: Upload!, $alt: String) {
+              collectionUpdate(
+                id: $id
+                input: {backgroundImage: $image, backgroundImageAlt: $alt}
+              ) {
+                collection {
+                  id
+                  backgroundImage {
+                    url
+                    alt
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "image": image, "alt": alt}
+        response = self.execute(
+            query=query, operation_name="ShowcaseCover", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseCover.model_validate(data)
