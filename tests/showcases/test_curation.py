@@ -211,3 +211,21 @@ def test_start_and_end_are_read_as_vietnam_time():
     assert showcase.live_at(datetime.datetime(2026, 12, 31, 17, 0, tzinfo=utc))
     assert showcase.live_at(datetime.datetime(2027, 1, 1, 16, 59, 59, tzinfo=utc))
     assert not showcase.live_at(datetime.datetime(2027, 1, 1, 17, 0, tzinfo=utc))
+
+
+def test_product_webhooks_make_the_rules_follow_once_for_a_burst_of_changes(monkeypatch):
+    from django.core.cache import cache as django_cache
+
+    from catalog_sync.app.signals import object_refreshed
+    from catalog_sync.app.tasks import refresh_object
+    from catalog_sync.showcases import tasks
+
+    django_cache.delete("showcases:follow-pending")
+    scheduled: list[dict] = []
+    monkeypatch.setattr(tasks.follow_catalogue, "apply_async", lambda **kwargs: scheduled.append(kwargs))
+    # when the app's worker refreshes a product, its variant and a producer's page, one after another
+    for kind in ("product", "variant", "producer"):
+        object_refreshed.send(sender=refresh_object, kind=kind, object_id="x", outcome="updated")
+    # then the rule showcases follow once, a few seconds later
+    assert scheduled == [{"countdown": tasks.FOLLOW_DELAY}]
+    django_cache.delete("showcases:follow-pending")
