@@ -95,6 +95,9 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE = {
     # the shop says prices may be out of date while Saleor does not answer
     "check-saleor": {"task": "catalog_sync.app.tasks.check_saleor", "schedule": 60.0},
+    # at the top of each minute: showcases published at their start (a whole minute), unpublished at their
+    # end; rule showcases follow the catalogue
+    "showcase-schedule": {"task": "catalog_sync.showcases.tasks.run_schedule", "schedule": crontab(minute="*")},
     # unconfirmed import previews older than a day
     "purge-import-previews": {"task": "catalog_sync.registry.tasks.purge_previews", "schedule": 3600.0},
     # certificate reminders 90, 30 and 7 days ahead (each sent once; hourly so a missed run catches up)

@@ -5,11 +5,14 @@ from django.urls import URLPattern, URLResolver, include, path
 from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
 from portal.views.staff import invite_producer
 from storefront.accounts.emails import account_emails
+from storefront.showcase import showcase_preview
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # on the registry's staff pages; the portal's (the registry never imports the portal)
     path("registry/certificates/<certificate_id:certificate_id>/invite/", invite_producer, name="portal-invite"),
     path("registry/", include("catalog_sync.registry.urls")),
+    # a showcase's shop page as it will look, for staff (the storefront's; curation never imports the shop)
+    path("staff/showcases/<int:pk>/preview/", showcase_preview, name="showcase-preview"),
     path("staff/showcases/", include("catalog_sync.showcases.urls")),
     path("admin/", admin.site.urls),
     path("saleor/account-emails/", account_emails, name="saleor-account-emails"),  # the app's account emails

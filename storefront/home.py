@@ -12,6 +12,7 @@ from . import reading
 from .cards import product_card
 from .names import group_name, placeholder_url, translated
 from .pages import language, page
+from .showcase import shown_now
 
 FIVE_STAR_SHOWN = 8
 
@@ -23,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
     try:
         collections = reading.collections()
         stale |= collections.stale
-        showcases = [(c, translated(c, "name", lang)) for c in collections.value]
+        showcases = [(c, translated(c, "name", lang)) for c in collections.value if shown_now(c)]
     except reading.CatalogueUnavailable:
         showcases = []
     try:

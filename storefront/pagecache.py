@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 
 from catalog_sync.app.health import saleor_unreachable
 from catalog_sync.catalogue import cache
+from catalog_sync.showcases import schedule
 
 from .pages import language
 
@@ -60,6 +61,14 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def _showcase_period() -> int:
+    """Pages are kept per stretch between two showcase starts or ends: none outlives a showcase's end."""
+    try:
+        return schedule.period()
+    except Exception:
+        return -1
+
+
 def kept_page(view: View) -> View:
     """Serve ``view``'s page from the cache when it may be, and keep it when it may be."""
 
@@ -77,7 +86,7 @@ def kept_page(view: View) -> View:
                 return None
             return KeptPage(response.status_code, response.content, tuple(response.headers.items()))
 
-        kept = cache.cached(("page", request.build_absolute_uri(), language(), saleor_down), render,
+        kept = cache.cached(("page", request.build_absolute_uri(), language(), saleor_down, _showcase_period()), render,
                             keep=lambda page: page is not None)
         if rendered:
             return rendered[0]

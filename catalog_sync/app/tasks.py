@@ -32,6 +32,9 @@ def refresh_object(kind: str, object_id: str, issued_at: str, deleted: bool = Fa
         reader.client.close()
     health.record(True)
     log.info("%s", outcome)
+    from .signals import object_refreshed
+
+    object_refreshed.send(sender=refresh_object, kind=kind, object_id=object_id, outcome=outcome)
     return outcome
 
 

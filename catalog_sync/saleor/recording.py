@@ -36,8 +36,30 @@ def scrub(value: Any) -> Any:
     return value
 
 
+def _multipart_operations(request: httpx.Request) -> Any:
+    """The ``operations`` part of a GraphQL multipart request (the files are left out: a file variable is null),
+    with each file's name and size in ``files``."""
+    boundary = request.headers["content-type"].split("boundary=", 1)[1].strip('"').encode()
+    operations: Any = {}
+    files: list[dict[str, Any]] = []
+    for part in request.read().split(b"--" + boundary):
+        head, _, content = part.partition(b"\r\n\r\n")
+        content = content.removesuffix(b"\r\n")
+        if b'name="operations"' in head:
+            operations = json.loads(content.decode("utf-8"))
+        elif b"filename=" in head:
+            filename = head.split(b'filename="', 1)[1].split(b'"', 1)[0].decode("utf-8", "replace")
+            files.append({"filename": filename, "bytes": len(content)})
+    if isinstance(operations, dict):
+        operations = {**operations, "variables": {**(operations.get("variables") or {}), "files": files}}
+    return operations
+
+
 def _request_key(request: httpx.Request) -> dict[str, Any]:
-    payload = json.loads(request.read().decode("utf-8"))
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        payload = _multipart_operations(request)
+    else:
+        payload = json.loads(request.read().decode("utf-8"))
     return scrub({"operationName": payload.get("operationName"), "variables": payload.get("variables")})
 
 

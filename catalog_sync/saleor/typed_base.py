@@ -1,13 +1,15 @@
 """The base class of the generated typed client (``generated/``; ariadne-codegen copies this file there).
 
 Every typed operation goes through ``SaleorClient``'s pooled ``httpx.Client`` and transport
-(retries, recording, replay). Its errors are ``SaleorError``s: a reply without data names the
+(retries, recording, replay); a file (``Upload``) goes as a GraphQL multipart request. Its errors are
+``SaleorError``s: a reply without data names the
 operation (``graphql_data``); a mutation whose payload lists ``errors`` raises
 ``SaleorMutationError`` naming the mutation's field and Saleor's field, code and message.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,11 @@ class TypedReply:
     status_code: int
     content: bytes
     mutation: bool
+
+
+def _is_upload(value: Any) -> bool:
+    """The generated ``Upload`` (a file sent as a multipart part)."""
+    return type(value).__name__ == "Upload" and hasattr(value, "content") and hasattr(value, "filename")
 
 
 def _jsonable(value: Any) -> Any:
@@ -45,10 +52,18 @@ class TypedBaseClient:
     def execute(self, query: str, operation_name: str | None = None, variables: dict[str, Any] | None = None,
                 **kwargs: Any) -> TypedReply:
         name = operation_name or "(anonymous)"
-        values = {key: _jsonable(value) for key, value in (variables or {}).items()
-                  if type(value).__name__ != "UnsetType"}
-        response = self.http_client.post(self.url, json={"operationName": name, "query": query, "variables": values},
-                                         headers=self.headers, **kwargs)
+        given = {key: value for key, value in (variables or {}).items() if type(value).__name__ != "UnsetType"}
+        files = {key: value for key, value in given.items() if _is_upload(value)}
+        values = {key: None if key in files else _jsonable(value) for key, value in given.items()}
+        body = {"operationName": name, "query": query, "variables": values}
+        if files:  # the GraphQL multipart request: the operation, where each file goes, then the files
+            response = self.http_client.post(self.url, data={
+                "operations": json.dumps(body), "map": json.dumps({str(n): [f"variables.{key}"]
+                                                                   for n, key in enumerate(files)})},
+                files={str(n): (upload.filename, upload.content, upload.content_type)
+                       for n, upload in enumerate(files.values())}, headers=self.headers, **kwargs)
+        else:
+            response = self.http_client.post(self.url, json=body, headers=self.headers, **kwargs)
         return TypedReply(name, response.status_code, response.content, query.lstrip().startswith("mutation"))
 
     def get_data(self, reply: TypedReply) -> dict[str, Any]:

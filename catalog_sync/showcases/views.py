@@ -12,11 +12,14 @@ from django.views.decorators.http import require_GET
 from catalog_sync.catalogue import store
 from catalog_sync.printing.links import site_base
 
+from . import schedule
 from .entries import ShowcaseNotFoundError
 from .exports import FORMATS, export
+from .models import Showcase
 
-# Trade-promotion staff: the same people who read the registry's reports.
-PERMISSIONS = ("registry.view_certificate", "registry.change_certificate")
+# Trade-promotion staff: the same people who read the registry's reports, and those who curate showcases.
+PERMISSIONS = ("registry.view_certificate", "registry.change_certificate", "showcases.view_showcase",
+               "showcases.change_showcase")
 
 
 def _check(request: HttpRequest) -> None:
@@ -29,7 +32,9 @@ def _check(request: HttpRequest) -> None:
 def showcase_list(request: HttpRequest) -> HttpResponse:
     _check(request)
     showcases = [(s, len(store.products_by_ids(s.product_ids))) for s in store.published_collections()]
-    return render(request, "showcases/list.html", {"showcases": showcases, "formats": list(FORMATS)})
+    return render(request, "showcases/list.html", {
+        "showcases": showcases, "formats": list(FORMATS), "curated": Showcase.objects.all()[:500],
+        "can_add": request.user.has_perm("showcases.add_showcase"), "now": schedule.now()})
 
 
 @staff_member_required(login_url=settings.LOGIN_URL)

@@ -4,7 +4,7 @@ from .attribute_create import AttributeCreate
 from .attribute_translate import AttributeTranslate
 from .attribute_value_create import AttributeValueCreate
 from .attribute_value_translate import AttributeValueTranslate
-from .base_model import UNSET, UnsetType
+from .base_model import UNSET, UnsetType, Upload
 from .catalogue_collections_page import CatalogueCollectionsPage
 from .catalogue_producers_page import CatalogueProducersPage
 from .catalogue_product_ids import CatalogueProductIds
@@ -46,6 +46,10 @@ from .input_types import (
     CheckoutAddressValidationRules,
     CheckoutLineInput,
     CheckoutLineUpdateInput,
+    CollectionChannelListingUpdateInput,
+    CollectionCreateInput,
+    CollectionInput,
+    MoveProductInput,
     NameTranslationInput,
     PageCreateInput,
     PageInput,
@@ -103,6 +107,15 @@ from .shop_order_read import ShopOrderRead
 from .shop_shipping_address_update import ShopShippingAddressUpdate
 from .shop_transaction_initialize import ShopTransactionInitialize
 from .shop_transaction_process import ShopTransactionProcess
+from .showcase_add_products import ShowcaseAddProducts
+from .showcase_channel_listing import ShowcaseChannelListing
+from .showcase_cover import ShowcaseCover
+from .showcase_create import ShowcaseCreate
+from .showcase_remove_products import ShowcaseRemoveProducts
+from .showcase_reorder_products import ShowcaseReorderProducts
+from .showcase_state import ShowcaseState
+from .showcase_translate import ShowcaseTranslate
+from .showcase_update import ShowcaseUpdate
 from .staff_token_create import StaffTokenCreate
 from .typed_base import TypedBaseClient
 from .variant_channel_listing import VariantChannelListing
@@ -791,7 +804,7 @@ class Client(TypedBaseClient):
                 url
                 alt
               }
-              products(first: 100) {
+              products(first: 100, sortBy: {field: COLLECTION, direction: ASC}) {
                 edges {
                   node {
                     id
@@ -3743,7 +3756,7 @@ class Client(TypedBaseClient):
                 url
                 alt
               }
-              products(first: 100) {
+              products(first: 100, sortBy: {field: COLLECTION, direction: ASC}) {
                 edges {
                   node {
                     id
@@ -3781,7 +3794,11 @@ class Client(TypedBaseClient):
         query = gql("""
             query CollectionProductsPage($channel: String!, $id: ID!, $first: Int!, $after: String) {
               collection(channel: $channel, id: $id) {
-                products(first: $first, after: $after) {
+                products(
+                  first: $first
+                  after: $after
+                  sortBy: {field: COLLECTION, direction: ASC}
+                ) {
                   edges {
                     node {
                       id
@@ -3809,3 +3826,282 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return CollectionProductsPage.model_validate(data)
+
+    def showcase_state(
+        self,
+        id: str,
+        channel: str,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ShowcaseState:
+        query = gql("""
+            query ShowcaseState($id: ID!, $channel: String!, $first: Int!, $after: String) {
+              collection(id: $id, channel: $channel) {
+                id
+                slug
+                channelListings {
+                  channel {
+                    id
+                    slug
+                  }
+                  isPublished
+                }
+                products(
+                  first: $first
+                  after: $after
+                  sortBy: {field: COLLECTION, direction: ASC}
+                ) {
+                  edges {
+                    node {
+                      id
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+              channel(slug: $channel) {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channel": channel,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="ShowcaseState", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseState.model_validate(data)
+
+    def showcase_create(
+        self, input: CollectionCreateInput, **kwargs: Any
+    ) -> ShowcaseCreate:
+        query = gql("""
+            mutation ShowcaseCreate($input: CollectionCreateInput!) {
+              collectionCreate(input: $input) {
+                collection {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="ShowcaseCreate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseCreate.model_validate(data)
+
+    def showcase_update(
+        self, id: str, input: CollectionInput, **kwargs: Any
+    ) -> ShowcaseUpdate:
+        query = gql("""
+            mutation ShowcaseUpdate($id: ID!, $input: CollectionInput!) {
+              collectionUpdate(id: $id, input: $input) {
+                collection {
+                  id
+                  slug
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query, operation_name="ShowcaseUpdate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseUpdate.model_validate(data)
+
+    def showcase_translate(
+        self, id: str, input: TranslationInput, **kwargs: Any
+    ) -> ShowcaseTranslate:
+        query = gql("""
+            mutation ShowcaseTranslate($id: ID!, $input: TranslationInput!) {
+              collectionTranslate(id: $id, languageCode: EN, input: $input) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseTranslate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseTranslate.model_validate(data)
+
+    def showcase_add_products(
+        self, id: str, products: list[str], **kwargs: Any
+    ) -> ShowcaseAddProducts:
+        query = gql("""
+            mutation ShowcaseAddProducts($id: ID!, $products: [ID!]!) {
+              collectionAddProducts(collectionId: $id, products: $products) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "products": products}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseAddProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseAddProducts.model_validate(data)
+
+    def showcase_remove_products(
+        self, id: str, products: list[str], **kwargs: Any
+    ) -> ShowcaseRemoveProducts:
+        query = gql("""
+            mutation ShowcaseRemoveProducts($id: ID!, $products: [ID!]!) {
+              collectionRemoveProducts(collectionId: $id, products: $products) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "products": products}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseRemoveProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseRemoveProducts.model_validate(data)
+
+    def showcase_reorder_products(
+        self, id: str, moves: list[MoveProductInput], **kwargs: Any
+    ) -> ShowcaseReorderProducts:
+        query = gql("""
+            mutation ShowcaseReorderProducts($id: ID!, $moves: [MoveProductInput!]!) {
+              collectionReorderProducts(collectionId: $id, moves: $moves) {
+                collection {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "moves": moves}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseReorderProducts",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseReorderProducts.model_validate(data)
+
+    def showcase_channel_listing(
+        self, id: str, input: CollectionChannelListingUpdateInput, **kwargs: Any
+    ) -> ShowcaseChannelListing:
+        query = gql("""
+            mutation ShowcaseChannelListing($id: ID!, $input: CollectionChannelListingUpdateInput!) {
+              collectionChannelListingUpdate(id: $id, input: $input) {
+                collection {
+                  id
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    isPublished
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="ShowcaseChannelListing",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShowcaseChannelListing.model_validate(data)
+
+    def showcase_cover(
+        self,
+        id: str,
+        image: Upload,
+        alt: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ShowcaseCover:
+        query = gql("""
+            mutation ShowcaseCover($id: ID!, $image: Upload!, $alt: String) {
+              collectionUpdate(
+                id: $id
+                input: {backgroundImage: $image, backgroundImageAlt: $alt}
+              ) {
+                collection {
+                  id
+                  backgroundImage {
+                    url
+                    alt
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "image": image, "alt": alt}
+        response = self.execute(
+            query=query, operation_name="ShowcaseCover", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShowcaseCover.model_validate(data)

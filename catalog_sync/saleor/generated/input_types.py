@@ -226,6 +226,89 @@ class TranslationInput(BaseModel):
     "Translated description.\n\nRich text format. For reference see https://editorjs.io/"
 
 
+class CollectionCreateInput(BaseModel):
+    is_published: Optional[bool] = Field(alias="isPublished", default=None)
+    "Informs whether a collection is published."
+    name: Optional[str] = None
+    "Name of the collection."
+    slug: Optional[str] = None
+    "Slug of the collection."
+    description: Optional[str] = None
+    "Description of the collection.\n\nRich text format. For reference see https://editorjs.io/"
+    background_image: Optional[Upload] = Field(alias="backgroundImage", default=None)
+    "Background image file."
+    background_image_alt: Optional[str] = Field(
+        alias="backgroundImageAlt", default=None
+    )
+    "Alt text for an image."
+    seo: Optional["SeoInput"] = None
+    "Search engine optimization fields."
+    publication_date: Optional[Day] = Field(alias="publicationDate", default=None)
+    "Publication date. ISO 8601 standard."
+    metadata: Optional[list["MetadataInput"]] = None
+    "Fields required to update the collection metadata. Can be read by any API client authorized to read the object it's attached to.\n\nWarning: never store sensitive information, including financial data such as credit card details."
+    private_metadata: Optional[list["MetadataInput"]] = Field(
+        alias="privateMetadata", default=None
+    )
+    "Fields required to update the collection private metadata. Requires permissions to modify and to read the metadata of the object it's attached to.\n\nWarning: never store sensitive information, including financial data such as credit card details."
+    products: Optional[list[str]] = None
+    "List of products to be added to the collection."
+
+
+class MoveProductInput(BaseModel):
+    product_id: str = Field(alias="productId")
+    "The ID of the product to move."
+    sort_order: Optional[int] = Field(alias="sortOrder", default=None)
+    "The relative sorting position of the product (from -inf to +inf) starting from the first given product's actual position.1 moves the item one position forward, -1 moves the item one position backward, 0 leaves the item unchanged."
+
+
+class CollectionInput(BaseModel):
+    is_published: Optional[bool] = Field(alias="isPublished", default=None)
+    "Informs whether a collection is published."
+    name: Optional[str] = None
+    "Name of the collection."
+    slug: Optional[str] = None
+    "Slug of the collection."
+    description: Optional[str] = None
+    "Description of the collection.\n\nRich text format. For reference see https://editorjs.io/"
+    background_image: Optional[Upload] = Field(alias="backgroundImage", default=None)
+    "Background image file."
+    background_image_alt: Optional[str] = Field(
+        alias="backgroundImageAlt", default=None
+    )
+    "Alt text for an image."
+    seo: Optional["SeoInput"] = None
+    "Search engine optimization fields."
+    publication_date: Optional[Day] = Field(alias="publicationDate", default=None)
+    "Publication date. ISO 8601 standard."
+    metadata: Optional[list["MetadataInput"]] = None
+    "Fields required to update the collection metadata. Can be read by any API client authorized to read the object it's attached to.\n\nWarning: never store sensitive information, including financial data such as credit card details."
+    private_metadata: Optional[list["MetadataInput"]] = Field(
+        alias="privateMetadata", default=None
+    )
+    "Fields required to update the collection private metadata. Requires permissions to modify and to read the metadata of the object it's attached to.\n\nWarning: never store sensitive information, including financial data such as credit card details."
+
+
+class CollectionChannelListingUpdateInput(BaseModel):
+    add_channels: Optional[list["PublishableChannelListingInput"]] = Field(
+        alias="addChannels", default=None
+    )
+    "List of channels to which the collection should be assigned."
+    remove_channels: Optional[list[str]] = Field(alias="removeChannels", default=None)
+    "List of channels from which the collection should be unassigned."
+
+
+class PublishableChannelListingInput(BaseModel):
+    channel_id: str = Field(alias="channelId")
+    "ID of a channel."
+    is_published: Optional[bool] = Field(alias="isPublished", default=None)
+    "Determines if object is visible to customers."
+    publication_date: Optional[Day] = Field(alias="publicationDate", default=None)
+    "Publication date. ISO 8601 standard."
+    published_at: Optional[datetime] = Field(alias="publishedAt", default=None)
+    "Publication date time. ISO 8601 standard."
+
+
 class AttributeValueInput(BaseModel):
     id: Optional[str] = None
     "ID of the selected attribute."
@@ -962,6 +1045,9 @@ WarehouseCreateInput.model_rebuild()
 ShippingMethodChannelListingInput.model_rebuild()
 ShippingPriceInput.model_rebuild()
 CategoryInput.model_rebuild()
+CollectionCreateInput.model_rebuild()
+CollectionInput.model_rebuild()
+CollectionChannelListingUpdateInput.model_rebuild()
 AttributeValueInput.model_rebuild()
 ProductBulkCreateInput.model_rebuild()
 ProductVariantBulkCreateInput.model_rebuild()
