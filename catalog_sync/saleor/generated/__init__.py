@@ -348,6 +348,13 @@ from .ocop_transaction_event_report import (
     OcopTransactionEventReportTransactionEventReportTransactionEvent,
     OcopTransactionEventReportTransactionEventReportTransactionEventAmount,
 )
+from .ocop_withdrawal_logs import (
+    OcopWithdrawalLogs,
+    OcopWithdrawalLogsProducts,
+    OcopWithdrawalLogsProductsEdges,
+    OcopWithdrawalLogsProductsEdgesNode,
+    OcopWithdrawalLogsProductsPageInfo,
+)
 from .page_attribute_assign import (
     PageAttributeAssign,
     PageAttributeAssignPageAttributeAssign,
@@ -803,6 +810,11 @@ __all__ = [
     "OcopTransactionEventReportTransactionEventReportTransactionChargedAmount",
     "OcopTransactionEventReportTransactionEventReportTransactionEvent",
     "OcopTransactionEventReportTransactionEventReportTransactionEventAmount",
+    "OcopWithdrawalLogs",
+    "OcopWithdrawalLogsProducts",
+    "OcopWithdrawalLogsProductsEdges",
+    "OcopWithdrawalLogsProductsEdgesNode",
+    "OcopWithdrawalLogsProductsPageInfo",
     "OrderSettingsInput",
     "PageAttributeAssign",
     "PageAttributeAssignPageAttributeAssign",
