@@ -172,3 +172,11 @@ def test_only_product_updated_payloads_carrying_a_log_are_read_for_it():
     assert withdrawal_log_from_payload(without) is None
     found = withdrawal_log_from_payload(payload("restored"))
     assert found is not None and [e.action for e in found.entries] == ["withdrawn", "restored"]
+
+
+def test_a_delivery_carrying_a_log_costs_a_fixed_number_of_queries(client, fake_saleor, installation, queued,
+                                                                    django_assert_num_queries):
+    # the installation, the certificates' provinces, the entries already stored, the insert, and the
+    # delivery's record (in its savepoint) — however many entries the log holds
+    with django_assert_num_queries(7):
+        deliver(client, fake_saleor, payload("restored"))
