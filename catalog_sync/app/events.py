@@ -1,10 +1,13 @@
-"""What a webhook payload says changed (pure: no Django, no network)."""
+"""What a webhook payload says changed, and the plugin's withdrawal log it carries (pure: no Django,
+no network)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from catalog_sync.domain.withdrawals import LogEntry, LogError, parse_log
 
 Kind = Literal["product", "variant", "collection", "page"]
 
@@ -68,3 +71,29 @@ def change_from_payload(payload: Any) -> Change | None:
                 return Change(kind, object_id, issued_at)  # type: ignore[arg-type]
         return None  # a translation of something the catalogue does not show
     return None
+
+
+LOG_FIELD = "ocopWithdrawals"  # the alias of privateMetafield(key: "ocop.withdrawals") in manifest.PRODUCTS
+
+
+@dataclass(frozen=True)
+class WithdrawalLog:
+    product_id: str
+    entries: list[LogEntry]
+    problems: list[str]  # entries left out, each named with what is wrong
+
+
+def withdrawal_log_from_payload(payload: Any) -> WithdrawalLog | None:
+    """The certification plugin's log a PRODUCT_UPDATED payload carries (None: it carries none); what
+    cannot be read is in ``problems``, never an error for the delivery."""
+    product = payload.get("product") if isinstance(payload, dict) else None
+    if not isinstance(product, dict) or product.get(LOG_FIELD) is None:
+        return None
+    product_id = _id(product, "id")
+    if product_id is None:
+        raise PayloadError("product.id is missing")
+    try:
+        entries, problems = parse_log(product[LOG_FIELD])
+    except LogError as bad:  # edited by hand, not the plugin's: named, and the product is still refreshed
+        return WithdrawalLog(product_id, [], [f"product.{LOG_FIELD}: {bad}"])
+    return WithdrawalLog(product_id, entries, problems)

@@ -2,7 +2,9 @@
 
 Every webhook asks only *which* object changed and when; the worker then re-reads the object as an
 anonymous customer sees it in ``ocop-vn``, so a payload never has to be trusted for prices or
-visibility, and every event for an object converges on Saleor's current state.
+visibility, and every event for an object converges on Saleor's current state. PRODUCT_UPDATED also
+carries the certification plugin's withdrawal log, kept in the product's private metadata (readable
+with MANAGE_PRODUCTS): what it withdrew and restored, recorded by the web service as it arrives.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ PRODUCTS = Webhook(
     __typename
     issuedAt
     ... on ProductCreated { product { id } }
-    ... on ProductUpdated { product { id } }
+    ... on ProductUpdated { product { id ocopWithdrawals: privateMetafield(key: "ocop.withdrawals") } }
     ... on ProductDeleted { product { id } }
     ... on ProductVariantCreated { productVariant { product { id } } }
     ... on ProductVariantUpdated { productVariant { product { id } } }

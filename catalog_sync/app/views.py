@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from catalog_sync.payments import handlers as payment_handlers
 from catalog_sync.payments import stripe_events
 from catalog_sync.payments.payloads import PayloadError as PaymentPayloadError
+from catalog_sync.registry.withdrawals import record as record_withdrawals
 
 from . import signatures
-from .events import PayloadError, change_from_payload
+from .events import PayloadError, change_from_payload, withdrawal_log_from_payload
 from .manifest import build_manifest
 from .models import HandledDelivery, Installation, normalise_api_url
 from .registration import RegistrationRefused, register
@@ -82,11 +83,20 @@ def webhook(request: HttpRequest) -> JsonResponse:
     if refused is not None:
         return refused
     try:
-        change = change_from_payload(json.loads(request.body))
+        payload = json.loads(request.body)
+        change = change_from_payload(payload)
+        withdrawals = withdrawal_log_from_payload(payload)
     except PayloadError as bad:
         return _error(str(bad), 400)
     except (ValueError, UnicodeDecodeError) as bad:
         return _error(f"the payload is not JSON: {bad}", 400)
+    if withdrawals is not None:
+        # Recorded whatever its age or however often it comes: each entry is stored once.
+        recorded = record_withdrawals(withdrawals.product_id, withdrawals.entries)
+        for problem in withdrawals.problems:
+            log.warning("withdrawal log of %s: %s (left out)", withdrawals.product_id, problem)
+        if recorded:
+            log.info("withdrawal log of %s: %d new entries", withdrawals.product_id, recorded)
     if change is None:
         return JsonResponse({"ignored": "not about the catalogue"})
     now = timezone.now()

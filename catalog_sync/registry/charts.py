@@ -68,3 +68,38 @@ def columns(items: Sequence[tuple[str, int]], title: str, colour: str = BAR) -> 
         'font-size="12" font-family="sans-serif"><title>{}</title>{}</svg>',
         title, width, height, width, height, title, mark_safe("".join(parts)),  # noqa: S308
     )
+
+
+PAIR_COLOURS = ("#c0392b", "#2e8b57")  # withdrawn, restored
+
+
+def paired_columns(items: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], title: str,
+                   colours: Sequence[str] = PAIR_COLOURS) -> SafeString:
+    """Per item (e.g. a month), one vertical bar per series side by side, each with its count above
+    it; the item's label below and a legend on top."""
+    bar_w, gap, chart_h, top = 18, 12, 140, 34
+    group_w = bar_w * len(series) + gap
+    largest = max((v for _, values in items for v in values), default=0) or 1
+    legend = format_html_join("", '<rect x="{}" y="6" width="12" height="12" fill="{}"/><text x="{}" y="16">{}</text>',
+                              ((10 + i * 110, colours[i], 26 + i * 110, name) for i, name in enumerate(series)))
+    parts = []
+    for g, (label, values) in enumerate(items):
+        x0 = 10 + g * group_w
+        for i, value in enumerate(values):
+            x = x0 + i * bar_w
+            height = chart_h * value / largest
+            y = top + chart_h - height
+            if value:
+                parts.append(format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
+                    x, _n(y), bar_w - 2, _n(height), colours[i], label, value, series[i]))
+            parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="10">{}</text>',
+                                     _n(x + (bar_w - 2) / 2), _n(y - 3), value))
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="10">{}</text>',
+                                 _n(x0 + (group_w - gap) / 2), top + chart_h + 14, label))
+    width, height = max(20 + len(items) * group_w, 240), top + chart_h + 22
+    return format_html(
+        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'font-size="12" font-family="sans-serif"><title>{}</title>{}{}</svg>',
+        title, width, height, width, height, title, legend, mark_safe("".join(parts)),  # noqa: S308
+    )

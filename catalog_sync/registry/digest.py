@@ -2,10 +2,8 @@
 
 For the ISO week reported (Monday-Sunday, Vietnam local dates; by default the week before today):
 - certificates of the province whose last valid day falls within 60 days of the Monday after it;
-- products withdrawn that week. The web service does not record the plugin's withdrawals yet, so they
-  are derived from the registry: certificates that stopped being valid during the week, expired (last
-  valid day in the week, not renewed) or revoked (revocation day in the week). These are exactly the
-  certificates the certification plugin takes off sale.
+- products the certification plugin withdrew that week, from its log as the app's webhooks brought it
+  (withdrawals.py): product, certificate, reason and time.
 A province with nothing to report still gets a short email saying so. Each digest is sent once per
 office and week: a ``DigestSent`` row is written in the same transaction as the send.
 """
@@ -19,7 +17,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +27,7 @@ from catalog_sync.domain.validity import vietnam_today
 from . import reports
 from .models import Certificate
 from .offices import DigestSent, ProvinceOffice
+from .withdrawals import WithdrawalEvent
 
 EXPIRING_DAYS = 60
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -58,13 +56,14 @@ def previous_week(today: datetime.date) -> datetime.date:
 
 @dataclass(frozen=True)
 class Withdrawn:
-    certificate: Certificate
-    reason: str  # "expired" | "revoked"
-    on: datetime.date  # the first day it was no longer valid
+    """A product the certification plugin withdrew that week (its first withdrawal of the week)."""
+
+    event: WithdrawalEvent
+    certificate: Certificate | None  # the registry's, when it knows the id
 
     @property
     def reason_vi(self) -> str:
-        return "bị thu hồi" if self.reason == "revoked" else "hết hiệu lực"
+        return self.event.reason_vi
 
 
 @dataclass(frozen=True)
@@ -89,20 +88,17 @@ class Digest:
 
 
 def withdrawn_in_week(monday: datetime.date, province: str) -> list[Withdrawn]:
-    sunday = monday + datetime.timedelta(days=6)
-    revoked_in_week = Q(revoked_on__gte=monday, revoked_on__lte=sunday) & Q(revoked_on__lte=F("valid_until"))
-    expired_in_week = (Q(valid_until__gte=monday, valid_until__lte=sunday, superseded_by__isnull=True)
-                       & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=F("valid_until"))))
-    candidates: QuerySet[Certificate] = (
-        Certificate.objects.filter(revoked_in_week | expired_in_week, province=province, issued_on__lte=sunday)
-        .select_related("producer").order_by("id"))
-    result = []
-    for certificate in candidates:
-        if certificate.revoked_on is not None and certificate.revoked_on <= certificate.valid_until:
-            result.append(Withdrawn(certificate, "revoked", certificate.revoked_on))
-        else:
-            result.append(Withdrawn(certificate, "expired", certificate.valid_until + datetime.timedelta(days=1)))
-    return sorted(result, key=lambda w: (w.on, w.certificate.id))
+    """The province's products the plugin withdrew from Monday 00:00 to Sunday 24:00 Vietnam time, as
+    its log reached the web service; each product once, at its first withdrawal of the week."""
+    events = (WithdrawalEvent.objects.in_province(province)
+              .between(monday, monday + datetime.timedelta(days=6))
+              .filter(action=WithdrawalEvent.Action.WITHDRAWN).order_by("at", "saleor_event_id"))
+    first: dict[str, WithdrawalEvent] = {}
+    for event in events:
+        first.setdefault(event.product, event)
+    certificates = Certificate.objects.select_related("producer").in_bulk(
+        {event.certificate_id for event in first.values()})
+    return [Withdrawn(event, certificates.get(event.certificate_id)) for event in first.values()]
 
 
 def digest_for(province: str, week: datetime.date) -> Digest:
@@ -129,12 +125,12 @@ def render(digest: Digest) -> Email:
     base = _site_url()
     with translation.override(settings.LANGUAGE_CODE):
         verify = {c.id: base + reverse("storefront:verify", args=[c.id])
-                  for c in [*digest.expiring, *(w.certificate for w in digest.withdrawn)]}
+                  for c in [*digest.expiring, *(w.certificate for w in digest.withdrawn if w.certificate)]}
         context = {
             "digest": digest, "province_name": province_by_slug(digest.province).name, "days": EXPIRING_DAYS,
             "reports_url": f"{base}{reverse('registry:report')}?province={digest.province}&days={EXPIRING_DAYS}",
             "expiring": [(c, verify[c.id]) for c in digest.expiring],
-            "withdrawn": [(w, verify[w.certificate.id]) for w in digest.withdrawn],
+            "withdrawn": [(w, verify[w.certificate.id] if w.certificate else "") for w in digest.withdrawn],
         }
         subject = " ".join(render_to_string("registry/email/digest_subject.txt", context).split())
         return Email(subject, render_to_string("registry/email/digest.txt", context),

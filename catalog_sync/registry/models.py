@@ -262,3 +262,6 @@ class ImportRow(models.Model):
 
 # Provincial offices and their weekly digests (kept in their own module).
 from .offices import DigestSent, ProvinceOffice  # noqa: E402, F401
+
+# What the certification plugin withdrew and restored, carried by the app's webhooks.
+from .withdrawals import WithdrawalEvent  # noqa: E402, F401

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from . import reports
+from catalog_sync.domain.validity import VIETNAM_TZ
+
+from . import reports, withdrawals
+
+
+@dataclass(frozen=True)
+class Filters:
+    today: datetime.date
+    days: int = reports.DEFAULT_NOTICE_DAYS
+    province: str | None = None
+    month: datetime.date | None = None  # the withdrawal log's month (its first day); None: every month
 
 
 @dataclass(frozen=True)
@@ -22,41 +32,57 @@ class ReportTable:
     rows: Sequence[tuple[object, ...]]
 
 
-def _expiring(today: datetime.date, days: int, province: str | None) -> ReportTable:
+def _expiring(f: Filters) -> ReportTable:
     rows = [(c.pk, c.product_name, c.producer.name, c.stars, c.province, c.valid_until)
-            for c in reports.expiring_within(days, today=today, province=province)]
-    return ReportTable("expiring", f"Certificates expiring within {days} days",
+            for c in reports.expiring_within(f.days, today=f.today, province=f.province)]
+    return ReportTable("expiring", f"Certificates expiring within {f.days} days",
                        ("certificate_id", "product", "producer", "stars", "province", "last_valid_day"), rows)
 
 
-def _counts(dimension: str) -> Callable[[datetime.date, int, str | None], ReportTable]:
-    def table(today: datetime.date, days: int, province: str | None) -> ReportTable:
-        rows = [(r.key, r.label, r.count) for r in reports.counts_by(dimension, today=today, province=province)]
+def _counts(dimension: str) -> Callable[[Filters], ReportTable]:
+    def table(f: Filters) -> ReportTable:
+        rows = [(r.key, r.label, r.count) for r in reports.counts_by(dimension, today=f.today, province=f.province)]
         return ReportTable(f"by-{dimension}", f"Valid certificates by {dimension}", (dimension, "label", "count"), rows)
 
     return table
 
 
-def _stars_by_province(today: datetime.date, days: int, province: str | None) -> ReportTable:
+def _stars_by_province(f: Filters) -> ReportTable:
     rows = [(r.key, r.label, *r.by_stars, r.total)
-            for r in reports.stars_by_province(today=today, province=province)]
+            for r in reports.stars_by_province(today=f.today, province=f.province)]
     return ReportTable("stars-by-province", "Valid certificates by province and stars",
                        ("province", "label", "stars_3", "stars_4", "stars_5", "total"), rows)
 
 
-def _by_month(today: datetime.date, days: int, province: str | None) -> ReportTable:
-    rows = [(r.label, r.count) for r in reports.last_valid_days_by_month(today=today, province=province)]
+def _by_month(f: Filters) -> ReportTable:
+    rows = [(r.label, r.count) for r in reports.last_valid_days_by_month(today=f.today, province=f.province)]
     return ReportTable("last-valid-day-by-month", "Certificates reaching their last valid day, by month",
                        ("month", "count"), rows)
 
 
-TABLES: dict[str, Callable[[datetime.date, int, str | None], ReportTable]] = {
+def _withdrawals_by_month(f: Filters) -> ReportTable:
+    rows = [(r.label, r.withdrawn, r.restored) for r in withdrawals.by_month(f.today, province=f.province)]
+    return ReportTable("withdrawals-by-month", "Products withdrawn and restored by the certification plugin, by month",
+                       ("month", "withdrawn", "restored"), rows)
+
+
+def _withdrawals(f: Filters) -> ReportTable:
+    """The plugin's withdrawal log; times in Vietnam time, with their offset."""
+    rows = [(e.at.astimezone(VIETNAM_TZ).isoformat(), e.action, e.product_name, e.product, e.certificate_id,
+             e.province, e.reason) for e in withdrawals.log(f.province, f.month)]
+    return ReportTable("withdrawals", "Products withdrawn and restored by the certification plugin",
+                       ("at", "action", "product", "saleor_product_id", "certificate_id", "province", "reason"), rows)
+
+
+TABLES: dict[str, Callable[[Filters], ReportTable]] = {
     "expiring": _expiring,
     "by-stars": _counts("stars"),
     "by-group": _counts("group"),
     "by-province": _counts("province"),
     "stars-by-province": _stars_by_province,
     "last-valid-day-by-month": _by_month,
+    "withdrawals-by-month": _withdrawals_by_month,
+    "withdrawals": _withdrawals,
 }
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("import/<int:batch_id>/confirm/", views.import_confirm, name="import-confirm"),
     path("import/<int:batch_id>/discard/", views.import_discard, name="import-discard"),
     path("reports/", views.report, name="report"),
+    path("reports/withdrawals/", views.withdrawal_log, name="withdrawals"),
     path("reports/<slug:table>.<str:file_format>", views.report_download, name="report-download"),
     path("certificates/<certificate_id:certificate_id>/", views.certificate_detail, name="certificate"),
     path("certificates/<certificate_id:certificate_id>/labels.pdf", views.certificate_labels, name="labels"),

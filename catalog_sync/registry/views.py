@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 import io
@@ -27,7 +28,7 @@ from catalog_sync.domain.validity import CertificateStatus, vietnam_today
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.printing.links import site_base
 
-from . import charts, report_tables, reports
+from . import charts, report_tables, reports, withdrawals
 from .actions import RegistryActionError, renew_certificate, revoke_certificate
 from .feed import current_feed, etag_for
 from .forms import ImportUploadForm, RenewForm, RevokeForm
@@ -170,27 +171,35 @@ def import_discard(request: HttpRequest, batch_id: int) -> HttpResponse:
     return redirect("registry:import-upload")
 
 
-def _report_filters(request: HttpRequest) -> tuple[int, str | None, str | None]:
-    """``days`` and ``province`` of a report's URL, and what is wrong with them (None when nothing is)."""
+def report_filters(request: HttpRequest) -> tuple[int, str | None, str | None, datetime.date | None]:
+    """``days``, ``province`` and ``month`` (YYYY-MM) of a report's URL, and what is wrong with them."""
     try:
         days = max(1, min(int(request.GET.get("days", reports.DEFAULT_NOTICE_DAYS)), 3650))
     except ValueError:
         days = reports.DEFAULT_NOTICE_DAYS
     province = request.GET.get("province", "").strip() or None
     if province and province not in {p.slug for p in PROVINCES}:
-        return days, None, _("province: no province with slug %(value)s") % {"value": province}
-    return days, province, None
+        return days, None, _("province: no province with slug %(value)s") % {"value": province}, None
+    month = None
+    if request.GET.get("month", "").strip():
+        try:
+            month = withdrawals.parse_month(request.GET["month"].strip())
+        except ValueError:
+            return days, province, _("month: not a month (use YYYY-MM, e.g. 2026-11): %(value)s") % {
+                "value": request.GET["month"].strip()[:20]}, None
+    return days, province, None, month
 
 
 @staff_required
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
     _staff_may_view_certificates(request)
-    days, province, error = _report_filters(request)
+    days, province, error, _month = report_filters(request)
     today = vietnam_today()
     by_stars = reports.counts_by("stars", today=today, province=province)
     stars_by_province = reports.stars_by_province(today=today, province=province)
     by_month = reports.last_valid_days_by_month(today=today, province=province)
+    withdrawals_by_month = withdrawals.by_month(today, province=province)
     star_labels = [f"{s}★" for s in reports.STARS]
     context = {
         "days": days,
@@ -207,6 +216,10 @@ def report(request: HttpRequest) -> HttpResponse:
                                            _("Valid certificates by province and stars")),
         "month_chart": charts.columns([(r.label, r.count) for r in by_month],
                                       _("Certificates reaching their last valid day, by month")),
+        "withdrawals_by_month": withdrawals_by_month,
+        "withdrawals_chart": charts.paired_columns(
+            [(r.label, (r.withdrawn, r.restored)) for r in withdrawals_by_month], [_("Withdrawn"), _("Restored")],
+            _("Products withdrawn and restored per month")),
         "query": urlencode({k: v for k, v in (("province", province), ("days", days)) if v}),
     }
     return render(request, "registry/report.html", context, status=400 if error else 200)
@@ -219,20 +232,41 @@ def report_download(request: HttpRequest, table: str, file_format: str) -> HttpR
     _staff_may_view_certificates(request)
     if table not in report_tables.TABLES or file_format not in {"csv", "xlsx"}:
         raise Http404
-    days, province, error = _report_filters(request)
+    days, province, error, month = report_filters(request)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    data = report_tables.TABLES[table](vietnam_today(), days, province)
+    data = report_tables.TABLES[table](report_tables.Filters(vietnam_today(), days, province, month))
     if file_format == "csv":
         response = HttpResponse(report_tables.csv_bytes(data), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(report_tables.xlsx_bytes(data), content_type=XLSX)
-    suffix = f"-{province}" if province else ""
+    suffix = (f"-{province}" if province else "") + (f"-{month:%Y-%m}" if month and table == "withdrawals" else "")
     response["Content-Disposition"] = f'attachment; filename="ocop-{table}{suffix}.{file_format}"'
     return response
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WITHDRAWALS_PER_PAGE = 100
+
+
+@staff_required
+@require_GET
+def withdrawal_log(request: HttpRequest) -> HttpResponse:
+    """What the certification plugin withdrew and restored (``?province=&month=YYYY-MM``), newest first."""
+    _staff_may_view_certificates(request)
+    _days, province, error, month = report_filters(request)
+    events = withdrawals.log(province, month)
+    page = Paginator(events, WITHDRAWALS_PER_PAGE).get_page(request.GET.get("page"))
+    query = {k: v for k, v in (("province", province), ("month", f"{month:%Y-%m}" if month else None)) if v}
+    context = {
+        "province": province or "",
+        "month": f"{month:%Y-%m}" if month else "",
+        "provinces": sorted(PROVINCES, key=lambda p: p.name),
+        "error": error,
+        "page": page,
+        "query": urlencode(query),
+    }
+    return render(request, "registry/withdrawals.html", context, status=400 if error else 200)
 
 
 @staff_required

@@ -1,4 +1,5 @@
-"""The writes of a run: withdraw, restore and re-label in bulk, audit each change, and record
+"""The writes of a run: withdraw, restore and re-label in bulk, audit each change (and carry it to the
+product's private metadata, withdrawal_log.py), and record
 each product's certification state. Everything goes through Saleor's models; nothing here uses
 Saleor's deprecated plugin hooks or private helpers."""
 
@@ -10,7 +11,7 @@ from datetime import UTC, datetime, time
 
 from django.db.models import Q
 
-from . import reconcile, rules
+from . import reconcile, rules, withdrawal_log
 from .config import STARS_ATTRIBUTE, VALID_UNTIL_ATTRIBUTE
 from .loading import BATCH, Loaded
 from .models import AuditEntry, ProductCertification, SyncRun, Withdrawal, WithdrawnListing
@@ -66,6 +67,7 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
     if plan.update:
         _update_attributes(plan.update)
     AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
+    _carry_to_products(audit)
     changed = {c.product_id for c in withdraw} | {c.product_id for c in plan.restore}
     changed |= {u.product_id for u in plan.update}
     _record_certification_state(run, loaded, verdicts, now, changed)
@@ -86,6 +88,29 @@ def _audit(action: str, change: reconcile.Change, loaded: Loaded, run: SyncRun, 
         run=run,
         at=now,
     )
+
+
+def _carry_to_products(audit: list[AuditEntry]) -> None:
+    """Append each audit entry (ids assigned by bulk_create) to its product's private metadata
+    (withdrawal_log.py), so the PRODUCT_UPDATED webhook sent after commit carries it."""
+    from saleor.product.models import Product
+
+    by_product: dict[int, list[dict]] = defaultdict(list)
+    for item in audit:
+        by_product[item.product_id].append(withdrawal_log.entry(
+            entry_id=item.pk, action=item.action, reason=item.reason, certificate_id=item.certificate_id,
+            product=item.product_name, at=item.at, run_id=item.run_id))
+    ids = sorted(by_product)
+    for start in range(0, len(ids), BATCH):
+        # Under a row lock: a metadata edit made meanwhile (the Dashboard, an app) is kept.
+        products = list(Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH])
+                        .only("id", "private_metadata").order_by("pk"))
+        for product in products:
+            metadata = dict(product.private_metadata or {})
+            metadata[withdrawal_log.METADATA_KEY] = withdrawal_log.merged(
+                metadata.get(withdrawal_log.METADATA_KEY), by_product[product.pk])
+            product.private_metadata = metadata
+        Product.objects.bulk_update(products, ["private_metadata"], batch_size=BATCH)
 
 
 def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,

@@ -14,8 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 
+from catalog_sync.domain.validity import VIETNAM_TZ
+from catalog_sync.domain.withdrawals import LogEntry
 from catalog_sync.registry.digest import DigestSender, digest_for, parse_week, previous_week
 from catalog_sync.registry.models import DigestSent, ProvinceOffice
+from catalog_sync.registry.withdrawals import record
 
 pytestmark = pytest.mark.django_db
 
@@ -52,34 +55,51 @@ def test_expiring_lists_only_the_provinces_certificates_up_to_exactly_60_days(ma
     assert _ids(lam_dong.expiring) == ["LD-2023-0001"]
 
 
-def test_withdrawn_are_certificates_that_stopped_being_valid_within_the_monday_to_sunday_week(make_certificate):
-    # given last valid days on the Sunday before the week, the Monday and Sunday of it, and the next Monday
-    issued = datetime.date(2023, 1, 1)
-    make_certificate(id="TQ-2023-0001", issued_on=issued, valid_until=WEEK - datetime.timedelta(days=1),
-                     product_name="A")
-    make_certificate(id="TQ-2023-0002", issued_on=issued, valid_until=WEEK, product_name="B")
-    make_certificate(id="TQ-2023-0003", issued_on=issued, valid_until=SENT_ON - datetime.timedelta(days=1),
-                     product_name="C")
-    make_certificate(id="TQ-2023-0004", issued_on=issued, valid_until=SENT_ON, product_name="D")
-    issued = datetime.date(2024, 1, 1)  # valid until 01/01/2027
-    # and revocations from the Sunday before, the week's Sunday and the next Monday
-    make_certificate(id="TQ-2023-0005", issued_on=issued, revoked_on=WEEK - datetime.timedelta(days=1),
-                     product_name="E")
-    make_certificate(id="TQ-2023-0006", issued_on=issued, revoked_on=SENT_ON - datetime.timedelta(days=1),
-                     product_name="F", revocation_reason="Không duy trì chất lượng")
-    make_certificate(id="TQ-2023-0007", issued_on=issued, revoked_on=SENT_ON, product_name="G")
-    # and an expiry in the week that was renewed: the product stays on sale
-    old = make_certificate(id="TQ-2023-0008", issued_on=issued, valid_until=WEEK + datetime.timedelta(days=2),
-                           product_name="H")
-    make_certificate(id="TQ-2026-0001", issued_on=WEEK, product_name="H", decision_no="9/QĐ-UBND", supersedes=old)
-    # when the week's digest is computed
+def vn(day: datetime.date, hour: int = 0, minute: int = 0, second: int = 0) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=VIETNAM_TZ)
+
+
+def logged(entry_id: int, action: str, at: datetime.datetime, certificate: str, product: str = "UHJvZHVjdDox",
+           name: str = "Mật ong bạc hà", reason: str | None = None) -> None:
+    """An entry of the plugin's log, as the app's webhook hands it to the registry."""
+    record(product, [LogEntry(entry_id, action, reason or f"revoked ({certificate})", certificate, name, at)])
+
+
+def test_withdrawn_are_the_products_the_plugin_withdrew_from_monday_to_sunday_vietnam_time(make_certificate):
+    # given certificates of Tuyên Quang and one of Lâm Đồng
+    for cid in ("TQ-2024-0001", "TQ-2024-0002", "TQ-2024-0003", "TQ-2024-0004"):
+        make_certificate(id=cid, issued_on=datetime.date(2024, 1, 1), product_name=f"Sản phẩm {cid}")
+    make_certificate(id="LD-2024-0001", issued_on=datetime.date(2024, 1, 1), province="lam-dong")
+    sunday = WEEK + datetime.timedelta(days=6)
+    # and the plugin's log: withdrawals just before the week, at its first and its last second, and just after
+    logged(1, "withdrawn", vn(WEEK - datetime.timedelta(days=1), 23, 59, 59), "TQ-2024-0001", "UHJvZHVjdDox")
+    logged(2, "withdrawn", vn(WEEK), "TQ-2024-0002", "UHJvZHVjdDoy", name="Chè Shan tuyết",
+           reason=f"expired on {(WEEK - datetime.timedelta(days=1)).isoformat()} (TQ-2024-0002)")
+    logged(3, "withdrawn", vn(sunday, 23, 59, 59), "TQ-2024-0003", "UHJvZHVjdDoz", name="Cam sành")
+    logged(4, "withdrawn", vn(SENT_ON), "TQ-2024-0004", "UHJvZHVjdDo0")
+    # and in the week: a restore, a product withdrawn twice (published again by hand), another province's
+    logged(5, "restored", vn(WEEK, 9), "TQ-2024-0002", "UHJvZHVjdDoy", reason="valid until 2027-01-01")
+    logged(6, "withdrawn", vn(WEEK, 10), "TQ-2024-0002", "UHJvZHVjdDoy", name="Chè Shan tuyết")
+    logged(7, "withdrawn", vn(WEEK, 11), "LD-2024-0001", "UHJvZHVjdDo1")
+    # when the week's digest is computed for Tuyên Quang
     withdrawn = digest_for("tuyen-quang", WEEK).withdrawn
-    # then only what stopped being valid from Monday 00:00 to Sunday 24:00 (Vietnam dates), with its reason
-    assert [(w.certificate.id, w.reason, w.on) for w in withdrawn] == [
-        ("TQ-2023-0002", "expired", WEEK + datetime.timedelta(days=1)),
-        ("TQ-2023-0006", "revoked", SENT_ON - datetime.timedelta(days=1)),
-        ("TQ-2023-0003", "expired", SENT_ON),
+    # then it lists each product withdrawn from Monday 00:00 to Sunday 24:00 Vietnam time once, at its first
+    # withdrawal of the week, with the plugin's reason said in Vietnamese
+    assert [(w.event.certificate_id, w.event.product_name, w.event.at, w.reason_vi) for w in withdrawn] == [
+        ("TQ-2024-0002", "Chè Shan tuyết", vn(WEEK), "hết hiệu lực (ngày hiệu lực cuối 15/11/2026)"),
+        ("TQ-2024-0003", "Cam sành", vn(sunday, 23, 59, 59), "bị thu hồi"),
     ]
+    assert [w.certificate.id if w.certificate else None for w in withdrawn] == ["TQ-2024-0002", "TQ-2024-0003"]
+
+
+def test_a_withdrawal_under_a_certificate_the_registry_does_not_know_is_listed_without_a_link():
+    # given the plugin withdrew a product whose certificate id is not in the registry (its province unknown)
+    ProvinceOffice.objects.create(province="tuyen-quang", emails="vp.ocop@tuyenquang.gov.vn")
+    logged(1, "withdrawn", vn(WEEK, 8), "XX-0000-0001", reason="unknown certificate XX-0000-0001")
+    # when the digest is sent / then no province claims it: Tuyên Quang's says nothing was withdrawn
+    DigestSender(week=WEEK).run()
+    assert "Sản phẩm bị rút khỏi bán tuần trước" not in mail.outbox[0].body
+    assert "không có sản phẩm nào bị rút khỏi bán tuần trước" in mail.outbox[0].body
 
 
 def test_the_default_week_is_the_one_before_today_in_vietnam_time_across_sunday_midnight():
@@ -102,6 +122,7 @@ def test_an_office_gets_its_digest_once_a_week_with_correct_vietnamese_and_links
     make_certificate(id="TQ-2023-0001", issued_on=datetime.date(2023, 1, 1), valid_until=_days(30))
     make_certificate(id="TQ-2024-0002", issued_on=datetime.date(2024, 1, 1), product_name="Chè Shan tuyết",
                      revoked_on=WEEK + datetime.timedelta(days=3), revocation_reason="Vi phạm chất lượng")
+    logged(1, "withdrawn", vn(WEEK + datetime.timedelta(days=3), 0, 0, 0), "TQ-2024-0002", name="Chè Shan tuyết")
     # when the digests of the week are sent, twice
     first = DigestSender(week=WEEK).run()
     second = DigestSender(week=WEEK).run()
@@ -116,9 +137,9 @@ def test_an_office_gets_its_digest_once_a_week_with_correct_vietnamese_and_links
     assert ("- TQ-2023-0001 · Mật ong bạc hà · HTX Ong mật Mèo Vạc · 4 sao · ngày hiệu lực cuối 23/12/2026\n"
             f"  {SITE}/verify/TQ-2023-0001/") in body
     assert "Sản phẩm bị rút khỏi bán tuần trước: 1" in body
-    assert ("- TQ-2024-0002 · Chè Shan tuyết · HTX Ong mật Mèo Vạc · bị thu hồi từ 19/11/2026 "
-            "(Vi phạm chất lượng)") in body
-    assert "được lập từ sổ đăng ký" in body
+    assert ("- TQ-2024-0002 · Chè Shan tuyết · HTX Ong mật Mèo Vạc · rút lúc 00:00 19/11/2026 · bị thu hồi "
+            f"(Vi phạm chất lượng)\n  {SITE}/verify/TQ-2024-0002/") in body
+    assert "nhật ký của hệ thống bán hàng" in body
     assert f"Báo cáo đầy đủ: {SITE}/registry/reports/?province=tuyen-quang&days=60" in body
     assert isinstance(message, EmailMultiAlternatives)
     html, mime = message.alternatives[0]

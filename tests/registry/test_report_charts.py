@@ -57,12 +57,13 @@ def test_the_report_page_draws_its_charts_without_script_or_style(office, regist
     response = office.get("/registry/reports/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert page.count('<svg class="chart"') == 2
+    assert page.count('<svg class="chart"') == 3
     # each bar says what it counts, for screen readers and on hover
     assert "<title>Lâm Đồng: 1 5★</title>" in page and "<title>Cà Mau: 1 4★</title>" in page
     assert "<title>12/2026: 1</title>" in page and "<title>02/2027: 1</title>" in page
     assert "style=" not in page and "<script>" not in page
-    assert "Sản phẩm bị rút khỏi cửa hàng và được bán lại" in page  # said not to be recorded yet
+    assert "<title>11/2026: 0 Rút khỏi bán</title>" not in page  # an empty month draws no bar, only its label
+    assert "Sản phẩm bị rút khỏi bán và được bán lại theo tháng" in page
 
 
 def test_a_province_filters_every_table_and_its_downloads(office, registry):

@@ -264,6 +264,37 @@ def test_a_renewal_restores_the_exact_previous_listing(shop):
     assert restores == [["p-yesterday", "LD-2026-0103", summary["run_id"]]]
 
 
+PRIVATE_LOG = """query($id: ID!) { product(id: $id) { privateMetafield(key: "ocop.withdrawals") } }"""
+
+
+def test_the_product_carries_its_withdrawals_and_restore_in_private_metadata(shop):
+    # given p-yesterday: withdrawn by the first sync, withdrawn again after staff published it by
+    # hand, then restored by its renewal (the tests above)
+    product_id = shop.catalogue.products["p-yesterday"]["id"]
+    # when an app with MANAGE_PRODUCTS reads the product's private metadata
+    value = shop.api.data(PRIVATE_LOG, {"id": product_id})["product"]["privateMetafield"]
+    entries = json.loads(value)
+    # then it holds each of them, oldest first, with reason, certificate and an offset time, as the
+    # plugin's audit trail has them
+    assert [(e["action"], e["reason"], e["certificate_id"]) for e in entries] == [
+        ("withdrawn", f"expired on {shop.day(-1)} (LD-2023-0003)", "LD-2023-0003"),
+        ("withdrawn", f"expired on {shop.day(-1)} (LD-2023-0003)", "LD-2023-0003"),
+        ("restored", f"valid until {shop.day(3 * 365)}", "LD-2026-0103"),
+    ]
+    audit = shop.env.sql(
+        "SELECT a.id, a.action, a.at FROM ocop_certification_auditentry a JOIN product_product p "
+        "ON p.id = a.product_id WHERE p.slug = 'p-yesterday' ORDER BY a.id")
+    assert [(e["id"], e["action"], datetime.fromisoformat(e["at"])) for e in entries] == [
+        (row[0], {"withdraw": "withdrawn", "restore": "restored"}[row[1]], row[2]) for row in audit]
+    assert all(datetime.fromisoformat(e["at"]).utcoffset() is not None for e in entries)
+    # and a customer (no token) cannot read it
+    anonymous = shop.api.graphql(PRIVATE_LOG, {"id": product_id}, token=None)
+    assert anonymous.get("errors") or anonymous["data"]["product"] is None
+    # and a product the plugin never touched has none
+    untouched = shop.api.data(PRIVATE_LOG, {"id": shop.catalogue.products["p-valid"]["id"]})
+    assert untouched["product"]["privateMetafield"] is None
+
+
 def everything_revoked(certificates):
     return [{**c, "status": "revoked"} for c in certificates]
 

@@ -433,6 +433,13 @@ from .ocop_transaction_event_report import (
     OcopTransactionEventReportTransactionEventReportTransactionEvent,
     OcopTransactionEventReportTransactionEventReportTransactionEventAmount,
 )
+from .ocop_withdrawal_logs import (
+    OcopWithdrawalLogs,
+    OcopWithdrawalLogsProducts,
+    OcopWithdrawalLogsProductsEdges,
+    OcopWithdrawalLogsProductsEdgesNode,
+    OcopWithdrawalLogsProductsPageInfo,
+)
 from .page_attribute_assign import (
     PageAttributeAssign,
     PageAttributeAssignPageAttributeAssign,
@@ -1026,6 +1033,11 @@ __all__ = [
     "OcopTransactionEventReportTransactionEventReportTransactionChargedAmount",
     "OcopTransactionEventReportTransactionEventReportTransactionEvent",
     "OcopTransactionEventReportTransactionEventReportTransactionEventAmount",
+    "OcopWithdrawalLogs",
+    "OcopWithdrawalLogsProducts",
+    "OcopWithdrawalLogsProductsEdges",
+    "OcopWithdrawalLogsProductsEdgesNode",
+    "OcopWithdrawalLogsProductsPageInfo",
     "OrderSettingsInput",
     "OrderStatus",
     "PageAttributeAssign",

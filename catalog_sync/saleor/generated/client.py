@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Any, Optional, Union
 
 from .attribute_create import AttributeCreate
@@ -73,6 +74,7 @@ from .ocop_app_delete import OcopAppDelete
 from .ocop_app_id import OcopAppId
 from .ocop_app_install import OcopAppInstall
 from .ocop_transaction_event_report import OcopTransactionEventReport
+from .ocop_withdrawal_logs import OcopWithdrawalLogs
 from .page_attribute_assign import PageAttributeAssign
 from .page_create import PageCreate
 from .page_type_create import PageTypeCreate
@@ -4105,3 +4107,40 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ShowcaseCover.model_validate(data)
+
+    def ocop_withdrawal_logs(
+        self,
+        since: datetime,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> OcopWithdrawalLogs:
+        query = gql("""
+            query OcopWithdrawalLogs($since: DateTime!, $after: String) {
+              products(
+                first: 100
+                after: $after
+                where: {updatedAt: {range: {gte: $since}}}
+                sortBy: {field: CREATED_AT, direction: ASC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    id
+                    ocopWithdrawals: privateMetafield(key: "ocop.withdrawals")
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"since": since, "after": after}
+        response = self.execute(
+            query=query,
+            operation_name="OcopWithdrawalLogs",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return OcopWithdrawalLogs.model_validate(data)

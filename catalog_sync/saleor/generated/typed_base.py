@@ -9,6 +9,7 @@ operation (``graphql_data``); a mutation whose payload lists ``errors`` raises
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,8 @@ def _jsonable(value: Any) -> Any:
         return value.model_dump(by_alias=True, exclude_unset=True, mode="json")
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
+    if isinstance(value, datetime.date):  # a DateTime or Date variable: ISO-8601 (with its offset)
+        return value.isoformat()
     return value
 
 
