@@ -107,8 +107,19 @@ def showcase_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "showcase": showcase, "items": [(item, item.product_id in on_sale) for item in items],
         "changes": showcase.changes.all()[:200], "add_form": AddProductForm(), "formats": list(FORMATS),
         "can_change": request.user.has_perm("showcases.change_showcase"),
-        "live": showcase.live_at(curation.schedule.now()),
+        "live": showcase.live_at(curation.schedule.now()), "rule": _rule(showcase),
     })
+
+
+def _rule(showcase: Showcase) -> str:
+    """The rule as staff read it: "≥ 4★ · Thực phẩm · Lâm Đồng"."""
+    parts = [f"≥ {showcase.min_stars}★"] if showcase.min_stars else []
+    for value, choices in ((showcase.group, ShowcaseForm.base_fields["group"]),
+                           (showcase.product_set, ShowcaseForm.base_fields["product_set"]),
+                           (showcase.province, ShowcaseForm.base_fields["province"])):
+        if value:
+            parts.append(dict(choices.choices).get(value, value))  # type: ignore[attr-defined]
+    return " · ".join(str(part) for part in parts)
 
 
 def _act(request: HttpRequest, pk: int, act: Callable[[Showcase, SaleorClient], str | None]) -> HttpResponse:

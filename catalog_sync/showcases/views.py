@@ -31,7 +31,8 @@ def _check(request: HttpRequest) -> None:
 @require_GET
 def showcase_list(request: HttpRequest) -> HttpResponse:
     _check(request)
-    showcases = [(s, len(store.products_by_ids(s.product_ids))) for s in store.published_collections()]
+    showcases = [(s, len(store.products_by_ids(s.product_ids)))
+                 for s in schedule.showing(store.published_collections())]  # an ended one is gone already
     return render(request, "showcases/list.html", {
         "showcases": showcases, "formats": list(FORMATS), "curated": Showcase.objects.all()[:500],
         "can_add": request.user.has_perm("showcases.add_showcase"), "now": schedule.now()})

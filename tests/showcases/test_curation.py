@@ -229,3 +229,12 @@ def test_product_webhooks_make_the_rules_follow_once_for_a_burst_of_changes(monk
     # then the rule showcases follow once, a few seconds later
     assert scheduled == [{"countdown": tasks.FOLLOW_DELAY}]
     django_cache.delete("showcases:follow-pending")
+
+
+def test_the_staff_page_names_the_rule_and_the_schedule_in_vietnam_time(no_saleor):
+    showcase = Showcase.objects.create(slug="tet", name="Tết", min_stars=4, group="thuc-pham", province="lam-dong",
+                                       starts_at=scenario.START, ends_at=scenario.END)
+    html = curator().get(f"/staff/showcases/{showcase.pk}/").content.decode()
+    assert "<dd>≥ 4★ · Thực phẩm · Lâm Đồng</dd>" in html
+    assert "<dd>01/01/2027 00:00</dd>" in html and "<dd>02/01/2027 00:00</dd>" in html
+    assert '<dd id="showcase-status">Bản nháp</dd>' in html
