@@ -177,6 +177,13 @@ def signed_in_journey(client: Client, goods: ProductRecord, guest_number: str, p
     session.save()
     assert client.get("/account/").status_code == 200
     assert client.session[SESSION_KEY]["access"] != session[SESSION_KEY]["access"]
+    # and when Saleor refuses an access token that did not look expired, it is refreshed once and asked again
+    session = client.session
+    session[SESSION_KEY] = {**session[SESSION_KEY], "access": "no-longer-valid"}
+    session.save()
+    again = client.get("/account/")
+    assert again.status_code == 200 and text_of(again.content, "account-email").endswith(CUSTOMER["email"])
+    assert client.session[SESSION_KEY]["access"] != "no-longer-valid"
 
     # when they sign out, then the session holds no token and the account asks to sign in again
     out = client.post("/account/sign-out/")

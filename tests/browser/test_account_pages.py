@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 
 from storefront.accounts import session as account_session
-from tests.browser.conftest import browser  # noqa: F401  (Chromium)
-
-from .conftest import REPLAY_URL
-from .replies import Answering
+from tests.accounts.conftest import REPLAY_URL
+from tests.accounts.replies import Answering
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +16,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "accounts"
 
 
 @pytest.fixture
-def phone_without_javascript(browser):  # noqa: F811
+def phone_without_javascript(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False, locale="vi-VN")
     yield context.new_page()
     context.close()
