@@ -322,14 +322,16 @@ class Shop:
             publishable_key=str(data.get("publishableKey") or ""), intent_id=str(data.get("paymentIntentId") or ""),
             charged=_plain_money(charged) if charged else None)
 
-    def start_card_payment(self, checkout_id: str, idempotency_key: str) -> CardPayment:
-        """``transactionInitialize`` with the gateway ``ocop.market`` and ``{"paymentMethod": "card"}``.
+    def start_card_payment(self, checkout_id: str, amount: Money, idempotency_key: str) -> CardPayment:
+        """``transactionInitialize`` for ``amount`` with the gateway ``ocop.market`` and ``{"paymentMethod": "card"}``.
 
-        The same key for the same checkout gives the same Saleor transaction (and the app the same
-        PaymentIntent), so a page reloaded or a form sent twice never starts a second payment.
+        The same key and amount for the same checkout give the same Saleor transaction (and the app the same
+        PaymentIntent), so a page reloaded or a form sent twice never starts a second payment, and a payment
+        made meanwhile (the shopper paid, then closed the tab) comes back as paid.
         """
         return self._payment("transactionInitialize", self.operations.shop_transaction_initialize(
-            id=checkout_id, data={"paymentMethod": "card"}, key=idempotency_key).transaction_initialize)
+            id=checkout_id, amount=str(amount.amount), data={"paymentMethod": "card"},
+            key=idempotency_key).transaction_initialize)
 
     def process_card_payment(self, transaction_id: str, payment_method_id: str | None = None) -> CardPayment:
         """``transactionProcess``: the app reads the PaymentIntent again (or first confirms it with the

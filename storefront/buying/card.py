@@ -110,7 +110,9 @@ def _page(request: HttpRequest, cart: Cart, payment: CardPayment | None, *, erro
 def _start(request: HttpRequest, shop: Shop, cart: Cart, attempt: int, *, error: str = "",
            status: int = 200) -> HttpResponse:
     try:
-        payment = shop.start_card_payment(cart.id, idempotency_key(cart, attempt))
+        payment = shop.start_card_payment(cart.id, cart.total, idempotency_key(cart, attempt))
+        if payment.paid:  # paid already (the shopper closed the tab after paying, Stripe's webhook told Saleor)
+            return _place_order(request, shop, cart, cart.id, payment)
     except CheckoutRefused as refused:
         logger.warning("card payment: Saleor refused to start it: %s", refused)
         return _page(request, cart, None, error=" ".join(message(r) for r in refused.refusals) or
@@ -164,10 +166,15 @@ def _finish(request: HttpRequest, shop: Shop) -> HttpResponse:
             return redirect("buying:cart")
         return _page(request, cart, payment, authenticate=True, status=402,
                      error=_("Your bank asks you to confirm this payment. Follow its steps, then it completes."))
+    return _place_order(request, shop, cart, checkout_id, payment)
+
+
+def _place_order(request: HttpRequest, shop: Shop, cart: Cart | None, checkout_id: str,
+                 payment: CardPayment) -> HttpResponse:
     try:
         order = shop.complete(checkout_id)
     except CheckoutRefused as refused:
-        logger.error("card payment %s: paid, but Saleor refused the order: %s", transaction_id, refused)
+        logger.error("card payment %s: paid, but Saleor refused the order: %s", payment.transaction_id, refused)
         if cart is None:
             return redirect("buying:cart")
         return _page(request, cart, None, status=400, error=" ".join(message(r) for r in refused.refusals))

@@ -4,6 +4,7 @@ Tier 2 runs it against a real Saleor 3.23 with the app ``ocop.market`` installed
 and records Saleor's replies (``OCOP_RECORD_BUYING=1``: tests/fixtures/saleor/18_buying_card.json); tier 1
 replays them. ``give_card(number)`` is what Stripe.js does with the card the shopper types (localstripe's
 card element tokenises it with the publishable key): it answers the card's id, which the page posts back.
+``confirm_with_bank(client_secret)`` is the shopper passing their bank's 3-D Secure step in Stripe.js.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.test import Client
 
-from tests.localstripe import CARD_DECLINED, CARD_OK, PUBLISHABLE_KEY
+from tests.localstripe import CARD_3DS, CARD_DECLINED, PUBLISHABLE_KEY
 from tests.storefront.html_reading import read_html, text_of
 
 from .journeys import SHIPPING, Products, add, checkout, messages_of, order_number, price
 
 DECLINED = "Thẻ của bạn bị từ chối. Hãy thử thẻ khác, hoặc quay lại và chọn thanh toán khi nhận hàng."
+BANK_STEP = ("Ngân hàng của bạn yêu cầu xác nhận khoản thanh toán này. "
+             "Hãy làm theo các bước của ngân hàng để hoàn tất.")
 
 
 def card_form(response) -> dict[str, str]:
@@ -30,9 +33,10 @@ def card_form(response) -> dict[str, str]:
     return {**form, "payment": page.all("input", name="payment")[0]["value"]}
 
 
-def card_journey(client: Client, products: Products, withdraw: Callable, give_card: Callable[[str], str]) -> tuple[
-        str, Decimal]:
-    """Goods paid by card, a decline first; a product withdrawn before paying is never paid for. (number, total)"""
+def card_journey(client: Client, products: Products, withdraw: Callable, give_card: Callable[[str], str],
+                 confirm_with_bank: Callable[[str], None]) -> tuple[str, Decimal]:
+    """Goods paid by card: a decline, then a card the bank asks to confirm; a product withdrawn before paying is
+    never paid for. (number, total)"""
     goods, other = products.goods, products.other
     # given a cart with two products, and the shopper choosing card on the checkout
     add(client, goods, 2)
@@ -62,6 +66,8 @@ def card_journey(client: Client, products: Products, withdraw: Callable, give_ca
     assert form["data-publishable-key"] == PUBLISHABLE_KEY
     assert form["data-client-secret"] and form["data-element"] == "card"  # localstripe's Stripe.js: card element
     assert "sk_" not in page.content.decode()
+    # and with JavaScript off it says so, pointing back to cash on delivery
+    assert "Thanh toán bằng thẻ cần JavaScript" in text_of(page.content, "card-needs-javascript")
     # and its Content-Security-Policy lets in Stripe.js from the stand-in's origin, on this page only
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(settings.STRIPE_API_BASE))
     policy = page["Content-Security-Policy"]
@@ -79,9 +85,16 @@ def card_journey(client: Client, products: Products, withdraw: Callable, give_ca
     retry = card_form(declined)
     assert retry["payment"] != form["payment"]
 
-    # when they pay with another card
-    card = give_card(CARD_OK)
-    paid = client.post("/checkout/pay/", {"payment": retry["payment"], "payment_method": card})
+    # when they pay with a card whose bank asks them to confirm (3-D Secure)
+    needs_bank = client.post("/checkout/pay/", {"payment": retry["payment"], "payment_method": give_card(CARD_3DS)})
+    # then the page says so next to the card field, and Stripe.js is told to show the bank's step
+    assert needs_bank.status_code == 402
+    assert text_of(needs_bank.content, "card-errors") == BANK_STEP
+    bank = card_form(needs_bank)
+    assert bank["data-authenticate"] == "1" and bank["payment"] == retry["payment"]
+    # when they confirm with their bank, and the page comes back (no card this time)
+    confirm_with_bank(bank["data-client-secret"])
+    paid = client.post("/checkout/pay/", {"payment": retry["payment"], "payment_method": ""})
     # then the order is placed and the confirmation shows Saleor's total
     number = order_number(paid)
     assert paid.cookies["ocop_cart"].value == ""
@@ -92,7 +105,7 @@ def card_journey(client: Client, products: Products, withdraw: Callable, give_ca
     assert (order["orderNumber"], order["price"], order["priceCurrency"]) == (number, str(total), "VND")
 
     # when the form is sent a second time (a double click, a resubmitted page)
-    again = client.post("/checkout/pay/", {"payment": retry["payment"], "payment_method": card})
+    again = client.post("/checkout/pay/", {"payment": retry["payment"], "payment_method": give_card(CARD_3DS)})
     # then it is the same order, and nothing more is charged (Saleor answers without asking Stripe again)
     assert order_number(again) == number
     return number, total

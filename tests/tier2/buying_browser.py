@@ -1,7 +1,8 @@
 """A shopper buys in real headless Chromium at 360 px: product page, cart, checkout, (card step,) confirmation.
 
 The card is typed into localstripe's card element (its Stripe.js, from its own origin, has no Payment
-Element); a declined card first shows the message next to the card field. Screenshots are kept under
+Element); a declined card first shows the message next to the card field. Cash on delivery is bought with
+JavaScript off. Screenshots are kept under
 test-results/buying-tier2/. Every page must fit 360 px and break no Content-Security-Policy rule.
 """
 
@@ -42,10 +43,10 @@ def _type_card(page, number: str) -> None:
         element.locator(f"input[placeholder={field}]").fill(value)
 
 
-def buy(browser, base_url: str, product: ProductRecord, payment: str) -> str:
+def buy(browser, base_url: str, product: ProductRecord, payment: str, *, javascript: bool = True) -> str:
     """One unit of ``product`` bought from its page, paying ``card`` or ``cod``; the order number shown."""
     context = browser.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=1, is_mobile=True,
-                                  has_touch=True)
+                                  has_touch=True, java_script_enabled=javascript)
     page = context.new_page()
     violations: list[str] = []
     overflows: list[str] = []

@@ -3061,12 +3061,13 @@ class Client(TypedBaseClient):
         return ShopOrderRead.model_validate(data)
 
     def shop_transaction_initialize(
-        self, id: str, data: Any, key: str, **kwargs: Any
+        self, id: str, amount: Any, data: Any, key: str, **kwargs: Any
     ) -> ShopTransactionInitialize:
         query = gql("""
-            mutation ShopTransactionInitialize($id: ID!, $data: JSON!, $key: String!) {
+            mutation ShopTransactionInitialize($id: ID!, $amount: PositiveDecimal!, $data: JSON!, $key: String!) {
               transactionInitialize(
                 id: $id
+                amount: $amount
                 paymentGateway: {id: "ocop.market", data: $data}
                 idempotencyKey: $key
               ) {
@@ -3090,7 +3091,12 @@ class Client(TypedBaseClient):
               message
             }
             """)
-        variables: dict[str, object] = {"id": id, "data": data, "key": key}
+        variables: dict[str, object] = {
+            "id": id,
+            "amount": amount,
+            "data": data,
+            "key": key,
+        }
         response = self.execute(
             query=query,
             operation_name="ShopTransactionInitialize",
