@@ -19,7 +19,9 @@
    price, thumbnail) fetched anonymously from Saleor's GraphQL API served as compose serves it
    (its ``api`` command, read from the file); the ratio (target ≥ 10×).
 5. The catalogue page's HTML size, raw and gzipped (targets ≤ 40 KB, ≤ 10 KB).
-Prints figures; asserts nothing.
+Prints figures; asserts nothing. ``BENCH_ONLY=reindex`` runs 1 and 2 alone (with the timing of the
+reindex's page query), for working on the reindex; ``BENCH_PRODUCTS``, ``BENCH_RUNS``,
+``BENCH_COLD_ROUNDS`` and ``BENCH_LOAD_SECONDS`` shrink the rest.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "20000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "100"))
 COLD_ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "6"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
+ONLY_REINDEX = os.environ.get("BENCH_ONLY", "") == "reindex"  # parts 1 and 2 alone
 WEB_DATABASE = f"ocop_bench_storefront_{os.getpid()}"  # several runs on one PostgreSQL never collide
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -265,7 +268,7 @@ def main() -> int:
     if not python:
         print("set SALEOR_PYTHON to an interpreter where `saleor` imports", file=sys.stderr)
         return 2
-    if not shutil.which("ab"):
+    if not ONLY_REINDEX and not shutil.which("ab"):
         print("ApacheBench is needed: apt-get install -y apache2-utils", file=sys.stderr)
         return 2
     ocop = str(REPO / ".venv" / "bin" / "ocop")
@@ -310,45 +313,46 @@ def main() -> int:
             raise RuntimeError(f"reindex failed:\n{reindex.stderr[-3000:]}")
         print(f"reindex: {reindex_seconds:.1f} s (target ≤ 60 s) — {reindex.stdout.strip()}", flush=True)
 
-        # 3. Warm and cold times under gunicorn.
-        base = f"http://127.0.0.1:{web_port}"
-        web = start_gunicorn(env, web_port)
-        with httpx.Client(base_url=base, timeout=30) as client:
-            html = client.get("/products/").content
-            for path in PAGES.values():  # every worker (no keep-alive in gunicorn's sync workers)
-                for _ in range(15):
-                    timed(client, path)
-            warm: dict[str, list[float]] = {label: [] for label in PAGES}
-            for _ in range(RUNS):
-                for label, path in PAGES.items():
-                    warm[label].append(timed(client, path))
-        cold: dict[str, list[float]] = {label: [] for label in PAGES}
-        first_after_restart: list[float] = []
-        labels = list(PAGES)
-        for round_no in range(COLD_ROUNDS):
-            stop(web)
-            env["CACHE_KEY_PREFIX"] = f"bench-{secrets.token_hex(4)}"  # an empty cache, no flush of Redis
+        if not ONLY_REINDEX:  # 3. and 4.
+            # 3. Warm and cold times under gunicorn.
+            base = f"http://127.0.0.1:{web_port}"
             web = start_gunicorn(env, web_port)
-            order = labels[round_no % len(labels):] + labels[:round_no % len(labels)]
             with httpx.Client(base_url=base, timeout=30) as client:
-                for n, label in enumerate(order):
-                    elapsed = timed(client, PAGES[label])
-                    cold[label].append(elapsed)
-                    if n == 0:
-                        first_after_restart.append(elapsed)
-        # warm the new workers again before the load test
-        with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(10):
-                timed(client, "/products/")
+                html = client.get("/products/").content
+                for path in PAGES.values():  # every worker (no keep-alive in gunicorn's sync workers)
+                    for _ in range(15):
+                        timed(client, path)
+                warm: dict[str, list[float]] = {label: [] for label in PAGES}
+                for _ in range(RUNS):
+                    for label, path in PAGES.items():
+                        warm[label].append(timed(client, path))
+            cold: dict[str, list[float]] = {label: [] for label in PAGES}
+            first_after_restart: list[float] = []
+            labels = list(PAGES)
+            for round_no in range(COLD_ROUNDS):
+                stop(web)
+                env["CACHE_KEY_PREFIX"] = f"bench-{secrets.token_hex(4)}"  # an empty cache, no flush of Redis
+                web = start_gunicorn(env, web_port)
+                order = labels[round_no % len(labels):] + labels[:round_no % len(labels)]
+                with httpx.Client(base_url=base, timeout=30) as client:
+                    for n, label in enumerate(order):
+                        elapsed = timed(client, PAGES[label])
+                        cold[label].append(elapsed)
+                        if n == 0:
+                            first_after_restart.append(elapsed)
+            # warm the new workers again before the load test
+            with httpx.Client(base_url=base, timeout=30) as client:
+                for _ in range(10):
+                    timed(client, "/products/")
 
-        # 4. Throughput at 8 connections, one run: the catalogue page, then Saleor's first page.
-        ours = ab(f"{base}/products/")
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
-            json.dump({"query": FIRST_PAGE}, body)
-        reply = httpx.post(saleor_url, json={"query": FIRST_PAGE}, timeout=60).json()
-        shown = len(reply["data"]["products"]["edges"])
-        theirs = ab(saleor_url, post_file=body.name)
-        os.unlink(body.name)
+            # 4. Throughput at 8 connections, one run: the catalogue page, then Saleor's first page.
+            ours = ab(f"{base}/products/")
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
+                json.dump({"query": FIRST_PAGE}, body)
+            reply = httpx.post(saleor_url, json={"query": FIRST_PAGE}, timeout=60).json()
+            shown = len(reply["data"]["products"]["edges"])
+            theirs = ab(saleor_url, post_file=body.name)
+            os.unlink(body.name)
 
         # Where the reindex's time goes: Saleor answering the reindex's own page query (100 products).
         document = (REPO / "catalog_sync" / "saleor" / "queries" / "readmodel.graphql").read_text(encoding="utf-8")
@@ -369,22 +373,25 @@ def main() -> int:
             conn.execute(f"DROP DATABASE IF EXISTS {WEB_DATABASE} WITH (FORCE)")
 
     print()
-    print(f"web: {' '.join(GUNICORN)} (docker-compose.yml), DEBUG off; "
-          f"{PRODUCTS} products; times over loopback (keep-alive httpx client)")
-    for label in PAGES:
-        p50, p95 = percentiles(warm[label])
-        c50, c95 = percentiles(cold[label])
-        target = "" if "filtered" in label else ("  met" if p95 <= 50 else "  MISSED") + " (warm p95 ≤ 50 ms)"
-        print(f"{label:<34} warm p50 {p50:6.1f} ms p95 {p95:6.1f} ms ({RUNS} runs)   "
-              f"cold p50 {c50:6.1f} ms p95 {c95:6.1f} ms ({COLD_ROUNDS} restarts){target}")
-    a50, a95 = percentiles(first_after_restart)
-    print(f"first request after a gunicorn restart (any page): p50 {a50:.1f} ms, p95 {a95:.1f} ms")
+    if not ONLY_REINDEX:
+        print(f"web: {' '.join(GUNICORN)} (docker-compose.yml), DEBUG off; "
+              f"{PRODUCTS} products; times over loopback (keep-alive httpx client)")
+        for label in PAGES:
+            p50, p95 = percentiles(warm[label])
+            c50, c95 = percentiles(cold[label])
+            target = "" if "filtered" in label else ("  met" if p95 <= 50 else "  MISSED") + " (warm p95 ≤ 50 ms)"
+            print(f"{label:<34} warm p50 {p50:6.1f} ms p95 {p95:6.1f} ms ({RUNS} runs)   "
+                  f"cold p50 {c50:6.1f} ms p95 {c95:6.1f} ms ({COLD_ROUNDS} restarts){target}")
+        a50, a95 = percentiles(first_after_restart)
+        print(f"first request after a gunicorn restart (any page): p50 {a50:.1f} ms, p95 {a95:.1f} ms")
     print(f"reindex of {PRODUCTS} products: {reindex_seconds:.1f} s  "
           f"({'met' if reindex_seconds <= 60 else 'MISSED'}, target ≤ 60 s)")
     per_page = statistics.median(page_times)
     print(f"  Saleor answering one page of the reindex's product query (100 products): median {per_page:.2f} s of "
           f"5 → {per_page * PRODUCTS / 100:.0f} s for {PRODUCTS // 100} pages one after another (the reindex reads "
           f"{FETCH_THREADS} at once)")
+    if ONLY_REINDEX:
+        return 0
     size, zipped = len(html), len(gzip.compress(html))
     print(f"catalogue HTML: {size} bytes ({size / 1024:.1f} KB), gzipped {zipped} bytes ({zipped / 1024:.1f} KB)  "
           f"({'met' if size <= 40 * 1024 and zipped <= 10 * 1024 else 'MISSED'}, targets ≤ 40 KB, ≤ 10 KB)")

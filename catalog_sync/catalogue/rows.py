@@ -124,51 +124,60 @@ def _image(data: dict[str, Any] | None) -> Image | None:
     return Image(url=data["url"], alt=data.get("alt", ""), width=data.get("width"), height=data.get("height"))
 
 
-def product_row(record: ProductRecord) -> tuple[models.Product, list[models.Variant]]:
-    product = models.Product(
-        id=record.id,
-        slug=record.slug,
-        name=record.name,
-        name_en=record.name_en,
-        group_slug=record.group,
-        set_slug=record.product_set,
-        certificate_id=record.certificate_id,
-        stars=record.stars,
-        valid_until=record.valid_until,
-        province_slug=record.province,
-        province_at_certification=record.province_at_certification,
-        producer_id=record.producer.id if record.producer else None,
-        producer_slug=record.producer.slug if record.producer else None,
-        producer_title=record.producer.title if record.producer else None,
-        created=record.created,
-        updated_at=record.updated_at,
-        description=record.description,
-        description_en=record.description_en,
-        seo_description=record.seo_description,
-        thumbnail=_image_json(record.thumbnail),
-        images=[_image_json(image) for image in record.images],
-        product_type=record.product_type,
-        price_min=record.price_min,
-        price_max=record.price_max,
-        price_band=price_band(record.price_min),
-        in_stock=record.in_stock,
+def product_values(record: ProductRecord) -> dict[str, Any]:
+    """The product's row as column values (by attribute name), without a model instance: the
+    reindex writes 20,000 of them with COPY."""
+    return {
+        "id": record.id,
+        "slug": record.slug,
+        "name": record.name,
+        "name_en": record.name_en,
+        "group_slug": record.group,
+        "set_slug": record.product_set,
+        "certificate_id": record.certificate_id,
+        "stars": record.stars,
+        "valid_until": record.valid_until,
+        "province_slug": record.province,
+        "province_at_certification": record.province_at_certification,
+        "producer_id": record.producer.id if record.producer else None,
+        "producer_slug": record.producer.slug if record.producer else None,
+        "producer_title": record.producer.title if record.producer else None,
+        "created": record.created,
+        "updated_at": record.updated_at,
+        "description": record.description,
+        "description_en": record.description_en,
+        "seo_description": record.seo_description,
+        "thumbnail": _image_json(record.thumbnail),
+        "images": [_image_json(image) for image in record.images],
+        "product_type": record.product_type,
+        "price_min": record.price_min,
+        "price_max": record.price_max,
+        "price_band": price_band(record.price_min),
+        "in_stock": record.in_stock,
         **search_columns(record),
-    )
-    variants = [
-        models.Variant(
-            id=variant.id,
-            product_id=record.id,
-            position=position,
-            name=variant.name,
-            name_en=variant.name_en,
-            sku=variant.sku,
-            price=variant.price,
-            currency=variant.currency,
-            quantity_available=variant.quantity_available,
-        )
+    }
+
+
+def variant_values(record: ProductRecord) -> list[dict[str, Any]]:
+    """The product's variant rows as column values (by attribute name), in Saleor's order."""
+    return [
+        {
+            "id": variant.id,
+            "product_id": record.id,
+            "position": position,
+            "name": variant.name,
+            "name_en": variant.name_en,
+            "sku": variant.sku,
+            "price": variant.price,
+            "currency": variant.currency,
+            "quantity_available": variant.quantity_available,
+        }
         for position, variant in enumerate(record.variants)
     ]
-    return product, variants
+
+
+def product_row(record: ProductRecord) -> tuple[models.Product, list[models.Variant]]:
+    return models.Product(**product_values(record)), [models.Variant(**v) for v in variant_values(record)]
 
 
 def _decimal(value: Decimal) -> Decimal:

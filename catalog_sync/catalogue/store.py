@@ -201,19 +201,20 @@ def _columns(model: type[models.models.Model]) -> list[Any]:
     return [f for f in model._meta.concrete_fields if not f.generated]
 
 
-def _db_value(field: Any, row: models.models.Model) -> Any:
-    value = getattr(row, field.attname)
-    return field.get_db_prep_save(value, connection) if isinstance(field, models.models.JSONField) else value
-
-
-def _copy(model: type[models.models.Model], rows: list[Any], table: str | None = None) -> None:
-    """Write ``rows`` with PostgreSQL's COPY (``table``: a staging table with the model's columns)."""
+def _copy(model: type[models.models.Model], rows: Iterable[dict[str, Any]], table: str | None = None) -> None:
+    """Write ``rows`` (column values by attribute name, as ``rows.product_values`` gives them; no model
+    instances) with PostgreSQL's COPY (``table``: a staging table with the model's columns)."""
     fields = _columns(model)
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    order = [f.attname for f in fields]
+    json_fields = [(i, f) for i, f in enumerate(fields) if isinstance(f, models.models.JSONField)]
     with connection.cursor() as cursor, cursor.cursor.copy(
             f"COPY {table or model._meta.db_table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([_db_value(f, row) for f in fields])
+        for row in rows:
+            values = [row[name] for name in order]
+            for i, field in json_fields:
+                values[i] = field.get_db_prep_save(values[i], connection)
+            copy.write_row(values)
 
 
 def _write_products(records: Iterable[ProductRecord], progress: Progress | None) -> set[str]:
@@ -233,16 +234,16 @@ def _write_products(records: Iterable[ProductRecord], progress: Progress | None)
     for batch in _batches(records):
         seen.update(r.id for r in batch)
         fresh = _fresh(models.Tombstone.Kind.PRODUCT, models.Product, batch)
-        pairs = [rows.product_row(r) for r in fresh]
+        variants = [v for r in fresh for v in rows.variant_values(r)]
         models.Variant.objects.filter(
-            Q(product_id__in=_among(r.id for r in fresh)) | Q(pk__in=_among(v.id for _, vs in pairs for v in vs))
+            Q(product_id__in=_among(r.id for r in fresh)) | Q(pk__in=_among(v["id"] for v in variants))
         ).delete()
-        _copy(models.Product, [p for p, _ in pairs], staging)
+        _copy(models.Product, map(rows.product_values, fresh), staging)
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "  # noqa: S608
                            f"ON CONFLICT (id) DO UPDATE SET {updates}")
             cursor.execute(f"TRUNCATE {staging}")
-        _copy(models.Variant, [v for _, vs in pairs for v in vs])
+        _copy(models.Variant, variants)
         written += len(batch)
         if progress:
             progress(written)
