@@ -160,7 +160,7 @@ def signed_in_journey(client: Client, goods: ProductRecord, guest_number: str, p
     assert [a["href"] for a in rows.all("a") if a["href"].startswith("/account/orders/")] == \
         [f"/account/orders/{number}/"]
     table = text_of(account.content, "my-orders")
-    assert table == f"Mã đơn hàng Ngày đặt Tình trạng Tổng {number} {placed_on(number)} Chờ xác nhận " \
+    assert table == f"Mã đơn hàng Ngày đặt Trạng thái Tổng cộng {number} {placed_on(number)} Chờ xác nhận " \
         f"{money(price(goods) + SHIPPING)}", table
     # and its page lists the lines
     order = client.get(f"/account/orders/{number}/")
