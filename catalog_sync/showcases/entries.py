@@ -19,6 +19,8 @@ from catalog_sync.domain.groups import group_by_slug, set_by_slug
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.printing.links import verify_url
 
+from . import schedule
+
 
 class ShowcaseNotFoundError(LookupError):
     pass
@@ -99,9 +101,10 @@ def entry_for(product: ProductRecord, base: str) -> TradeEntry:
 def trade_catalogue(slug: str, *, base: str) -> TradeCatalogue:
     """The showcase ``slug`` with its products for sale now, in its order; ``base`` is the shop's public address."""
     showcase = store.collection_by_slug(slug)
-    if showcase is None:
-        known = ", ".join(c.slug for c in store.published_collections()) or "none"
-        raise ShowcaseNotFoundError(f"no showcase with slug {slug!r} (showcases: {known})")
+    if showcase is None or not schedule.shown(showcase):
+        known = ", ".join(c.slug for c in schedule.showing(store.published_collections())) or "none"
+        state = "" if showcase is None else " on show now"
+        raise ShowcaseNotFoundError(f"no showcase{state} with slug {slug!r} (showcases on show: {known})")
     products = store.products_by_ids(showcase.product_ids)
     return TradeCatalogue(
         showcase=showcase,

@@ -121,7 +121,7 @@ def test_unknown_showcase_is_named_with_the_known_ones(tet_showcase, tmp_path):
         export("tet-2025", "csv", tmp_path / "x.csv")
     assert raised.value.returncode == 2
     assert str(raised.value) == (
-        "showcase export: no showcase with slug 'tet-2025' (showcases: dac-san-tet-2026)")
+        "showcase export: no showcase with slug 'tet-2025' (showcases on show: dac-san-tet-2026)")
     assert not (tmp_path / "x.csv").exists()
 
 
@@ -132,7 +132,7 @@ def test_ocop_showcase_export_runs_from_the_console_script(settings, tmp_path):
     result = run([OCOP, "showcase", "export", "tet-2025", "--format", "pdf", "-o", str(tmp_path / "c.pdf"),
                   "--base-url", BASE], env)
     assert result.returncode == 2
-    assert result.stderr.strip() == "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases: none)"
+    assert result.stderr.strip() == "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases on show: none)"
 
 
 def test_a_showcase_with_nothing_for_sale_exports_an_empty_catalogue(db, tmp_path):
@@ -144,3 +144,26 @@ def test_a_showcase_with_nothing_for_sale_exports_an_empty_catalogue(db, tmp_pat
     xlsx = tmp_path / "c.xlsx"
     export("hoi-cho-mua-thu", "xlsx", xlsx)
     assert [list(r) for r in load_workbook(xlsx).active.iter_rows(values_only=True)] == [HEADER]
+
+
+def test_an_ended_showcase_is_not_exported_even_before_the_worker_unpublishes_it(tet_showcase, tmp_path, monkeypatch):
+    # given the Tết showcase, curated to end at 00:00 on 1 March 2026 Vietnam time, still published in Saleor
+    from catalog_sync.catalogue import cache
+    from catalog_sync.showcases.models import Showcase
+
+    record, _, _ = tet_showcase
+    ends = datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    Showcase.objects.create(slug=record.slug, name=record.name, saleor_id=record.id, ends_at=ends, published=True,
+                            status=Showcase.Status.SCHEDULED)
+    cache.changed()
+    # when staff export it one second before its end, then at its end
+    monkeypatch.setattr("catalog_sync.showcases.schedule.now", lambda: ends - datetime.timedelta(seconds=1))
+    export("dac-san-tet-2026", "csv", tmp_path / "before.csv")
+    monkeypatch.setattr("catalog_sync.showcases.schedule.now", lambda: ends)
+    with pytest.raises(CommandError) as raised:
+        export("dac-san-tet-2026", "csv", tmp_path / "after.csv")
+    # then the first is written and the second refused, naming the showcase, and no file is written
+    assert len(list(csv.reader((tmp_path / "before.csv").open(encoding="utf-8-sig")))) == 3
+    assert str(raised.value) == (
+        "showcase export: no showcase on show now with slug 'dac-san-tet-2026' (showcases on show: none)")
+    assert not (tmp_path / "after.csv").exists()
