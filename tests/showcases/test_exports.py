@@ -132,7 +132,8 @@ def test_ocop_showcase_export_runs_from_the_console_script(settings, tmp_path):
     result = run([OCOP, "showcase", "export", "tet-2025", "--format", "pdf", "-o", str(tmp_path / "c.pdf"),
                   "--base-url", BASE], env)
     assert result.returncode == 2
-    assert result.stderr.strip() == "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases on show: none)"
+    assert result.stderr.strip() == (
+        "CommandError: showcase export: no showcase with slug 'tet-2025' (showcases on show: none)")
 
 
 def test_a_showcase_with_nothing_for_sale_exports_an_empty_catalogue(db, tmp_path):
