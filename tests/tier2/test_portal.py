@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import secrets
 import time
 
@@ -27,7 +26,6 @@ from portal.models import PortalChange
 from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
-from . import test_app
 from .test_app import wait_for, web_worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +37,6 @@ def test_a_price_change_in_the_portal_reaches_the_shop_and_the_other_producer_ca
     settings.SALEOR_API_URL = saleor_api.url
     settings.SALEOR_APP_TOKEN = saleor_api.app_token
     settings.APP_PUBLIC_URL = live_server.url
-    monkeypatch.setattr(test_app, "BROKER", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     # given the two producers' products in Saleor, the web service installed as its app, the shop filled
     call_command("saleor_bootstrap", stdout=io.StringIO())
     with command_client() as saleor:
