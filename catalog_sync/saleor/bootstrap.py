@@ -32,6 +32,8 @@ from .generated.input_types import (
     CategoryInput,
     ChannelCreateInput,
     ChannelUpdateInput,
+    CheckoutAutoCompleteInput,
+    CheckoutSettingsInput,
     NameTranslationInput,
     OrderSettingsInput,
     PageTypeCreateInput,
@@ -101,6 +103,7 @@ class Channel:
     country: str
     warehouse_ids: set[str]
     allows_unpaid_orders: bool  # cash on delivery: orders are placed unpaid
+    completes_paid_checkouts: bool = False  # Saleor completes a card checkout whose shopper closed the tab
 
 
 @dataclass
@@ -122,9 +125,10 @@ class CatalogueState:
 
     def __init__(self, reply: CatalogueStateReply):
         channel = reply.channel
-        self.channel = Channel(channel.id, channel.currency_code, channel.default_country.code,
-                               {w.id for w in channel.warehouses},
-                               channel.order_settings.allow_unpaid_orders) if channel else None
+        self.channel = Channel(
+            channel.id, channel.currency_code, channel.default_country.code, {w.id for w in channel.warehouses},
+            channel.order_settings.allow_unpaid_orders,
+            channel.checkout_settings.automatically_complete_fully_paid_checkouts) if channel else None
         self.warehouses = {e.node.slug: e.node.id for e in reply.warehouses.edges} if reply.warehouses else {}
         self.attributes = {e.node.slug: Attribute(
             id=e.node.id, type=e.node.type_.value, input_type=e.node.input_type.value if e.node.input_type else None,
@@ -186,6 +190,12 @@ Note = Callable[[str, str, str], None]
 EN = LanguageCodeEnum.EN
 
 
+def _checkout_settings() -> CheckoutSettingsInput:
+    """Saleor completes a fully paid checkout itself (its worker, each minute) once it has waited this long."""
+    return CheckoutSettingsInput(automaticCompletion=CheckoutAutoCompleteInput(
+        enabled=True, delay=spec.PAID_CHECKOUT_COMPLETION_MINUTES))
+
+
 def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
     channel = state.channel
     if channel:
@@ -194,9 +204,10 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
                 f"channel {spec.CHANNEL_SLUG} exists with currency {channel.currency_code}, not {spec.CURRENCY}; "
                 "a channel's currency cannot be changed: delete or rename that channel in the Dashboard"
             )
-        if channel.country != spec.COUNTRY or not channel.allows_unpaid_orders:
+        if channel.country != spec.COUNTRY or not channel.allows_unpaid_orders or not channel.completes_paid_checkouts:
             client.operations().channel_update(id=channel.id, input=ChannelUpdateInput(
-                defaultCountry=CountryCode(spec.COUNTRY), orderSettings=OrderSettingsInput(allowUnpaidOrders=True)))
+                defaultCountry=CountryCode(spec.COUNTRY), orderSettings=OrderSettingsInput(allowUnpaidOrders=True),
+                checkoutSettings=_checkout_settings()))
             note("channel", spec.CHANNEL_SLUG, "updated")
         else:
             note("channel", spec.CHANNEL_SLUG, "exists")
@@ -205,9 +216,10 @@ def _channel(client: SaleorClient, state: CatalogueState, note: Note) -> str:
         name=spec.CHANNEL_NAME, slug=spec.CHANNEL_SLUG, currencyCode=spec.CURRENCY,
         defaultCountry=CountryCode(spec.COUNTRY), isActive=True,
         orderSettings=OrderSettingsInput(allowUnpaidOrders=True),  # cash on delivery: orders are placed unpaid
+        checkoutSettings=_checkout_settings(),
     )).channel_create
     created = returned(payload.channel if payload else None, "channelCreate")
-    state.channel = Channel(created.id, spec.CURRENCY, spec.COUNTRY, set(), True)
+    state.channel = Channel(created.id, spec.CURRENCY, spec.COUNTRY, set(), True, True)
     note("channel", spec.CHANNEL_SLUG, "created")
     return created.id
 

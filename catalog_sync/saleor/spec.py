@@ -14,6 +14,9 @@ from catalog_sync.domain.provinces import PROVINCES
 CHANNEL_SLUG = "ocop-vn"
 CHANNEL_NAME = "OCOP Việt Nam"
 CURRENCY = "VND"
+# A checkout paid by card whose shopper never came back (tab closed) is completed by Saleor this many minutes
+# after it was fully paid; a shopper who comes back first completes it themselves.
+PAID_CHECKOUT_COMPLETION_MINUTES = 10
 COUNTRY = "VN"
 WAREHOUSE_SLUG = "ocop-vn-kho-chinh"
 WAREHOUSE_NAME = "Kho OCOP Việt Nam"

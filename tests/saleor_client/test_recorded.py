@@ -32,7 +32,7 @@ from catalog_sync.saleor.client import graphql_data, mutation_payloads
 from catalog_sync.saleor.generated.enums import CountryCode
 from catalog_sync.saleor.generated.input_types import ChannelCreateInput
 
-from .conftest import recording
+from .conftest import CASSETTES, recording
 
 pytestmark = pytest.mark.django_db  # every test here: keeps this file's order (pytest-django runs db tests first)
 
@@ -91,6 +91,13 @@ def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(casse
     if not recording():
         requests_in_second_run = transport.position - before  # type: ignore[attr-defined]
         assert requests_in_second_run == 2  # one state query, one shipping-zone query: no mutation
+        # and Saleor's answer to the second run's state query: the channel completes a paid card checkout whose
+        # shopper closed the tab by itself, 10 minutes after it was paid
+        recorded = json.loads((CASSETTES / "03_bootstrap_twice.json").read_text(encoding="utf-8"))
+        channels = [e["response"]["body"]["data"]["channel"] for e in recorded
+                    if e["request"]["operationName"] == "CatalogueState"]
+        (completion,) = [channel["checkoutSettings"] for channel in channels if channel]
+        assert completion == {"automaticallyCompleteFullyPaidCheckouts": True, "automaticCompletionDelay": 10}
 
 
 def test_a_mutation_error_names_the_mutation_field_code_and_message(saleor_client):

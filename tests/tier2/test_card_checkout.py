@@ -13,6 +13,7 @@ With ``OCOP_RECORD_BUYING=1`` the card journey (re)records the Saleor replies ti
 
 from __future__ import annotations
 
+import base64
 import io
 import secrets
 import time
@@ -130,4 +131,32 @@ def test_shoppers_pay_by_card_or_on_delivery_and_saleor_holds_orders_charged_rig
     late_number = journeys.order_number(back)
     assert charged(saleor_env, late_number) == {"total_charged": unit + journeys.SHIPPING, "charge_status": "full"}
     assert localstripe.intent(intent_id)["amount"] == int(unit + journeys.SHIPPING)
+
+    # when another shopper pays by card the same way and never comes back
+    gone = Client()
+    journeys.add(gone, goods_page, 1)
+    assert journeys.checkout(gone, payment_method="card")["Location"] == "/checkout/pay/"
+    gone_intent = card_journey.card_form(gone.get("/checkout/pay/"))["data-client-secret"].split("_secret_")[0]
+    assert localstripe.pay(gone_intent, CARD_OK).status_code == 200
+    gone_checkout = session.cart_id(gone.get("/cart/").wsgi_request)
+    deadline = time.monotonic() + 30
+    while saleor_api.data(state, {"id": gone_checkout}, token=None)["checkout"]["chargeStatus"] != "FULL":
+        assert time.monotonic() < deadline, "Stripe's webhook did not reach Saleor within 30 s"
+        time.sleep(0.3)
+    # then the channel, as bootstrap set it, has Saleor complete paid checkouts itself after 10 minutes
+    completion = "SELECT automatically_complete_fully_paid_checkouts, automatic_completion_delay " \
+                 "FROM channel_channel WHERE slug = 'ocop-vn'"
+    assert saleor_env.sql(completion) == [(True, 10)]
+    token = base64.b64decode(gone_checkout).decode().split(":", 1)[1]
+    assert saleor_env.sql("SELECT number FROM order_order WHERE checkout_token = %s", (token,)) == []
+    # and once the wait is over (shortened to none here), Saleor's periodic task (its beat runs it each minute)
+    # places the order, charged once, in full
+    saleor_env.sql("UPDATE channel_channel SET automatic_completion_delay = 0 WHERE slug = 'ocop-vn'")
+    saleor_env.manage("shell", "-c", "from saleor.checkout.tasks import trigger_automatic_checkout_completion_task "
+                                     "as trigger; trigger()")
+    (gone_number,) = saleor_env.sql("SELECT number FROM order_order WHERE checkout_token = %s", (token,))[0]
+    assert charged(saleor_env, str(gone_number)) == {"total_charged": unit + journeys.SHIPPING,
+                                                     "charge_status": "full"}
+    gone_paid = localstripe.intent(gone_intent)
+    assert (gone_paid["status"], gone_paid["amount"]) == ("succeeded", int(unit + journeys.SHIPPING))
     session.forget_clients()

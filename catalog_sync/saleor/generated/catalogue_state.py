@@ -1,4 +1,4 @@
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import Field
 
@@ -25,6 +25,9 @@ class CatalogueStateChannel(BaseModel):
     )
     warehouses: list["CatalogueStateChannelWarehouses"]
     order_settings: "CatalogueStateChannelOrderSettings" = Field(alias="orderSettings")
+    checkout_settings: "CatalogueStateChannelCheckoutSettings" = Field(
+        alias="checkoutSettings"
+    )
 
 
 class CatalogueStateChannelDefaultCountry(BaseModel):
@@ -38,6 +41,13 @@ class CatalogueStateChannelWarehouses(BaseModel):
 
 class CatalogueStateChannelOrderSettings(BaseModel):
     allow_unpaid_orders: bool = Field(alias="allowUnpaidOrders")
+
+
+class CatalogueStateChannelCheckoutSettings(BaseModel):
+    automatically_complete_fully_paid_checkouts: bool = Field(
+        alias="automaticallyCompleteFullyPaidCheckouts"
+    )
+    automatic_completion_delay: Optional[Any] = Field(alias="automaticCompletionDelay")
 
 
 class CatalogueStateWarehouses(BaseModel):

@@ -991,6 +991,10 @@ class Client(TypedBaseClient):
                 orderSettings {
                   allowUnpaidOrders
                 }
+                checkoutSettings {
+                  automaticallyCompleteFullyPaidCheckouts
+                  automaticCompletionDelay
+                }
               }
               warehouses(first: 100, filter: {slugs: $warehouses}) {
                 edges {
