@@ -154,34 +154,32 @@ def product_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, act)
 
 
-@staff_member_required(login_url=settings.LOGIN_URL)
-@require_POST
-def product_move(request: HttpRequest, pk: int) -> HttpResponse:
-    form = MoveForm(request.POST)
+def _item_action(request: HttpRequest, pk: int, form: ItemForm | MoveForm, do) -> HttpResponse:
+    """Act on one product of the showcase, named by the form's ``item``; another showcase's item is not found."""
 
     def act(showcase, client):
         item = showcase.items.filter(pk=form.cleaned_data["item"]).first() if form.is_valid() else None
         if item is None:
             return _("item: no such product in this showcase.")
-        curation.move(showcase, item, -1 if form.cleaned_data["direction"] == "up" else 1, _actor(request), client)
+        do(showcase, item, client)
         return None
 
     return _act(request, pk, act)
+
+
+@staff_member_required(login_url=settings.LOGIN_URL)
+@require_POST
+def product_move(request: HttpRequest, pk: int) -> HttpResponse:
+    form = MoveForm(request.POST)
+    return _item_action(request, pk, form, lambda showcase, item, client: curation.move(
+        showcase, item, -1 if form.cleaned_data["direction"] == "up" else 1, _actor(request), client))
 
 
 @staff_member_required(login_url=settings.LOGIN_URL)
 @require_POST
 def product_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    form = ItemForm(request.POST)
-
-    def act(showcase, client):
-        item = showcase.items.filter(pk=form.cleaned_data["item"]).first() if form.is_valid() else None
-        if item is None:
-            return _("item: no such product in this showcase.")
-        curation.remove(showcase, item, _actor(request), client)
-        return None
-
-    return _act(request, pk, act)
+    return _item_action(request, pk, ItemForm(request.POST), lambda showcase, item, client: curation.remove(
+        showcase, item, _actor(request), client))
 
 
 @staff_member_required(login_url=settings.LOGIN_URL)
