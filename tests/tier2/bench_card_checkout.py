@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import secrets
 
 import httpx
 import pytest
@@ -22,6 +21,7 @@ from django.core.management import call_command
 from benchmarks import buying
 from tests.buying import journeys
 from tests.localstripe import CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+from tests.tier2.app_install import staff_install_app
 
 from .test_buying import PRODUCTS
 
@@ -44,13 +44,7 @@ def test_bench_buying_steps_cash_on_delivery_and_card(live_server, settings, sal
     from catalog_sync.saleor import SaleorClient
 
     journeys.fill_read_model(SaleorClient(saleor_api.url, None), goods)
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     call_command("payments_configure_stripe", "--channel", "ocop-vn", "--secret-key", SECRET_KEY,
                  "--publishable-key", PUBLISHABLE_KEY, "--webhook-secret", WEBHOOK_SECRET, stdout=io.StringIO())
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from storefront.accounts import common
 from storefront.accounts import session as account_session
 from storefront.buying import session as buying_session
 from tests.accounts import journeys
+from tests.tier2.app_install import staff_install_app
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,13 +71,7 @@ def test_a_customer_registers_confirms_buys_and_finds_the_order_and_a_guest_look
     call_command("demo", "--data", str(shared_data), "--json", stdout=io.StringIO(), stderr=io.StringIO())
     assert saleor_env.sql("SELECT enable_account_confirmation_by_email FROM site_sitesettings") == [(True,)]
     # and the app installed by staff from its manifest (it subscribes the account emails)
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     assert Installation.objects.count() == 1
     nodes = [e["node"] for e in saleor_api.graphql(PRODUCTS, {"channel": "ocop-vn"}, token=None)["data"]
              ["products"]["edges"]]

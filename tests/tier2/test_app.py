@@ -41,6 +41,7 @@ from catalog_sync.saleor.recording import RecordingTransport
 
 from . import journey
 from . import saleor_harness as harness
+from .app_install import staff_install_app
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,6 +80,9 @@ def web_worker_running(settings):
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"ocop-web-t2-{secrets.token_hex(3)}"],
         env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     try:
+        # a deployment's worker is up before anyone saves: the clock of "within 10 s" starts when it is ready
+        wait_for(lambda: process.poll() is not None or " ready." in Path(log.name).read_text(), timeout=120)
+        assert process.poll() is None, Path(log.name).read_text()[-4000:]
         yield process
     except BaseException:
         print(f"\n--- the web worker's log ({log.name})\n{Path(log.name).read_text()[-4000:]}")
@@ -124,22 +128,15 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
     call_command("demo", "--data", str(shared_data), "--json", stdout=io.StringIO(), stderr=io.StringIO())
 
     # when staff install the app from its manifest
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
     if RECORD:
         monkeypatch.setenv("OCOP_SALEOR_RECORD", str(FIXTURES / "11_app_install.json"))
         (FIXTURES / "11_app_install.json").unlink(missing_ok=True)
-    settings.SALEOR_APP_TOKEN = None
-    out = io.StringIO()
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/", stdout=out,
-                 stderr=io.StringIO())
+    printed = staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
 
     # then Saleor handed us a working token, kept sealed, and the app is active there
     installation = Installation.objects.get()
-    assert out.getvalue().strip() == f"saleor install-app: installed (app {installation.app_id})"
+    assert printed.strip() == f"saleor install-app: installed (app {installation.app_id})"
     with recording_client(saleor_api.url, installation.token, "11_app_install.json") as app_client:
         assert app_client.operations().ocop_app_id().app.id == installation.app_id
     with recording_client(saleor_api.url, "not-a-token", "11_app_install.json") as forged, \

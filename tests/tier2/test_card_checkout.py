@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import io
-import secrets
 import time
 from decimal import Decimal
 
@@ -28,6 +27,7 @@ from catalog_sync.app.models import Installation
 from storefront.buying import session
 from tests.buying import card_journey, journeys
 from tests.localstripe import CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+from tests.tier2.app_install import staff_install_app
 
 from . import buying_browser
 from .test_buying import PRODUCTS, UNPUBLISH, journey_products, saleor_order
@@ -59,13 +59,7 @@ def test_shoppers_pay_by_card_or_on_delivery_and_saleor_holds_orders_charged_rig
     ids = [goods[0]["id"], goods[1]["id"], goods[2]["id"]]
     channel = saleor_api.data('{ channel(slug: "ocop-vn") { id } }')["channel"]
     # and the app installed by staff, with Stripe test keys for ocop-vn (localstripe)
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     assert Installation.objects.count() == 1
     call_command("payments_configure_stripe", "--channel", "ocop-vn", "--secret-key", SECRET_KEY,
                  "--publishable-key", PUBLISHABLE_KEY, "--webhook-secret", WEBHOOK_SECRET, stdout=io.StringIO())

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import secrets
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +29,7 @@ from catalog_sync.payments.models import Payment
 from catalog_sync.saleor import RECORD_ENV
 from catalog_sync.saleor.recording import scrub
 from tests.localstripe import CARD_3DS, CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
+from tests.tier2.app_install import staff_install_app
 
 from . import payments_setup as shop_api
 from . import saleor_harness as harness
@@ -121,13 +121,7 @@ def test_card_payments_through_the_app_end_in_orders_charged_right(
     recorder = PayloadRecorder(monkeypatch)
 
     # given the app installed by staff, and Stripe keys for both channels
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     assert Installation.objects.count() == 1
     for channel in ("ocop-vn", "ocop-usd"):
         call_command("payments_configure_stripe", "--channel", channel, "--secret-key", SECRET_KEY,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import secrets
 import time
 
 import pytest
@@ -25,6 +24,7 @@ from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
+from tests.tier2.app_install import staff_install_app
 
 from .test_app import wait_for, web_worker_running
 
@@ -42,13 +42,8 @@ def test_a_price_change_in_the_portal_reaches_the_shop_and_the_other_producer_ca
     with command_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (2, [])
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None  # from here on the portal writes with the installed app's token
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    # from here on the portal writes with the installed app's token
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     honey = Variant.objects.select_related("product").get(product__producer_title="HTX Ong mật Mèo Vạc")
     new_price = honey.price + 1000

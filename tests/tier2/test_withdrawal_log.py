@@ -19,7 +19,6 @@ import datetime
 import io
 import json
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from catalog_sync.registry.actions import renew_certificate, revoke_certificate
 from catalog_sync.registry.models import Certificate, WithdrawalEvent
 from catalog_sync.saleor import RECORD_ENV
 from catalog_sync.saleor.recording import scrub
+from tests.tier2.app_install import staff_install_app
 
 from . import saleor_harness as harness
 
@@ -86,13 +86,7 @@ def test_the_plugins_withdrawal_and_restore_reach_the_staff_log(
     settings.APP_PUBLIC_URL = live_server.url
     # given a real Saleor holding the demo catalogue, with the web service installed as its app
     call_command("demo", "--data", str(shared_data), "--json", stdout=io.StringIO(), stderr=io.StringIO())
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     # and the plugin reading the registry's feed
     errors = saleor_api.data(PLUGIN_UPDATE, {"input": {"active": True, "configuration": [
         {"name": "feed_url", "value": f"{live_server.url}/registry/feed.json"},
