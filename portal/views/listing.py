@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, SaleorMutationError
+from catalog_sync.saleor.catalogue import CertificateNotImported
 from catalog_sync.saleor.portal_listing import AlreadyListed, Listing, list_certificate
 from catalog_sync.saleor_side.connection import command_client
 from storefront.formats import money
@@ -58,6 +59,9 @@ def new_listing(request: HttpRequest) -> HttpResponse:
             problem, status = _("The sales system refused the listing: %(reason)s") % {
                 "reason": "; ".join(e.message or e.code or "" for e in error.errors)}, 503
             retry = True
+        except CertificateNotImported as error:
+            problem = _("The sales system refused the listing: %(reason)s") % {"reason": error}
+            status, retry = 503, True
         except SaleorError:
             problem, status, retry = _("The sales system did not answer. Try again in a moment."), 503, True
         else:

@@ -245,3 +245,35 @@ def test_the_listing_form_without_its_csrf_token_is_refused(registry, producer_p
     answer = guarded.post("/portal/listings/new/", {"certificate": NEW, "price": "95000", "stock": "3"})
     assert answer.status_code == 403
     assert not PortalChange.objects.exists()
+
+
+def test_the_listing_page_of_one_certificate_shows_its_form_or_why_it_cannot_be_listed(registry, producer_person):
+    person = producer_person(registry[0], "lan@example.vn")
+    form = person.get("/portal/listings/new/", {"certificate": NEW}).content.decode()
+    assert "<h2>Mật ong hoa nhãn Mèo Vạc</h2>" in form and f'id="id_price_{NEW}"' in form
+    expired = person.get("/portal/listings/new/", {"certificate": EXPIRED}).content.decode()
+    assert REFUSALS[0][1] in expired and 'name="price"' not in expired
+
+
+def test_when_saleor_cannot_be_reached_the_form_stays_with_a_message_and_nothing_is_recorded(
+        registry, producer_person, settings, monkeypatch):
+    # given Saleor unreachable (the connection fails before any request reaches it)
+    import httpx
+
+    from catalog_sync.saleor import RetryingTransport, SaleorClient
+
+    def unreachable(request):
+        raise httpx.ConnectError("connection refused", request=request)
+
+    monkeypatch.setattr("portal.views.listing.command_client", lambda: SaleorClient(
+        "http://saleor.invalid/graphql/", "token",
+        transport=RetryingTransport(retries=0, inner=httpx.MockTransport(unreachable))))
+    person = producer_person(registry[0], "lan@example.vn")
+    # when the person lists a valid certificate
+    response = person.post("/portal/listings/new/", {"certificate": NEW, "price": "95000", "stock": "3"})
+    # then the page says so, keeps what they typed, and nothing is recorded
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "Hệ thống bán hàng không trả lời. Vui lòng thử lại sau giây lát." in html
+    assert 'name="price" value="95000"' in html
+    assert not PortalChange.objects.exists()
