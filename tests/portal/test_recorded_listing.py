@@ -277,3 +277,22 @@ def test_when_saleor_cannot_be_reached_the_form_stays_with_a_message_and_nothing
     assert "Hệ thống bán hàng không trả lời. Vui lòng thử lại sau giây lát." in html
     assert 'name="price" value="95000"' in html
     assert not PortalChange.objects.exists()
+
+
+def test_a_certificate_renewed_by_a_newer_one_is_refused_and_only_the_renewal_is_offered(
+        registry, producer_person, make_certificate, monkeypatch):
+    # given the honey-blossom honey re-evaluated: a renewal valid today supersedes its certificate
+    monkeypatch.setattr("portal.views.listing.command_client", lambda: pytest.fail("Saleor was asked"))
+    make_certificate(id="TQ-2026-0907", product_name="Mật ong hoa nhãn Mèo Vạc", producer=HONEY, stars=5,
+                     issued_on=datetime.date(2026, 9, 1), decision_no="401/QĐ-UBND",
+                     supersedes=Certificate.objects.get(pk=NEW))
+    person = producer_person(registry[0], "lan@example.vn")
+    # when the person opens their products and posts the old certificate
+    offered_now = offered(person.get("/portal/products/").content.decode())
+    response = person.post("/portal/listings/new/", {"certificate": NEW, "price": "95000", "stock": "3"})
+    # then the renewal is offered in its place, and the old one is refused naming the renewal
+    assert "TQ-2026-0907" in offered_now and NEW not in offered_now
+    assert response.status_code == 409
+    assert (f"Giấy chứng nhận {NEW} đã được thay bằng giấy chứng nhận TQ-2026-0907: hãy đưa sản phẩm lên với "
+            "giấy chứng nhận mới.") in response.content.decode()
+    assert not PortalChange.objects.exists()
