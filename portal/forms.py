@@ -57,6 +57,12 @@ class VariantForm(forms.Form):
         return price.quantize(Decimal(1))  # 125000.00 is 125000
 
 
+class ListingForm(VariantForm):
+    """List a certified product: the certificate (checked against the signed-in producer), price and stock."""
+
+    certificate = forms.CharField(max_length=20, widget=forms.HiddenInput)
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(label=_("Code from your authenticator app"), max_length=10, widget=forms.TextInput(
         attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}))

@@ -19,8 +19,8 @@ from typing import Any
 from . import spec
 from .bootstrap import CatalogueState, read_state
 from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
-from .entries import CatalogueQuery, ProducerEntry, ProductEntry, catalogue_entries
-from .generated.catalogue_products import CatalogueProductsProductsEdgesNode
+from .entries import CatalogueQuery, ListedCertificate, ProducerEntry, ProductEntry, catalogue_entries
+from .generated.fragments import CatalogueProductNode, ProducerPageNode
 from .generated.input_types import (
     AttributeValueInput,
     AttributeValueSelectableTypeInput,
@@ -37,7 +37,6 @@ from .generated.input_types import (
     ProductVariantCreateInput,
     StockInput,
 )
-from .generated.producer_pages import ProducerPagesPagesEdgesNode
 
 BULK_SIZE = 50
 
@@ -131,8 +130,8 @@ class _Context:
 
 # --- what Saleor holds, 100 per query ---------------------------------------------------------------
 
-PageNode = ProducerPagesPagesEdgesNode
-ProductNode = CatalogueProductsProductsEdgesNode
+PageNode = ProducerPageNode
+ProductNode = CatalogueProductNode
 
 
 def producer_pages(client: SaleorClient, page_type_id: str) -> Iterator[PageNode]:
@@ -191,6 +190,7 @@ class _Run:
         self.summary = summary
         self.progress = progress or (lambda phase, done, total: None)
         self.demo = demo
+        self.product_ids: dict[str, str] = {}  # external reference -> id, of the products created or found
 
     # producers ----------------------------------------------------------------------------
 
@@ -212,9 +212,13 @@ class _Run:
             shown[spec.ORGANISATION_TYPE] = ctx.choice_slugs[kind]
         return inputs, shown
 
-    def sync_producers(self, producers: list[ProducerEntry]) -> dict[str, str | SaleorError]:
-        """Page id (or the error) per producer key. Saleor has no bulk page mutation: one per new or changed page."""
-        existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
+    def sync_producers(self, producers: list[ProducerEntry],
+                       existing: dict[str, PageNode] | None = None) -> dict[str, str | SaleorError]:
+        """Page id (or the error) per producer key. Saleor has no bulk page mutation: one per new or changed page.
+
+        ``existing``: the pages Saleor holds by slug (default: every producer page, read 100 per query)."""
+        if existing is None:
+            existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
         pages: dict[str, str | SaleorError] = {}
         counts = self.summary.producers
         for done, producer in enumerate(producers, start=1):
@@ -294,9 +298,12 @@ class _Run:
         product.description = _editorjs(*description)
         return product
 
-    def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError]) -> None:
-        existing = {p.external_reference: p for p in catalogue_products(
-            self.client, sorted(self.ctx.product_type_ids.values())) if p.external_reference}
+    def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError],
+                      existing: dict[str, ProductNode] | None = None) -> None:
+        """``existing``: the products Saleor holds by external reference (default: all of our product types)."""
+        if existing is None:
+            existing = {p.external_reference: p for p in catalogue_products(
+                self.client, sorted(self.ctx.product_type_ids.values())) if p.external_reference}
         to_create: list[tuple[ProductEntry, ProductBulkCreateInput]] = []
         done = 0
         for entry in products:
@@ -316,6 +323,7 @@ class _Run:
             if product is None:
                 to_create.append((entry, self.new_product(entry, inputs)))
                 continue
+            self.product_ids[entry.external_reference] = product.id
             have = assigned(product)
             same = all(have.get(slug) == value for slug, value in shown.items()) and (
                 (product.category.slug if product.category else None) == entry.category)
@@ -364,6 +372,7 @@ class _Run:
         for (entry, _), row in zip(chunk, result.results, strict=True):
             if row.product:
                 self.summary.created += 1
+                self.product_ids[entry.external_reference] = row.product.id
             else:
                 reasons = "; ".join(f"{e.path or '(product)'}: {e.code.value}: {e.message}" for e in row.errors or [])
                 self.summary.error(entry.certificate_id, f"productBulkCreate: {reasons}")
@@ -379,3 +388,23 @@ def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: 
     pages = run.sync_producers(producers)
     run.sync_products(products, pages)
     return summary
+
+
+class CertificateNotImported(SaleorError):
+    """Saleor refused the producer page or the product of one certificate; the message says why."""
+
+
+def import_certificate(client: SaleorClient, listed: tuple[str, ListedCertificate], *,
+                       page: PageNode | None, product: ProductNode | None) -> str:
+    """Create or update the producer page and the product of one certificate exactly as ``import_catalogue``
+    does, given what Saleor holds now for them (``page`` by the producer's slug, ``product`` by the chain's
+    external reference; None when there is none). Returns the product's id."""
+    producers, products = catalogue_entries([listed])
+    (producer,), (entry,) = producers, products
+    summary = ImportSummary()
+    run = _Run(client, _Context(read_state(client)), summary, None, demo=False)
+    pages = run.sync_producers([producer], existing={page.slug: page} if page else {})
+    run.sync_products([entry], pages, existing={entry.external_reference: product} if product else {})
+    if summary.errors:
+        raise CertificateNotImported(summary.errors[0]["reason"])
+    return run.product_ids[entry.external_reference]

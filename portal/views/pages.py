@@ -21,6 +21,8 @@ from ..access import producer_required
 from ..forms import VariantForm
 from ..listings import NotTheirs, change_variant, current_values, their_products, their_variant
 from ..models import ProducerAccount
+from ..new_listings import listable_certificates
+from .listing import listing_form
 
 FIELD_NAMES = {"price": gettext_lazy("price"), "stock": gettext_lazy("stock")}
 
@@ -79,8 +81,9 @@ def certificates(request: HttpRequest) -> HttpResponse:
 @producer_required
 def products(request: HttpRequest) -> HttpResponse:
     account = _account(request)
+    listable = [(line, listing_form(line.certificate.id)) for line in listable_certificates(account, vietnam_today())]
     return render(request, "portal/products.html", {"producer": account.producer,
-                                                    "products": list(their_products(account))})
+                                                    "products": list(their_products(account)), "listable": listable})
 
 
 @producer_required

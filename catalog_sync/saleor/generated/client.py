@@ -79,6 +79,7 @@ from .page_attribute_assign import PageAttributeAssign
 from .page_create import PageCreate
 from .page_type_create import PageTypeCreate
 from .page_update import PageUpdate
+from .portal_listing_target import PortalListingTarget
 from .portal_variant import PortalVariant
 from .portal_variant_price import PortalVariantPrice
 from .portal_variant_stock import PortalVariantStock
@@ -1637,13 +1638,7 @@ class Client(TypedBaseClient):
               pages(where: {pageType: {eq: $pageType}}, first: $first, after: $after) {
                 edges {
                   node {
-                    id
-                    slug
-                    title
-                    assignedAttributes(limit: 100) {
-                      __typename
-                      ...AssignedValue
-                    }
+                    ...ProducerPageNode
                   }
                 }
                 pageInfo {
@@ -1675,6 +1670,16 @@ class Client(TypedBaseClient):
                 page: value {
                   id
                 }
+              }
+            }
+
+            fragment ProducerPageNode on Page {
+              id
+              slug
+              title
+              assignedAttributes(limit: 100) {
+                __typename
+                ...AssignedValue
               }
             }
             """)
@@ -1705,24 +1710,7 @@ class Client(TypedBaseClient):
               ) {
                 edges {
                   node {
-                    id
-                    slug
-                    name
-                    externalReference
-                    category {
-                      slug
-                    }
-                    productVariants(first: 1) {
-                      edges {
-                        node {
-                          id
-                        }
-                      }
-                    }
-                    assignedAttributes(limit: 100) {
-                      __typename
-                      ...AssignedValue
-                    }
+                    ...CatalogueProductNode
                   }
                 }
                 pageInfo {
@@ -1754,6 +1742,27 @@ class Client(TypedBaseClient):
                 page: value {
                   id
                 }
+              }
+            }
+
+            fragment CatalogueProductNode on Product {
+              id
+              slug
+              name
+              externalReference
+              category {
+                slug
+              }
+              productVariants(first: 1) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+              assignedAttributes(limit: 100) {
+                __typename
+                ...AssignedValue
               }
             }
             """)
@@ -3371,6 +3380,106 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return PortalVariantStock.model_validate(data)
+
+    def portal_listing_target(
+        self, page_slug: str, external_reference: str, **kwargs: Any
+    ) -> PortalListingTarget:
+        query = gql("""
+            query PortalListingTarget($pageSlug: String!, $externalReference: String!) {
+              page(slug: $pageSlug) {
+                ...ProducerPageNode
+              }
+              product(externalReference: $externalReference) {
+                ...CatalogueProductNode
+                channelListings {
+                  channel {
+                    id
+                    slug
+                  }
+                  isPublished
+                }
+                variants {
+                  id
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    price {
+                      amount
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment AssignedValue on AssignedAttribute {
+              attribute {
+                slug
+              }
+              ... on AssignedPlainTextAttribute {
+                text: value
+              }
+              ... on AssignedNumericAttribute {
+                number: value
+              }
+              ... on AssignedDateAttribute {
+                day: value
+              }
+              ... on AssignedSingleChoiceAttribute {
+                choice: value {
+                  slug
+                }
+              }
+              ... on AssignedSinglePageReferenceAttribute {
+                page: value {
+                  id
+                }
+              }
+            }
+
+            fragment CatalogueProductNode on Product {
+              id
+              slug
+              name
+              externalReference
+              category {
+                slug
+              }
+              productVariants(first: 1) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+              assignedAttributes(limit: 100) {
+                __typename
+                ...AssignedValue
+              }
+            }
+
+            fragment ProducerPageNode on Page {
+              id
+              slug
+              title
+              assignedAttributes(limit: 100) {
+                __typename
+                ...AssignedValue
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "pageSlug": page_slug,
+            "externalReference": external_reference,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="PortalListingTarget",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalListingTarget.model_validate(data)
 
     def catalogue_products_page(
         self,

@@ -487,6 +487,154 @@ class CatalogueProductProducerAssignedSinglePageReferenceAttributePage(BaseModel
     title: str
 
 
+class CatalogueProductNode(BaseModel):
+    id: str
+    slug: str
+    name: str
+    external_reference: Optional[str] = Field(alias="externalReference")
+    category: Optional["CatalogueProductNodeCategory"]
+    product_variants: Optional["CatalogueProductNodeProductVariants"] = Field(
+        alias="productVariants"
+    )
+    assigned_attributes: list[
+        Annotated[
+            Union[
+                "CatalogueProductNodeAssignedAttributesAssignedAttribute",
+                "CatalogueProductNodeAssignedAttributesAssignedDateAttribute",
+                "CatalogueProductNodeAssignedAttributesAssignedNumericAttribute",
+                "CatalogueProductNodeAssignedAttributesAssignedPlainTextAttribute",
+                "CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttribute",
+                "CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = Field(alias="assignedAttributes")
+
+
+class CatalogueProductNodeCategory(BaseModel):
+    slug: str
+
+
+class CatalogueProductNodeProductVariants(BaseModel):
+    edges: list["CatalogueProductNodeProductVariantsEdges"]
+
+
+class CatalogueProductNodeProductVariantsEdges(BaseModel):
+    node: "CatalogueProductNodeProductVariantsEdgesNode"
+
+
+class CatalogueProductNodeProductVariantsEdgesNode(BaseModel):
+    id: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+    attribute: "CatalogueProductNodeAssignedAttributesAssignedAttributeAttribute"
+
+
+class CatalogueProductNodeAssignedAttributesAssignedAttributeAttribute(BaseModel):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedDateAttribute(BaseModel):
+    typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
+    attribute: "CatalogueProductNodeAssignedAttributesAssignedDateAttributeAttribute"
+    day: Optional[Day]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedDateAttributeAttribute(BaseModel):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedNumericAttribute(BaseModel):
+    typename__: Literal["AssignedNumericAttribute"] = Field(alias="__typename")
+    attribute: "CatalogueProductNodeAssignedAttributesAssignedNumericAttributeAttribute"
+    number: Optional[float]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedNumericAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    attribute: (
+        "CatalogueProductNodeAssignedAttributesAssignedPlainTextAttributeAttribute"
+    )
+    text: Optional[str]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedPlainTextAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    attribute: (
+        "CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttributeAttribute"
+    )
+    choice: Optional[
+        "CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttributeChoice"
+    ]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSingleChoiceAttributeChoice(
+    BaseModel
+):
+    slug: Optional[str]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttribute(
+    BaseModel
+):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    attribute: "CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttributeAttribute"
+    page: Optional[
+        "CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttributePage"
+    ]
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class CatalogueProductNodeAssignedAttributesAssignedSinglePageReferenceAttributePage(
+    BaseModel
+):
+    id: str
+
+
 class CustomerAccountError(BaseModel):
     field: Optional[str]
     code: AccountErrorCode
@@ -580,6 +728,123 @@ class CustomerOrderLinesTotalPrice(BaseModel):
 
 class CustomerOrderLinesTotalPriceGross(CustomerMoney):
     pass
+
+
+class ProducerPageNode(BaseModel):
+    id: str
+    slug: str
+    title: str
+    assigned_attributes: list[
+        Annotated[
+            Union[
+                "ProducerPageNodeAssignedAttributesAssignedAttribute",
+                "ProducerPageNodeAssignedAttributesAssignedDateAttribute",
+                "ProducerPageNodeAssignedAttributesAssignedNumericAttribute",
+                "ProducerPageNodeAssignedAttributesAssignedPlainTextAttribute",
+                "ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttribute",
+                "ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = Field(alias="assignedAttributes")
+
+
+class ProducerPageNodeAssignedAttributesAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+    attribute: "ProducerPageNodeAssignedAttributesAssignedAttributeAttribute"
+
+
+class ProducerPageNodeAssignedAttributesAssignedAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedDateAttribute(BaseModel):
+    typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
+    attribute: "ProducerPageNodeAssignedAttributesAssignedDateAttributeAttribute"
+    day: Optional[Day]
+
+
+class ProducerPageNodeAssignedAttributesAssignedDateAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedNumericAttribute(BaseModel):
+    typename__: Literal["AssignedNumericAttribute"] = Field(alias="__typename")
+    attribute: "ProducerPageNodeAssignedAttributesAssignedNumericAttributeAttribute"
+    number: Optional[float]
+
+
+class ProducerPageNodeAssignedAttributesAssignedNumericAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    attribute: "ProducerPageNodeAssignedAttributesAssignedPlainTextAttributeAttribute"
+    text: Optional[str]
+
+
+class ProducerPageNodeAssignedAttributesAssignedPlainTextAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    attribute: (
+        "ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttributeAttribute"
+    )
+    choice: Optional[
+        "ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttributeChoice"
+    ]
+
+
+class ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+
+
+class ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttribute(BaseModel):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    attribute: "ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttributeAttribute"
+    page: Optional[
+        "ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttributePage"
+    ]
+
+
+class ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttributePage(
+    BaseModel
+):
+    id: str
 
 
 class ShopCheckout(BaseModel):
@@ -839,10 +1104,12 @@ CartMoney.model_rebuild()
 CatalogueCollection.model_rebuild()
 CatalogueProducer.model_rebuild()
 CatalogueProduct.model_rebuild()
+CatalogueProductNode.model_rebuild()
 CustomerAccountError.model_rebuild()
 CustomerAddress.model_rebuild()
 CustomerMoney.model_rebuild()
 CustomerOrder.model_rebuild()
+ProducerPageNode.model_rebuild()
 ShopCheckout.model_rebuild()
 ShopCheckoutError.model_rebuild()
 ShopOrder.model_rebuild()
