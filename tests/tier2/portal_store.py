@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import secrets
 from dataclasses import dataclass
 
 from django.core.management import call_command
@@ -15,6 +14,7 @@ from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor_side.connection import command_client
+from tests.tier2.app_install import staff_install_app
 
 UNLISTED_NAME = "Mật ong hoa nhãn Mèo Vạc"
 HONEY = "HTX Ong mật Mèo Vạc"
@@ -41,13 +41,8 @@ def open_store(live_server, settings, saleor_api, saleor_env, monkeypatch, make_
                                 issued_on=today - datetime.timedelta(days=200), decision_no="310/QĐ-UBND")
     expired = make_certificate(id="TQ-2022-0904", product_name="Mật ong bạc hà hũ nhỏ", producer=HONEY,
                                issued_on=today - datetime.timedelta(days=3 * 366 + 30), decision_no="95/QĐ-UBND")
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None  # from here on the portal writes with the installed app's token
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    # from here on the portal writes with the installed app's token
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     return Store(unlisted=unlisted, expired=expired)
 
