@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, pages, security
+from .views import auth, orders, pages, security
 
 app_name = "portal"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("certificates/", pages.certificates, name="certificates"),
     path("products/", pages.products, name="products"),
     path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
+    path("orders/", orders.orders, name="orders"),
+    path("orders/<int:number>/", orders.order, name="order"),
     path("security/", security.security, name="security"),
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-in/code/", auth.sign_in_code, name="sign-in-code"),
