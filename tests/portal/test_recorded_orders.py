@@ -127,7 +127,8 @@ def test_two_producers_and_an_order_holding_lines_of_both_tell_each_producer_of_
     assert sorted(message.to[0] for message in mail.outbox) == ["lan@example.vn", "minh@example.vn"]
     to_lan = next(message for message in mail.outbox if message.to == ["lan@example.vn"])
     assert to_lan.subject == ("Đơn hàng #1: 1 dòng hàng của bạn cần gửi / Order #1: 1 line of yours to ship")
-    assert f"2 × {HONEY_PRODUCT}" in to_lan.body and "Cà phê" not in to_lan.body
+    assert f"2 × {HONEY_PRODUCT} (410.000 ₫)" in to_lan.body and f"2 × {HONEY_PRODUCT} (₫410,000)" in to_lan.body
+    assert "Cà phê" not in to_lan.body
     assert "Hãy gửi hàng rồi nhập hãng vận chuyển và mã vận đơn:" in to_lan.body
     assert "Ship them and enter the carrier and tracking number:" in to_lan.body
     assert "/portal/orders/1/" in to_lan.body
@@ -162,7 +163,7 @@ def test_a_producer_sees_only_their_lines_of_an_order_with_its_shipping_address(
     assert "12 Trần Phú" in html and "Lâm Đồng" in html
     page = detail.content.decode()
     assert detail.status_code == 200 and "Đơn hàng #1" in page
-    assert re.search(r"<td>2</td>", page) and page.count('name="lines"') == 1
+    assert re.search(r"<td>2</td>\s*<td>410.000 ₫</td>\s*<td>0/2</td>", page) and page.count('name="lines"') == 1
     assert "Cà phê" not in page and COFFEE not in page and "Nguyễn Văn An" in page and "+84912345678" in page
     assert 'name="carrier"' in page and 'name="tracking_number"' in page
     assert "Order #1" in english.content.decode() and "Mark shipped" in english.content.decode()
