@@ -3,7 +3,8 @@
 Recorded in this file's order on one fresh Saleor database (``python -m tests.portal.record orders``, an
 app with MANAGE_ORDERS): the two producers' catalogue and two cash-on-delivery orders first — #1 holding
 lines of both producers, #2 only the honey producer's — then each test works in the portal from the state
-the previous left. Saleor's order deliveries are signed here as Saleor signs them (a stand-in key).
+the previous left. Saleor's order deliveries (their shape recorded by tests/tier2/test_portal_orders.py) are
+signed here as Saleor signs them, with a stand-in key.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -37,6 +39,7 @@ ON = datetime.date(2026, 11, 22)
 HONEY, COFFEE = "HTX Ong mật Mèo Vạc", "Công ty TNHH Cà phê Cầu Đất"
 HONEY_PRODUCT, COFFEE_PRODUCT = "Mật ong bạc hà Mèo Vạc", "Cà phê Arabica Cầu Đất"
 SALEOR_API = "http://saleor.invalid/graphql/"  # the Saleor the stand-in deliveries claim to come from
+PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "saleor_webhooks" / "portal_orders.json"
 SHOPPER = AddressInput("Nguyễn Văn An", "+84912345678", "12 Trần Phú", "Phường Xuân Hương - Đà Lạt", "Lâm Đồng")
 
 
@@ -86,9 +89,15 @@ def seen(number: int) -> saleor_orders.Order:
     return order
 
 
+def delivery(typename: str, order_id: str, **changes) -> bytes:
+    """Saleor's recorded delivery of ``typename`` (tests/tier2/test_portal_orders.py) about ``order_id``, now."""
+    recorded = json.loads(PAYLOADS.read_text())[typename]
+    return json.dumps({**recorded, "issuedAt": timezone.now().isoformat(), "order": {"id": order_id},
+                       **changes}).encode()
+
+
 def deliver(key: SigningKey, typename: str, order_id: str):
-    body = json.dumps({"__typename": typename, "issuedAt": timezone.now().isoformat(),
-                       "order": {"id": order_id}}).encode()
+    body = delivery(typename, order_id)
     return Client().post("/saleor/order-lines/", body, content_type="application/json",
                          HTTP_SALEOR_API_URL=SALEOR_API, HTTP_SALEOR_SIGNATURE=key.sign(body))
 
@@ -293,8 +302,7 @@ def test_the_order_webhook_refuses_what_saleor_did_not_sign(two_producers, setti
                                 jwks_fetched_at=timezone.now())
     installation.token = "app-token"
     installation.save()
-    body = json.dumps({"__typename": "OrderCreated", "issuedAt": timezone.now().isoformat(),
-                       "order": {"id": "T3JkZXI6MQ=="}}).encode()
+    body = delivery("OrderCreated", "T3JkZXI6MQ==")
     # when a delivery comes with another key's signature, a tampered body, no signature, or from another Saleor
     forged = SigningKey("key-1").sign(body)
     answers = [
@@ -310,8 +318,8 @@ def test_the_order_webhook_refuses_what_saleor_did_not_sign(two_producers, setti
     assert [answer.status_code for answer in answers] == [401, 401, 401, 401]
     assert not ProducerOrderLine.objects.exists() and mail.outbox == []
     # and a delivery issued too long ago is acknowledged and ignored
-    old = json.dumps({"__typename": "OrderCreated", "order": {"id": "T3JkZXI6MQ=="}, "issuedAt": (
-        timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE + 60)).isoformat()}).encode()
+    old = delivery("OrderCreated", "T3JkZXI6MQ==", issuedAt=(
+        timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE + 60)).isoformat())
     answer = Client().post("/saleor/order-lines/", old, content_type="application/json",
                            HTTP_SALEOR_API_URL=SALEOR_API, HTTP_SALEOR_SIGNATURE=key.sign(old))
     assert answer.json() == {"ignored": "issued too long ago"}

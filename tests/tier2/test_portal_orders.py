@@ -5,6 +5,9 @@ Saleor's signed ORDER_CREATED reaches the web service, whose worker emails each 
 their own lines (an SMTP sink here). The honey producer's person ships their lines with a carrier and
 tracking number: Saleor holds one fulfilment of exactly those lines. The coffee producer's person sees
 only their line of the shared order, cannot see or ship the honey lines, and ships their own.
+
+With ``OCOP_RECORD_PORTAL_ORDERS=1`` it also (re)records the order deliveries Saleor signed, one of each kind
+(tests/fixtures/saleor_webhooks/portal_orders.json), whose shape tier 1's order webhook tests replay.
 """
 
 from __future__ import annotations
@@ -13,15 +16,19 @@ import contextlib
 import email
 import email.policy
 import io
+import json
+import os
 import secrets
 import socketserver
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from catalog_sync.app import signatures
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
@@ -37,6 +44,9 @@ from .test_app import wait_for, web_worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "saleor_webhooks" / "portal_orders.json"
+RECORD = os.environ.get("OCOP_RECORD_PORTAL_ORDERS") == "1"
+CONFIRM = """mutation($id: ID!) { orderConfirm(id: $id) { order { status } errors { field code message } } }"""
 HONEY_PRODUCT, COFFEE_PRODUCT = "Mật ong bạc hà Mèo Vạc", "Cà phê Arabica Cầu Đất"
 SHOPPER = AddressInput("Nguyễn Văn An", "+84912345678", "12 Trần Phú", "Phường Xuân Hương - Đà Lạt", "Lâm Đồng")
 
@@ -132,6 +142,16 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
     coffee = Variant.objects.get(product__producer_title="Công ty TNHH Cà phê Cầu Đất")
     lan = producer_person(two_producers[0], "lan@example.vn")
     minh = producer_person(two_producers[1], "minh@example.vn")
+    deliveries: dict[str, dict] = {}  # the first order delivery of each kind, as Saleor signed it
+    verify = signatures.verify
+
+    def keeping(installation, body, signature):
+        verify(installation, body, signature)
+        payload = json.loads(body)
+        if str(payload.get("__typename", "")).startswith("Order"):
+            deliveries.setdefault(payload["__typename"], payload)
+
+    monkeypatch.setattr(signatures, "verify", keeping)
     with smtp_sink(monkeypatch) as sent, web_worker_running(settings):
         # when a shopper places an order of both producers' products, and one of honey only, cash on delivery
         shared = int(place(saleor_api.url, [(honey.id, 2), (coffee.id, 1)]))
@@ -140,6 +160,14 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
         # then Saleor's webhook reaches the web service and each producer's people are told of their lines
         wait_for(lambda: ProducerOrderLine.objects.count() == 3 and len(sent) == 3, timeout=60)
         told_after = time.monotonic() - placed_at
+        # when staff confirm the cash-on-delivery order (Saleor's ORDER_CONFIRMED reaches the web service too)
+        order_id = in_saleor(shared).id
+        answer = saleor_api.graphql(CONFIRM, {"id": order_id})
+        assert answer["data"]["orderConfirm"]["errors"] == [], answer
+        wait_for(lambda: "OrderConfirmed" in deliveries, timeout=60)
+        time.sleep(2)  # the worker's read of the order, had it anything to tell
+    # then nobody is told twice
+    assert len(sent) == 3 and ProducerOrderLine.objects.count() == 3
     by_order = {(tuple(to), " ".join(message["Subject"].split())): message.get_content() for to, message in sent}
     assert set(by_order) == {
         (("lan@example.vn",), f"Đơn hàng #{shared}: 1 dòng hàng của bạn cần gửi / Order #{shared}: 1 line of yours "
@@ -196,5 +224,9 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
     assert sorted(PortalChange.objects.values_list("email", "object_id", "after")) == sorted([
         ("lan@example.vn", lines[HONEY_PRODUCT].id, "2/2 · Viettel Post · VTP0012345"),
         ("minh@example.vn", lines[COFFEE_PRODUCT].id, "1/1 · GHN · GHN777")])
+    assert {kind: set(payload) for kind, payload in deliveries.items()} == {
+        "OrderCreated": {"__typename", "issuedAt", "order"}, "OrderConfirmed": {"__typename", "issuedAt", "order"}}
+    if RECORD:
+        PAYLOADS.write_text(json.dumps(deliveries, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     print(f"\nportal orders: producers emailed {told_after:.1f} s after the orders were placed; shipping "
           f"answered in {ship_seconds * 1000:.0f} ms")
