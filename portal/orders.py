@@ -29,6 +29,7 @@ from .models import PortalChange, ProducerAccount, ProducerOrderLine
 log = logging.getLogger(__name__)
 
 MAX_ORDERS = saleor_orders.MAX_ORDERS
+MAX_ORDER_NUMBER = 2**31 - 1
 
 
 class NothingToShip(Exception):
@@ -90,6 +91,8 @@ def their_orders(account: ProducerAccount, client: SaleorClient) -> list[TheirOr
 
 def their_order(account: ProducerAccount, number: int, client: SaleorClient) -> TheirOrder:
     """Order ``number`` with their lines, or ``NotTheirs`` when Saleor holds none of theirs in it now."""
+    if not 0 < number <= MAX_ORDER_NUMBER:
+        raise NotTheirs(str(number))  # no order has it (Saleor's Int is 32-bit): not even asked
     order = saleor_orders.order_by_number(client, number)
     theirs = _theirs(order, page_slug(account)) if order is not None else None
     if theirs is None:

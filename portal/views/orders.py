@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -85,7 +85,7 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
     """Ownership first, whatever the method: an order holding none of their lines is 404 to every method."""
     account = _account(request)
     form = ShipForm(request.POST if request.method == "POST" else None)
-    problem = None
+    problem, status = None, 503
     try:
         with command_client() as client:
             theirs = their_order(account, number, client)
@@ -100,8 +100,9 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
                     messages.info(request, pgettext("portal orders",
                                                     "Nothing to ship: these lines are already shipped."))
                 else:
-                    messages.success(request, pgettext(
-                        "portal orders", "Shipped: %(count)s lines, tracking number %(number)s.") % {
+                    messages.success(request, npgettext(
+                        "portal orders", "Shipped: %(count)s line, tracking number %(number)s.",
+                        "Shipped: %(count)s lines, tracking number %(number)s.", len(changes)) % {
                         "count": len(changes), "number": form.cleaned_data["tracking_number"]})
                 return redirect("portal:order", number=number)
     except NotTheirs:
@@ -109,13 +110,14 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
     except SaleorMutationError as error:
         problem = pgettext("portal orders", "The sales system refused the shipment: %(reason)s") % {
             "reason": "; ".join(e.message or e.code or "" for e in error.errors)}
+        status = 409
     except SaleorError:
         log.exception("portal order %s: Saleor did not answer", number)
         problem = pgettext("portal orders",
                            "The sales system did not answer. Nothing was shipped; try again in a moment.")
     if problem:
         return render(request, "portal/order_problem.html", {"producer": account.producer, "number": number,
-                                                              "problem": problem}, status=503)
+                                                              "problem": problem}, status=status)
     return render(request, "portal/order.html", {"producer": account.producer, "order": theirs, "form": form},
                   status=400 if request.method == "POST" else 200)
 

@@ -264,9 +264,9 @@ def test_ownership_matrix_each_producer_tries_every_order_page_and_form_of_the_o
             html = coffee.get(f"{prefix}/portal/orders/{query}").content.decode()
             # then only their coffee line of order #1 is there
             assert COFFEE_PRODUCT in html and HONEY_PRODUCT not in html and 'id="order-2"' not in html, query
-    # when each tries the other's order every way: the honey-only order, an order number that is no order,
-    # and the shared order with the other's line slipped into the form
-    attempts = {coffee: [(2, {}), (999, {}), (1, {"lines": [honey_line.id]})],
+    # when each tries the other's order every way: the honey-only order, order numbers that are no order (one
+    # past Saleor's 32-bit numbers is not even asked for), and the shared order with the other's line in the form
+    attempts = {coffee: [(2, {}), (999, {}), (2**31, {}), (1, {"lines": [honey_line.id]})],
                 honey: [(999, {}), (1, {"lines": [coffee_line.id]}), (1, {"lines": [honey_line.id, coffee_line.id]})]}
     refused = []
     for person, targets in attempts.items():
@@ -286,7 +286,7 @@ def test_ownership_matrix_each_producer_tries_every_order_page_and_form_of_the_o
     assert client.get("/portal/orders/").status_code == 302
     # then every attempt was refused, only reads reached Saleor, nothing was recorded, and Saleor holds
     # the orders as they were
-    assert len(refused) == 3 * 2 * len(METHODS) + 3 * 2
+    assert len(refused) == 4 * 2 * len(METHODS) + 3 * 2
     assert {r["operationName"] for r in saleor_requests(transport)[start:]} <= {"ProducerOrderByNumber",
                                                                                 "ProducerOrders"}
     assert not PortalChange.objects.exists()
