@@ -18,7 +18,6 @@ import email.policy
 import io
 import json
 import os
-import secrets
 import socketserver
 import threading
 import time
@@ -39,6 +38,7 @@ from catalog_sync.saleor.shopping import AddressInput, Shop
 from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange, ProducerOrderLine
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
+from tests.tier2.app_install import staff_install_app
 
 from .test_app import wait_for, web_worker_running
 
@@ -130,13 +130,8 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
     with command_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (2, [])
-    staff, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", staff, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", staff)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None  # from here on the portal reads and ships with the installed app's token
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    # from here on the portal reads and ships with the installed app's token
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     honey = Variant.objects.get(product__producer_title="HTX Ong mật Mèo Vạc")
     coffee = Variant.objects.get(product__producer_title="Công ty TNHH Cà phê Cầu Đất")
