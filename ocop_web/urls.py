@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
+from portal.views.orders import order_webhook
 from portal.views.staff import invite_producer
 from storefront.accounts.emails import account_emails
 from storefront.showcase import showcase_preview
@@ -16,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/showcases/", include("catalog_sync.showcases.urls")),
     path("admin/", admin.site.urls),
     path("saleor/account-emails/", account_emails, name="saleor-account-emails"),  # the app's account emails
+    path("saleor/order-lines/", order_webhook, name="saleor-order-lines"),  # producers told of their new lines
     path("saleor/", include("catalog_sync.app.urls")),
 ]
 # Vietnamese at the root, English under /en/.

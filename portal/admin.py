@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .accounts import reinstate, suspend
-from .models import CertificateReminder, PortalChange, ProducerAccount
+from .models import CertificateReminder, PortalChange, ProducerAccount, ProducerOrderLine
 
 
 @admin.register(ProducerAccount)
@@ -57,3 +57,11 @@ class PortalChangeAdmin(ReadOnly):
 @admin.register(CertificateReminder)
 class CertificateReminderAdmin(ReadOnly):
     list_display = ("certificate", "valid_until", "days_before", "sent_on", "recipients")
+
+
+@admin.register(ProducerOrderLine)
+class ProducerOrderLineAdmin(ReadOnly):
+    """Which order lines reached which producer, and who was emailed (once per line)."""
+
+    list_display = ("order_number", "ordered_at", "producer_page_slug", "line_id", "recipients", "recorded_at")
+    search_fields = ("producer_page_slug", "line_id", "order_id", "recipients")

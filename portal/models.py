@@ -77,3 +77,26 @@ class PortalChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email}: {self.object_name} {self.field} {self.before} → {self.after}"
+
+
+class ProducerOrderLine(models.Model):
+    """A line of a placed Saleor order whose product was a producer's when the order reached us.
+
+    Written once per line by the app's order webhook, in the same transaction as the email to the producer's
+    people (so each line is told once). It says only which orders to read: the portal reads every order from
+    Saleor at the time of the request and shows the lines Saleor then says are the producer's.
+    """
+
+    line_id = models.CharField(max_length=100, unique=True)  # Saleor's global id of the order line
+    order_id = models.CharField(max_length=100, db_index=True)
+    order_number = models.PositiveIntegerField()
+    producer_page_slug = models.CharField(max_length=120, db_index=True)  # what the product's ``producer`` referenced
+    ordered_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.TextField(blank=True)  # who was emailed ("" when the producer had nobody yet)
+
+    class Meta:
+        ordering = ["-order_number", "line_id"]
+
+    def __str__(self) -> str:
+        return f"#{self.order_number} {self.line_id} ({self.producer_page_slug})"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from catalog_sync.saleor import SaleorConnectionError
+
 from .reminders import send_due_reminders
 
 
@@ -11,3 +13,17 @@ from .reminders import send_due_reminders
 def send_certificate_reminders() -> int:
     """Certificate reminders due today (Vietnam time); each is sent once however often this runs."""
     return len(send_due_reminders())
+
+
+@shared_task(name="portal.tasks.tell_producers_of_order", autoretry_for=(SaleorConnectionError, OSError),
+             retry_backoff=True, max_retries=8)
+def tell_producers_of_order(order_id: str) -> int:
+    """Read the order from Saleor now; record each new line of a producer and email its people once."""
+    from catalog_sync.saleor import producer_orders
+    from catalog_sync.saleor_side.connection import command_client
+
+    from .orders import record_new_lines
+
+    with command_client() as client:
+        order = producer_orders.order_by_id(client, order_id)
+    return len(record_new_lines(order)) if order is not None else 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, listing, pages, security
+from .views import auth, listing, orders, pages, security
 
 app_name = "portal"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("products/", pages.products, name="products"),
     path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
     path("listings/new/", listing.new_listing, name="listing-new"),
+    path("orders/", orders.orders, name="orders"),
+    path("orders/<int:number>/", orders.order, name="order"),
     path("security/", security.security, name="security"),
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-in/code/", auth.sign_in_code, name="sign-in-code"),

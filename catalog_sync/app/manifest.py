@@ -27,7 +27,7 @@ PERMISSIONS = (
     "MANAGE_TRANSLATIONS",
     "HANDLE_PAYMENTS",  # the payment app: answers Saleor's payment webhooks, reports Stripe's outcomes
     "MANAGE_USERS",  # the account emails (confirmation, password reset) Saleor asks apps to send
-    "MANAGE_ORDERS",  # a guest's order looked up by number (shown only when the email matches)
+    "MANAGE_ORDERS",  # a guest's order looked up by number; producers' order lines read and fulfilled
 )
 
 
@@ -128,6 +128,23 @@ ACCOUNT_EMAILS = Webhook(
 )
 
 
+# Sent to /saleor/order-lines/: the web worker reads the order and tells each producer of their new lines
+# once (portal/orders.py). Only the order's id: the lines and whose they are are read from Saleor then.
+ORDER_LINES = Webhook(
+    name="OCOP portal: order lines",
+    events=("ORDER_CREATED", "ORDER_CONFIRMED", "ORDER_FULLY_PAID"),
+    query="""subscription OcopOrderPlaced {
+  event {
+    __typename
+    issuedAt
+    ... on OrderCreated { order { id } }
+    ... on OrderConfirmed { order { id } }
+    ... on OrderFullyPaid { order { id } }
+  }
+}""",
+)
+
+
 def build_manifest(base_url: str) -> dict[str, object]:
     """The manifest served at /saleor/manifest/; ``base_url`` is this service's public root URL."""
     root = base_url.rstrip("/")
@@ -160,7 +177,14 @@ def build_manifest(base_url: str) -> dict[str, object]:
                 "query": ACCOUNT_EMAILS.query,
                 "targetUrl": f"{root}/saleor/account-emails/",
                 "isActive": True,
-            }
+            },
+            {
+                "name": ORDER_LINES.name,
+                "asyncEvents": list(ORDER_LINES.events),
+                "query": ORDER_LINES.query,
+                "targetUrl": f"{root}/saleor/order-lines/",
+                "isActive": True,
+            },
         ] + [
             {
                 "name": hook.name,

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from graphql import build_schema, parse, validate
 
-from catalog_sync.app.manifest import ACCOUNT_EMAILS, WEBHOOKS
+from catalog_sync.app.manifest import ACCOUNT_EMAILS, ORDER_LINES, WEBHOOKS
 from catalog_sync.payments.subscriptions import PAYMENT_WEBHOOKS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "saleor" / "schema-3.23.28.graphql"
@@ -39,12 +39,12 @@ def test_manifest_defaults_to_the_host_it_was_asked_on(client, settings):
     assert manifest["tokenTargetUrl"] == "http://localhost/saleor/register/"
 
 
-@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS), ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES), ids=lambda hook: hook.name)
 def test_every_subscription_query_is_valid_against_saleor_3_23(hook, saleor_schema):
     assert validate(saleor_schema, parse(hook.query)) == []
 
 
-@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS), ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES), ids=lambda hook: hook.name)
 def test_every_event_is_one_saleor_3_23_knows(hook, saleor_schema):
     known = set(saleor_schema.get_type("WebhookEventTypeAsyncEnum").values)
     assert set(hook.events) <= known
@@ -77,3 +77,14 @@ def test_manifest_asks_saleor_for_the_account_emails_and_the_rights_they_need(cl
     assert hook["asyncEvents"] == ["ACCOUNT_CONFIRMATION_REQUESTED", "ACCOUNT_SET_PASSWORD_REQUESTED"]
     # and the app may receive them (MANAGE_USERS) and read a guest's order by number (MANAGE_ORDERS)
     assert {"MANAGE_USERS", "MANAGE_ORDERS"} <= set(manifest["permissions"])
+
+
+def test_manifest_asks_saleor_for_placed_orders_so_producers_hear_of_their_lines(client, settings):
+    settings.APP_PUBLIC_URL = "https://ocop.example.vn"
+    manifest = client.get("/saleor/manifest/").json()
+    # then orders created, confirmed and fully paid are delivered to the order lines endpoint
+    (hook,) = [hook for hook in manifest["webhooks"] if hook["targetUrl"].endswith("/saleor/order-lines/")]
+    assert hook["targetUrl"] == "https://ocop.example.vn/saleor/order-lines/"
+    assert hook["asyncEvents"] == ["ORDER_CREATED", "ORDER_CONFIRMED", "ORDER_FULLY_PAID"]
+    # and the app may read and fulfil orders
+    assert "MANAGE_ORDERS" in manifest["permissions"]

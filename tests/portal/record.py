@@ -21,6 +21,8 @@ from tests.saleor_client.conftest import CASSETTES
 from tests.tier2 import saleor_harness as harness
 
 HERE = Path(__file__).resolve().parent
+# What an area needs beyond APP_PERMISSIONS (the installed app asks for it in its manifest).
+EXTRA_PERMISSIONS = {"orders": ("MANAGE_ORDERS",)}
 
 
 def areas() -> list[str]:
@@ -38,7 +40,8 @@ def record(python: str, keys: harness.Secrets, template: str, area: str) -> int:
     api = harness.SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
     try:
         api.start()
-        token = api.create_app_token(f"ocop-record-portal-{area}", APP_PERMISSIONS)
+        token = api.create_app_token(f"ocop-record-portal-{area}",
+                                     (*APP_PERMISSIONS, *EXTRA_PERMISSIONS.get(area, ())))
         for cassette in cassettes_of(area):
             cassette.unlink()
         env = {**os.environ, "OCOP_SALEOR_RECORD_URL": api.url, "OCOP_SALEOR_RECORD_TOKEN": token}

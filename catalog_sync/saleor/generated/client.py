@@ -52,6 +52,7 @@ from .input_types import (
     CollectionInput,
     MoveProductInput,
     NameTranslationInput,
+    OrderFulfillLineInput,
     PageCreateInput,
     PageInput,
     PageTypeCreateInput,
@@ -84,7 +85,13 @@ from .portal_variant import PortalVariant
 from .portal_variant_price import PortalVariantPrice
 from .portal_variant_stock import PortalVariantStock
 from .producer_for_storefront import ProducerForStorefront
+from .producer_fulfillment_carrier import ProducerFulfillmentCarrier
+from .producer_order_by_id import ProducerOrderById
+from .producer_order_by_number import ProducerOrderByNumber
+from .producer_order_fulfill import ProducerOrderFulfill
+from .producer_orders import ProducerOrders
 from .producer_pages import ProducerPages
+from .producer_warehouse import ProducerWarehouse
 from .product_attribute_assign import ProductAttributeAssign
 from .product_bulk_create import ProductBulkCreate
 from .product_channel_listing import ProductChannelListing
@@ -3480,6 +3487,373 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return PortalListingTarget.model_validate(data)
+
+    def producer_order_by_number(
+        self, number: int, **kwargs: Any
+    ) -> ProducerOrderByNumber:
+        query = gql("""
+            query ProducerOrderByNumber($number: Int!) {
+              orders(first: 1, where: {number: {eq: $number}}) {
+                edges {
+                  node {
+                    ...ProducerOrderNode
+                  }
+                }
+              }
+            }
+
+            fragment ProducerOrderNode on Order {
+              id
+              number
+              created
+              status
+              shippingAddress {
+                firstName
+                lastName
+                phone
+                streetAddress1
+                streetAddress2
+                city
+                countryArea
+                postalCode
+              }
+              lines {
+                id
+                productName
+                variantName
+                productSku
+                quantity
+                quantityFulfilled
+                quantityToFulfill
+                unitPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                trackingNumber
+                carrier: metafield(key: "carrier")
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"number": number}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerOrderByNumber",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerOrderByNumber.model_validate(data)
+
+    def producer_order_by_id(self, id: str, **kwargs: Any) -> ProducerOrderById:
+        query = gql("""
+            query ProducerOrderById($id: ID!) {
+              order(id: $id) {
+                ...ProducerOrderNode
+              }
+            }
+
+            fragment ProducerOrderNode on Order {
+              id
+              number
+              created
+              status
+              shippingAddress {
+                firstName
+                lastName
+                phone
+                streetAddress1
+                streetAddress2
+                city
+                countryArea
+                postalCode
+              }
+              lines {
+                id
+                productName
+                variantName
+                productSku
+                quantity
+                quantityFulfilled
+                quantityToFulfill
+                unitPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                trackingNumber
+                carrier: metafield(key: "carrier")
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerOrderById",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerOrderById.model_validate(data)
+
+    def producer_orders(
+        self, ids: list[str], first: int, **kwargs: Any
+    ) -> ProducerOrders:
+        query = gql("""
+            query ProducerOrders($ids: [ID!]!, $first: Int!) {
+              orders(
+                first: $first
+                where: {ids: $ids}
+                sortBy: {field: NUMBER, direction: DESC}
+              ) {
+                edges {
+                  node {
+                    ...ProducerOrderNode
+                  }
+                }
+              }
+            }
+
+            fragment ProducerOrderNode on Order {
+              id
+              number
+              created
+              status
+              shippingAddress {
+                firstName
+                lastName
+                phone
+                streetAddress1
+                streetAddress2
+                city
+                countryArea
+                postalCode
+              }
+              lines {
+                id
+                productName
+                variantName
+                productSku
+                quantity
+                quantityFulfilled
+                quantityToFulfill
+                unitPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                trackingNumber
+                carrier: metafield(key: "carrier")
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"ids": ids, "first": first}
+        response = self.execute(
+            query=query, operation_name="ProducerOrders", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ProducerOrders.model_validate(data)
+
+    def producer_warehouse(self, slug: str, **kwargs: Any) -> ProducerWarehouse:
+        query = gql("""
+            query ProducerWarehouse($slug: String!) {
+              warehouses(first: 1, filter: {slugs: [$slug]}) {
+                edges {
+                  node {
+                    id
+                    slug
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"slug": slug}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerWarehouse",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerWarehouse.model_validate(data)
+
+    def producer_order_fulfill(
+        self,
+        order: str,
+        lines: list[OrderFulfillLineInput],
+        tracking_number: str,
+        **kwargs: Any,
+    ) -> ProducerOrderFulfill:
+        query = gql("""
+            mutation ProducerOrderFulfill($order: ID!, $lines: [OrderFulfillLineInput!]!, $trackingNumber: String!) {
+              orderFulfill(
+                order: $order
+                input: {lines: $lines, trackingNumber: $trackingNumber, notifyCustomer: true}
+              ) {
+                fulfillments {
+                  id
+                  status
+                  trackingNumber
+                  lines {
+                    quantity
+                    orderLine {
+                      id
+                    }
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                  orderLines
+                  warehouse
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "order": order,
+            "lines": lines,
+            "trackingNumber": tracking_number,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ProducerOrderFulfill",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerOrderFulfill.model_validate(data)
+
+    def producer_fulfillment_carrier(
+        self, id: str, carrier: str, **kwargs: Any
+    ) -> ProducerFulfillmentCarrier:
+        query = gql("""
+            mutation ProducerFulfillmentCarrier($id: ID!, $carrier: String!) {
+              updateMetadata(id: $id, input: [{key: "carrier", value: $carrier}]) {
+                item {
+                  __typename
+                  ... on Fulfillment {
+                    id
+                    carrier: metafield(key: "carrier")
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "carrier": carrier}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerFulfillmentCarrier",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerFulfillmentCarrier.model_validate(data)
 
     def catalogue_products_page(
         self,

@@ -10,6 +10,7 @@ from .enums import (
     AccountErrorCode,
     AddressTypeEnum,
     CheckoutErrorCode,
+    FulfillmentStatus,
     OrderStatus,
     ProductMediaType,
     TransactionEventTypeEnum,
@@ -730,6 +731,141 @@ class CustomerOrderLinesTotalPriceGross(CustomerMoney):
     pass
 
 
+class ProducerOrderNode(BaseModel):
+    id: str
+    number: str
+    created: datetime
+    status: OrderStatus
+    shipping_address: Optional["ProducerOrderNodeShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    lines: list["ProducerOrderNodeLines"]
+    fulfillments: list["ProducerOrderNodeFulfillments"]
+
+
+class ProducerOrderNodeShippingAddress(BaseModel):
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
+    phone: Optional[str]
+    street_address_1: str = Field(alias="streetAddress1")
+    street_address_2: str = Field(alias="streetAddress2")
+    city: str
+    country_area: str = Field(alias="countryArea")
+    postal_code: str = Field(alias="postalCode")
+
+
+class ProducerOrderNodeLines(BaseModel):
+    id: str
+    product_name: str = Field(alias="productName")
+    variant_name: str = Field(alias="variantName")
+    product_sku: Optional[str] = Field(alias="productSku")
+    quantity: int
+    quantity_fulfilled: int = Field(alias="quantityFulfilled")
+    quantity_to_fulfill: int = Field(alias="quantityToFulfill")
+    unit_price: "ProducerOrderNodeLinesUnitPrice" = Field(alias="unitPrice")
+    total_price: "ProducerOrderNodeLinesTotalPrice" = Field(alias="totalPrice")
+    variant: Optional["ProducerOrderNodeLinesVariant"]
+
+
+class ProducerOrderNodeLinesUnitPrice(BaseModel):
+    gross: "ProducerOrderNodeLinesUnitPriceGross"
+
+
+class ProducerOrderNodeLinesUnitPriceGross(BaseModel):
+    amount: float
+    currency: str
+
+
+class ProducerOrderNodeLinesTotalPrice(BaseModel):
+    gross: "ProducerOrderNodeLinesTotalPriceGross"
+
+
+class ProducerOrderNodeLinesTotalPriceGross(BaseModel):
+    amount: float
+    currency: str
+
+
+class ProducerOrderNodeLinesVariant(BaseModel):
+    id: str
+    product: "ProducerOrderNodeLinesVariantProduct"
+
+
+class ProducerOrderNodeLinesVariantProduct(BaseModel):
+    id: str
+    producer: Optional[
+        Annotated[
+            Union[
+                "ProducerOrderNodeLinesVariantProductProducerAssignedAttribute",
+                "ProducerOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class ProducerOrderNodeLinesVariantProductProducerAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class ProducerOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttribute(
+    BaseModel
+):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    page: Optional[
+        "ProducerOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttributePage"
+    ]
+
+
+class ProducerOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttributePage(
+    BaseModel
+):
+    id: str
+    slug: str
+
+
+class ProducerOrderNodeFulfillments(BaseModel):
+    id: str
+    status: FulfillmentStatus
+    created: datetime
+    tracking_number: str = Field(alias="trackingNumber")
+    carrier: Optional[str]
+    lines: Optional[list["ProducerOrderNodeFulfillmentsLines"]]
+
+
+class ProducerOrderNodeFulfillmentsLines(BaseModel):
+    quantity: int
+    order_line: Optional["ProducerOrderNodeFulfillmentsLinesOrderLine"] = Field(
+        alias="orderLine"
+    )
+
+
+class ProducerOrderNodeFulfillmentsLinesOrderLine(BaseModel):
+    id: str
+
+
 class ProducerPageNode(BaseModel):
     id: str
     slug: str
@@ -1109,6 +1245,7 @@ CustomerAccountError.model_rebuild()
 CustomerAddress.model_rebuild()
 CustomerMoney.model_rebuild()
 CustomerOrder.model_rebuild()
+ProducerOrderNode.model_rebuild()
 ProducerPageNode.model_rebuild()
 ShopCheckout.model_rebuild()
 ShopCheckoutError.model_rebuild()

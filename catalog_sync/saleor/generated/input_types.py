@@ -719,6 +719,20 @@ class PageTypeCreateInput(BaseModel):
     "List of attribute IDs to be assigned to the page type."
 
 
+class OrderFulfillLineInput(BaseModel):
+    order_line_id: Optional[str] = Field(alias="orderLineId", default=None)
+    "The ID of the order line."
+    stocks: list["OrderFulfillStockInput"]
+    "List of stock items to create."
+
+
+class OrderFulfillStockInput(BaseModel):
+    quantity: int
+    "The number of line items to be fulfilled from given warehouse."
+    warehouse: str
+    "ID of the warehouse from which the item will be fulfilled."
+
+
 class CheckoutAddressValidationRules(BaseModel):
     check_required_fields: Optional[bool] = Field(
         alias="checkRequiredFields", default=True
@@ -1057,6 +1071,7 @@ ProductChannelListingUpdateInput.model_rebuild()
 ProductVariantCreateInput.model_rebuild()
 PageCreateInput.model_rebuild()
 PageInput.model_rebuild()
+OrderFulfillLineInput.model_rebuild()
 CheckoutLineInput.model_rebuild()
 CheckoutLineUpdateInput.model_rebuild()
 ChannelCreateInput.model_rebuild()

@@ -1,0 +1,170 @@
+"""The producer's order lines (``/portal/orders/``, ``/portal/orders/<number>/``) and the app's order webhook.
+
+Every page reads the orders from Saleor at the time of the request and keeps the lines Saleor then says are
+the producer's; another producer's order (or line, or a number that is no order) answers 404 to every
+method, and nothing is sent to Saleor but the read. ``POST /saleor/order-lines/`` is Saleor's signed
+ORDER_CREATED / ORDER_CONFIRMED delivery: checked like the other app webhooks, then the web worker reads
+the order and emails each producer about their new lines once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import npgettext, pgettext, pgettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from catalog_sync.app import signatures
+from catalog_sync.app.models import HandledDelivery, Installation
+from catalog_sync.saleor import SaleorError, SaleorMutationError
+from catalog_sync.saleor_side.connection import command_client
+
+from ..access import producer_required
+from ..listings import NotTheirs
+from ..models import ProducerAccount
+from ..orders import NothingToShip, ship, their_order, their_orders
+
+log = logging.getLogger(__name__)
+
+
+
+class ShipForm(forms.Form):
+    carrier = forms.CharField(label=pgettext_lazy("portal orders", "Carrier"), max_length=60,
+                              widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    tracking_number = forms.CharField(
+        label=pgettext_lazy("portal orders", "Tracking number"), max_length=60, widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}))
+
+    def clean_tracking_number(self) -> str:
+        value: str = self.cleaned_data["tracking_number"].strip()
+        if any(character.isspace() for character in value):
+            raise forms.ValidationError(pgettext("portal orders", "A tracking number has no spaces."), code="spaces")
+        return value
+
+
+def _account(request: HttpRequest) -> ProducerAccount:
+    return request.producer_account  # type: ignore[attr-defined]
+
+
+def _unavailable(request: HttpRequest, account: ProducerAccount) -> HttpResponse:
+    return render(request, "portal/orders.html", {
+        "producer": account.producer, "orders": [],
+        "problem": pgettext("portal orders", "The sales system did not answer. Try again in a moment.")}, status=503)
+
+
+@never_cache
+@require_GET
+@producer_required
+def orders(request: HttpRequest) -> HttpResponse:
+    account = _account(request)
+    try:
+        with command_client() as client:
+            found = their_orders(account, client)
+    except SaleorError:
+        log.exception("portal orders: Saleor did not answer")
+        return _unavailable(request, account)
+    return render(request, "portal/orders.html", {"producer": account.producer, "orders": found})
+
+
+@never_cache
+@producer_required
+def order(request: HttpRequest, number: int) -> HttpResponse:
+    """Ownership first, whatever the method: an order holding none of their lines is 404 to every method."""
+    account = _account(request)
+    form = ShipForm(request.POST if request.method == "POST" else None)
+    problem, status = None, 503
+    try:
+        with command_client() as client:
+            theirs = their_order(account, number, client)
+            if request.method not in ("GET", "HEAD", "POST"):
+                return HttpResponseNotAllowed(["GET", "POST"])
+            if request.method == "POST" and form.is_valid():
+                try:
+                    changes = ship(account, number, carrier=form.cleaned_data["carrier"],
+                                   tracking_number=form.cleaned_data["tracking_number"],
+                                   line_ids=request.POST.getlist("lines"), client=client)
+                except NothingToShip:
+                    messages.info(request, pgettext("portal orders",
+                                                    "Nothing to ship: these lines are already shipped."))
+                else:
+                    messages.success(request, npgettext(
+                        "portal orders", "Shipped: %(count)s line, tracking number %(number)s.",
+                        "Shipped: %(count)s lines, tracking number %(number)s.", len(changes)) % {
+                        "count": len(changes), "number": form.cleaned_data["tracking_number"]})
+                return redirect("portal:order", number=number)
+    except NotTheirs:
+        raise Http404("no such order") from None
+    except SaleorMutationError as error:
+        problem = pgettext("portal orders", "The sales system refused the shipment: %(reason)s") % {
+            "reason": "; ".join(e.message or e.code or "" for e in error.errors)}
+        status = 409
+    except SaleorError:
+        log.exception("portal order %s: Saleor did not answer", number)
+        problem = pgettext("portal orders",
+                           "The sales system did not answer. Nothing was shipped; try again in a moment.")
+    if problem:
+        return render(request, "portal/order_problem.html", {"producer": account.producer, "number": number,
+                                                              "problem": problem}, status=status)
+    return render(request, "portal/order.html", {"producer": account.producer, "order": theirs, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+# Saleor's signed order deliveries (the app's manifest subscribes this endpoint).
+
+MAX_BODY_BYTES = 64 * 1024
+ORDER_EVENTS = ("OrderCreated", "OrderConfirmed", "OrderFullyPaid")
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": {"message": message}}, status=status)
+
+
+@csrf_exempt
+@require_POST
+def order_webhook(request: HttpRequest) -> JsonResponse:
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error("the payload is too large", 413)
+    installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
+    if installation is None:
+        return _error("this app is not installed in that Saleor", 401)
+    try:
+        signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))
+    except signatures.BadSignature as bad:
+        log.warning("order webhook refused: %s", bad)
+        return _error(str(bad), 401)
+    try:
+        payload = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError) as bad:
+        return _error(f"the payload is not JSON: {bad}", 400)
+    kind = payload.get("__typename") if isinstance(payload, dict) else None
+    if kind not in ORDER_EVENTS:
+        return JsonResponse({"ignored": "not about a placed order"})
+    order_id = (payload.get("order") or {}).get("id") if isinstance(payload.get("order"), dict) else None
+    issued_at = parse_datetime(str(payload.get("issuedAt") or ""))
+    if not isinstance(order_id, str) or not order_id or issued_at is None:
+        return _error("order.id and issuedAt are required", 400)
+    if issued_at < timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE):
+        return JsonResponse({"ignored": "issued too long ago"})
+    try:
+        with transaction.atomic():
+            HandledDelivery.objects.create(digest=hashlib.sha256(request.body).hexdigest(), event=kind,
+                                           issued_at=issued_at)
+    except IntegrityError:
+        return JsonResponse({"ignored": "already handled"})
+    from ..tasks import tell_producers_of_order
+
+    tell_producers_of_order.delay(order_id)
+    return JsonResponse({"queued": order_id})
