@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, pages, security
+from .views import auth, pages, products, security
 
 app_name = "portal"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("certificates/", pages.certificates, name="certificates"),
     path("products/", pages.products, name="products"),
+    path("products/<str:product_id>/", products.product_edit, name="product"),
     path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
     path("security/", security.security, name="security"),
     path("sign-in/", auth.sign_in, name="sign-in"),
