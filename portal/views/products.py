@@ -38,6 +38,8 @@ MAX_REQUEST_BYTES = PHOTO_MAX_BYTES + 256 * 1024
 FORMS: dict[str, type[forms.Form]] = {
     "description": DescriptionForm, "photo": PhotoForm, "photo-edit": PhotoEditForm, "variant": NewVariantForm}
 
+MAIN_FIELD = {"description": "description", "photo": "photo", "photo-edit": "alt", "variant": "name"}
+
 
 def _account(request: HttpRequest) -> ProducerAccount:
     return request.producer_account  # type: ignore[attr-defined]
@@ -89,6 +91,10 @@ def _product_edit(request: HttpRequest, account: ProducerAccount, product: Produ
                 if form_class is None:
                     problem = _("This form is not known. Reload the page and try again.")
                 else:
+                    if kind == "photo-edit":  # another product's photo id is 404, whatever else the form holds
+                        state = logic.current_product(account, product.id, client)
+                        if state.photo(request.POST.get("media_id", "")) is None:
+                            raise NotTheirs(request.POST.get("media_id", ""))
                     form = form_class(request.POST, request.FILES)
                     bound[kind] = form
                     if form.is_valid():
@@ -96,15 +102,14 @@ def _product_edit(request: HttpRequest, account: ProducerAccount, product: Produ
                             _save(kind, form.cleaned_data, account, product.id, client, request)
                         except logic.Refused as refused:
                             form.add_error(refused.field, refused.message)
+                        except SaleorMutationError as error:  # shown next to the field it concerns
+                            form.add_error(MAIN_FIELD[kind], _("The sales system refused the change: %(reason)s") % {
+                                "reason": "; ".join(e.message or e.code or "" for e in error.errors)})
                         else:
                             return redirect("portal:product", product_id=product.id)
             state = logic.current_product(account, product.id, client)
     except NotTheirs:
         raise Http404("no such product") from None
-    except SaleorMutationError as error:
-        problem = _("The sales system refused the change: %(reason)s") % {
-            "reason": "; ".join(e.message or e.code or "" for e in error.errors)}
-        state = None
     except SaleorError:
         problem = _("The sales system did not answer. Nothing was saved; try again in a moment.")
         state = None
