@@ -70,3 +70,59 @@ class CodeForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
+
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_SIDE = 6000  # pixels
+PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+class DescriptionForm(forms.Form):
+    form = forms.CharField(widget=forms.HiddenInput, initial="description")
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=20_000,
+        help_text=_("A blank line starts a new paragraph. Bold, italic, headings, lists and links are kept; "
+                    "anything else is removed."),
+        widget=forms.Textarea(attrs={"rows": 12, "data-rich-text": "1", "aria-describedby": "description-help"}))
+
+
+class PhotoForm(forms.Form):
+    form = forms.CharField(widget=forms.HiddenInput, initial="photo")
+    photo = forms.ImageField(label=_("Photo (JPEG, PNG or WebP, up to 5 MB)"), widget=forms.ClearableFileInput(
+        attrs={"accept": "image/jpeg,image/png,image/webp"}))
+    alt = forms.CharField(label=_("What the photo shows (for people who cannot see it)"), required=False,
+                          max_length=250)
+
+    def clean_photo(self):  # type: ignore[no-untyped-def]
+        photo = self.cleaned_data["photo"]
+        if photo.size > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."), code="size")
+        image = getattr(photo, "image", None)  # opened and checked by Pillow: the content, not the name
+        if image is None or image.format not in PHOTO_FORMATS:
+            raise forms.ValidationError(_("Send a JPEG, PNG or WebP photo."), code="format")
+        if max(image.size) > PHOTO_MAX_SIDE:
+            raise forms.ValidationError(_("The photo is larger than 6000 pixels on a side."), code="pixels")
+        photo.content_type = PHOTO_FORMATS[image.format]
+        return photo
+
+
+class PhotoEditForm(forms.Form):
+    """One photo's small forms: its alt text, move up or down, delete (``media_id``: Saleor's product media id)."""
+
+    form = forms.CharField(widget=forms.HiddenInput, initial="photo-edit")
+    media_id = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    action = forms.ChoiceField(choices=[("alt", "alt"), ("up", "up"), ("down", "down"), ("delete", "delete")])
+    alt = forms.CharField(label=_("What the photo shows"), required=False, max_length=250)
+
+
+class NewVariantForm(VariantForm):
+    form = forms.CharField(widget=forms.HiddenInput, initial="variant")
+    name = forms.CharField(label=_("Name (e.g. 500 ml, box of 6)"), max_length=100)
+
+    field_order = ["form", "name", "price", "stock"]
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Write the variant's name."), code="required")
+        return name

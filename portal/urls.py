@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, listing, orders, pages, security
+from .views import auth, listing, orders, pages, products, security
 
 app_name = "portal"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("certificates/", pages.certificates, name="certificates"),
     path("products/", pages.products, name="products"),
+    path("products/<str:product_id>/", products.product_edit, name="product"),
     path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
     path("listings/new/", listing.new_listing, name="listing-new"),
     path("orders/", orders.orders, name="orders"),

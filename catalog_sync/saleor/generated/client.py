@@ -81,7 +81,14 @@ from .page_create import PageCreate
 from .page_type_create import PageTypeCreate
 from .page_update import PageUpdate
 from .portal_listing_target import PortalListingTarget
+from .portal_media_create import PortalMediaCreate
+from .portal_media_delete import PortalMediaDelete
+from .portal_media_reorder import PortalMediaReorder
+from .portal_media_update import PortalMediaUpdate
+from .portal_product import PortalProduct
+from .portal_product_description import PortalProductDescription
 from .portal_variant import PortalVariant
+from .portal_variant_create import PortalVariantCreate
 from .portal_variant_price import PortalVariantPrice
 from .portal_variant_stock import PortalVariantStock
 from .producer_for_storefront import ProducerForStorefront
@@ -3854,6 +3861,255 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ProducerFulfillmentCarrier.model_validate(data)
+
+    def portal_product(
+        self, id: str, channel: str, warehouse: str, **kwargs: Any
+    ) -> PortalProduct:
+        query = gql("""
+            query PortalProduct($id: ID!, $channel: String!, $warehouse: String!) {
+              product(id: $id) {
+                id
+                name
+                slug
+                description
+                producer: assignedAttribute(slug: "producer") {
+                  __typename
+                  ... on AssignedSinglePageReferenceAttribute {
+                    page: value {
+                      id
+                      slug
+                    }
+                  }
+                }
+                productType {
+                  slug
+                }
+                media {
+                  id
+                  alt
+                  sortOrder
+                  type
+                  url(size: 512)
+                }
+                variants {
+                  id
+                  name
+                  sku
+                  channelListings {
+                    channel {
+                      slug
+                    }
+                    price {
+                      amount
+                      currency
+                    }
+                  }
+                  stocks {
+                    warehouse {
+                      slug
+                    }
+                    quantity
+                  }
+                }
+              }
+              warehouses(first: 1, filter: {slugs: [$warehouse]}) {
+                edges {
+                  node {
+                    id
+                    slug
+                  }
+                }
+              }
+              channel(slug: $channel) {
+                id
+                slug
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "channel": channel,
+            "warehouse": warehouse,
+        }
+        response = self.execute(
+            query=query, operation_name="PortalProduct", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PortalProduct.model_validate(data)
+
+    def portal_product_description(
+        self, id: str, description: str, **kwargs: Any
+    ) -> PortalProductDescription:
+        query = gql("""
+            mutation PortalProductDescription($id: ID!, $description: JSONString!) {
+              productUpdate(id: $id, input: {description: $description}) {
+                product {
+                  id
+                  description
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "description": description}
+        response = self.execute(
+            query=query,
+            operation_name="PortalProductDescription",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalProductDescription.model_validate(data)
+
+    def portal_media_create(
+        self,
+        product: str,
+        image: Upload,
+        alt: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> PortalMediaCreate:
+        query = gql("""
+            mutation PortalMediaCreate($product: ID!, $image: Upload!, $alt: String) {
+              productMediaCreate(input: {product: $product, image: $image, alt: $alt}) {
+                media {
+                  id
+                  alt
+                  sortOrder
+                  url(size: 512)
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"product": product, "image": image, "alt": alt}
+        response = self.execute(
+            query=query,
+            operation_name="PortalMediaCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalMediaCreate.model_validate(data)
+
+    def portal_media_update(
+        self, id: str, alt: str, **kwargs: Any
+    ) -> PortalMediaUpdate:
+        query = gql("""
+            mutation PortalMediaUpdate($id: ID!, $alt: String!) {
+              productMediaUpdate(id: $id, input: {alt: $alt}) {
+                media {
+                  id
+                  alt
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "alt": alt}
+        response = self.execute(
+            query=query,
+            operation_name="PortalMediaUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalMediaUpdate.model_validate(data)
+
+    def portal_media_reorder(
+        self, product: str, media: list[str], **kwargs: Any
+    ) -> PortalMediaReorder:
+        query = gql("""
+            mutation PortalMediaReorder($product: ID!, $media: [ID!]!) {
+              productMediaReorder(productId: $product, mediaIds: $media) {
+                media {
+                  id
+                  sortOrder
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"product": product, "media": media}
+        response = self.execute(
+            query=query,
+            operation_name="PortalMediaReorder",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalMediaReorder.model_validate(data)
+
+    def portal_media_delete(self, id: str, **kwargs: Any) -> PortalMediaDelete:
+        query = gql("""
+            mutation PortalMediaDelete($id: ID!) {
+              productMediaDelete(id: $id) {
+                media {
+                  id
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="PortalMediaDelete",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalMediaDelete.model_validate(data)
+
+    def portal_variant_create(
+        self, product: str, name: str, sku: str, **kwargs: Any
+    ) -> PortalVariantCreate:
+        query = gql("""
+            mutation PortalVariantCreate($product: ID!, $name: String!, $sku: String!) {
+              productVariantCreate(
+                input: {product: $product, name: $name, sku: $sku, attributes: [], trackInventory: true}
+              ) {
+                productVariant {
+                  id
+                  name
+                  sku
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"product": product, "name": name, "sku": sku}
+        response = self.execute(
+            query=query,
+            operation_name="PortalVariantCreate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalVariantCreate.model_validate(data)
 
     def catalogue_products_page(
         self,
