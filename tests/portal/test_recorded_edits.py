@@ -21,6 +21,7 @@ from catalog_sync.saleor import listing_edits
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
+from storefront.formats import money
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,7 @@ def test_a_producer_changes_price_and_stock_and_every_change_is_recorded(
     listing = person.get("/portal/products/").content.decode()
     # then they see theirs, with a link to its form, and nothing of the other producer
     assert "Mật ong bạc hà Mèo Vạc" in listing and f'href="/portal/variants/{honey.id}/"' in listing
+    assert f'<span class="price">{money(honey.price)}</span>' in listing  # written as the shop writes it
     assert "Cà phê" not in listing and coffee.id not in listing
     # when they open the form: Saleor's values now
     form = person.get(f"/portal/variants/{honey.id}/").content.decode()
