@@ -68,6 +68,9 @@ def web_worker_running(settings):
 
     redis.Redis.from_url(BROKER).flushdb()
     app.conf.broker_url = BROKER
+    # Celery prefers the environment's CELERY_BROKER_URL to its configuration: this process sends there too
+    previous_broker = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = BROKER
     prefix = cache.make_key("probe").removesuffix(":1:probe")
     env = {
         **os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "CELERY_BROKER_URL": BROKER,
@@ -90,6 +93,10 @@ def web_worker_running(settings):
     finally:
         harness.stop_process(process)
         log.close()
+        if previous_broker is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous_broker
 
 
 def wait_for(condition, *, timeout: float, step: float = 0.2) -> float:

@@ -6,11 +6,13 @@ screenshot in test-results/portal-tier2/, no page wider than 360 px (no horizont
 control labelled and reached with the Tab key.
 
 The session is a list of steps (``STEPS``): each opens or works one page from where the previous left
-the browser. A new portal page (order lines, story, product editing) is one more ``Step`` appended.
+the browser; after the listing the person adds a photo on their product's page, and ships their line of a
+cash-on-delivery order a shopper placed (Saleor's order webhook tells them by email first).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from tests.portal.conftest import PASSWORD, invite_json, path_of, two_producers 
 
 from .portal_store import HONEY, UNLISTED_NAME, Store, open_store
 from .test_app import wait_for, web_worker_running
+from .test_portal_orders import place, smtp_sink
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,6 +43,8 @@ class Session:
     base: str
     store: Store
     invite_path: str
+    saleor_url: str
+    mails: list
     facts: dict[str, object] = field(default_factory=dict)
 
     def url(self, path: str) -> str:
@@ -127,6 +132,51 @@ def list_certified_product(s: Session) -> None:
     assert page.locator("h1").inner_text() == UNLISTED_NAME
 
 
+def photo_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (214, 160, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+def add_photo(s: Session) -> None:
+    page = s.page
+    product = Product.objects.get(producer_title=HONEY, certificate_id="TQ-2025-0901")
+    page.goto(s.url("/portal/products/"))
+    page.locator(f'a[href="/portal/products/{product.id}/"]').click()
+    s.at(f"/portal/products/{product.id}/")
+    page.locator("#id_photo").set_input_files(
+        files=[{"name": "hu-mat-ong.png", "mimeType": "image/png", "buffer": photo_png()}])
+    page.locator("#id_alt").fill("Hũ mật ong bạc hà 500 ml")
+    page.get_by_role("button", name="Thêm ảnh").click()
+    s.at(f"/portal/products/{product.id}/")
+    assert page.locator(".messages").inner_text() == "Đã lưu: ảnh mới."
+    assert page.locator('.photo img[alt="Hũ mật ong bạc hà 500 ml"]').count() == 1
+    # and the shop's product page shows it once the webhook has reached the read model
+    wait_for(lambda: "Hũ mật ong bạc hà 500 ml" in s.page.context.request.get(
+        s.url(f"/products/{product.slug}/")).text(), timeout=30)
+
+
+def ship_order_line(s: Session) -> None:
+    page = s.page
+    honey = Variant.objects.get(product__producer_title=HONEY, product__certificate_id="TQ-2025-0901")
+    number = place(s.saleor_url, [(honey.id, 1)])
+    # Saleor's order webhook reaches the web service, which emails the producer's person
+    wait_for(lambda: any(EMAIL in to for to, _message in s.mails), timeout=30)
+    page.get_by_role("link", name="Đơn hàng", exact=True).click()
+    s.at("/portal/orders/")
+    page.locator(f'a[href="/portal/orders/{number}/"]').first.click()
+    s.at(f"/portal/orders/{number}/")
+    assert "Nguyễn Văn An" in page.locator("address").inner_text()
+    page.get_by_label("Hãng vận chuyển").fill("Viettel Post")
+    page.get_by_label("Mã vận đơn").fill("VTP123456789")
+    page.get_by_role("button", name="Đánh dấu đã gửi").click()
+    s.at(f"/portal/orders/{number}/")
+    assert page.locator(".messages").inner_text() == "Đã gửi: 1 dòng hàng, mã vận đơn VTP123456789."
+    assert "Viettel Post · VTP123456789" in page.locator(".shipments").inner_text()
+
+
 STEPS: list[Step] = [
     Step("1-invitation", accept_invitation),
     Step("2-sign-in", sign_in),
@@ -135,6 +185,8 @@ STEPS: list[Step] = [
     Step("5-products", products),
     Step("6-price", change_price),
     Step("7-listing", list_certified_product),
+    Step("8-photo", add_photo),
+    Step("9-order", ship_order_line),
 ]
 
 # Every form control (not hidden) with its accessible name, in document order.
@@ -175,18 +227,20 @@ def _check(page, step: str, found: dict[str, list[str]]) -> None:
         found[step] = problems
 
 
-def test_a_producers_session_on_a_phone_from_invitation_to_a_new_listing(
+def test_a_producers_session_on_a_phone_from_invitation_to_a_shipped_order_line(
         live_server, browser, settings, saleor_api, saleor_env, monkeypatch, two_producers,  # noqa: F811
         make_certificate):
     # given the store with the app installed, and an invitation for a person of the honey producer
     store = open_store(live_server, settings, saleor_api, saleor_env, monkeypatch, make_certificate)
+    monkeypatch.setenv("PUBLIC_URL", live_server.url + "/")  # the web worker's links in the emails
     invitation = invite_json(two_producers[0].id, EMAIL)
     context = browser.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=1, is_mobile=True,
                                   has_touch=True)
-    session = Session(context.new_page(), live_server.url, store, path_of(invitation["invite_url"]))
     found: dict[str, list[str]] = {}
     try:
-        with web_worker_running(settings):
+        with smtp_sink(monkeypatch) as mails, web_worker_running(settings):
+            session = Session(context.new_page(), live_server.url, store, path_of(invitation["invite_url"]),
+                              saleor_api.url, mails)
             # when the person goes through every step on a 360 px phone
             for step in STEPS:
                 step.run(session)
