@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, pages, security
+from .views import auth, pages, security, story
 
 app_name = "portal"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("certificates/", pages.certificates, name="certificates"),
     path("products/", pages.products, name="products"),
     path("variants/<str:variant_id>/", pages.variant_edit, name="variant"),
+    path("story/", story.story, name="story"),
+    path("story/photos/", story.photos, name="story-photos"),
+    path("story/photos/change/", story.photo_change, name="story-photo-change"),
     path("security/", security.security, name="security"),
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-in/code/", auth.sign_in_code, name="sign-in-code"),
