@@ -61,6 +61,7 @@ class _Blocks(HTMLParser):
         self.ordered = False
         self.parts: list[str] = []
         self.items: list[str] = []
+        self.spans: list[str] = []  # what each open <span> became: a browser's editor may style instead of tag
 
     def _flush_text(self) -> None:
         text = inline("".join(self.parts))
@@ -97,6 +98,12 @@ class _Blocks(HTMLParser):
             self.level = int(tag[1]) if tag.startswith("h") else 2
         elif tag == "br":
             self.parts.append("<br>")
+        elif tag == "span":
+            style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+            tags = [t for t, on in (("b", re.search(r"font-weight:(bold|[6-9]00)", style)),
+                                    ("i", "font-style:italic" in style)) if on]
+            self.spans.append("".join(f"</{t}>" for t in reversed(tags)))
+            self.parts.append("".join(f"<{t}>" for t in tags))
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.parts.append(f'<a href="{escape(href, quote=True)}">')
@@ -113,11 +120,14 @@ class _Blocks(HTMLParser):
             self._flush_text()
             if self.kind != "list":
                 self.kind = None
+        elif tag == "span" and self.spans:
+            self.parts.append(self.spans.pop())
         elif tag in INLINE_TAGS and tag != "br":
             self.parts.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(escape(data, quote=False))
+        # a browser's editor keeps typed spaces as no-break spaces (&nbsp;): they are plain spaces here
+        self.parts.append(escape(data.replace("\xa0", " "), quote=False))
 
     def close(self) -> None:
         super().close()
@@ -125,8 +135,10 @@ class _Blocks(HTMLParser):
 
 
 def _blocks_from_html(html: str) -> list[dict[str, Any]]:
-    clean = nh3.clean(html, tags=INLINE_TAGS | _BLOCK_TAGS, attributes={"a": {"href"}}, url_schemes=_URL_SCHEMES,
-                      strip_comments=True, link_rel=None)
+    # a span keeps only its weight and slant (bold, italic), which become <b> and <i>; nothing else of a style
+    clean = nh3.clean(html, tags=INLINE_TAGS | _BLOCK_TAGS | {"span"}, attributes={"a": {"href"}, "span": {"style"}},
+                      url_schemes=_URL_SCHEMES, strip_comments=True, link_rel=None,
+                      filter_style_properties={"font-weight", "font-style"})
     parser = _Blocks()
     parser.feed(clean)
     parser.close()

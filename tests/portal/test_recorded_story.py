@@ -12,6 +12,7 @@ import io
 import json
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -79,6 +80,15 @@ def shop_page(client, slug: str, prefix: str = "") -> str:
 # --- sanitising, without Saleor -------------------------------------------------------------------------------
 
 
+def test_bold_and_italic_a_browser_writes_as_styles_stay_bold_and_italic_and_no_other_style_survives():
+    # given the editor's HTML as Chrome writes it after some edits: styled spans
+    html = ('<p>Cà phê <span style="font-weight: bold; color: red">Arabica</span> <span style="font-style: italic; '
+            'position: fixed">Cầu Đất</span> <span style="background: url(javascript:alert(1))">x</span></p>')
+    # when it is stored; then bold and italic are tags and nothing else of the styles is left
+    assert json.loads(new_content(None, html))["blocks"] == [
+        {"type": "paragraph", "data": {"text": "Cà phê <b>Arabica</b> <i>Cầu Đất</i> x"}}]
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_story_text_is_stored_inert_whatever_the_editor_sends(hostile):
     # given a story with a script, an event handler, a javascript: link, a style (as HTML from the editor or as
@@ -97,7 +107,8 @@ def test_hostile_story_text_is_stored_inert_whatever_the_editor_sends(hostile):
 
 def test_a_story_typed_without_javascript_keeps_its_paragraphs_headings_and_lists():
     # given plain text as a phone without JavaScript sends it
-    text = "Chúng tôi nuôi ong từ 1998.\nỞ Mèo Vạc.\r\n\r\n## Mùa mật\n\n- Tháng 10\n- Tháng 11\n\nGiá < 200.000 ₫ & ngon"
+    text = ("Chúng tôi nuôi ong từ 1998.\nỞ Mèo Vạc.\r\n\r\n## Mùa mật\n\n- Tháng 10\n- Tháng 11\n\n"
+            "Giá < 200.000 ₫ & ngon")
     # when it is stored and shown
     content = new_content(None, text)
     # then each paragraph, heading and list is a block, and the textarea shows the same text again
@@ -350,3 +361,77 @@ def test_a_story_form_posted_without_its_csrf_token_is_refused(two_producers, pr
     for path in ("/portal/story/", "/portal/story/photos/", "/portal/story/photos/change/"):
         assert guarded.post(path, {"story": "x", "photo": "x", "action": "remove"}).status_code == 403
     assert not PortalChange.objects.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_producer_tells_their_story_on_a_phone_with_the_editor(
+        live_server, browser, cassette, two_producers, producer_person, tmp_path):
+    # given a person of the coffee producer, on a 360 px phone with JavaScript (the rich-text editor)
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.portal.conftest import PASSWORD
+
+    cassette("portal/story/08_phone_editor")
+    producer_person(two_producers[1], "minh@example.vn")
+    shots = Path(__file__).resolve().parents[2] / "test-results" / "portal"
+    shots.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="vi-VN", is_mobile=True,
+                                  has_touch=True, bypass_csp=True)  # axe-core is injected by the test itself
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+
+    def check(step: str) -> None:
+        page.screenshot(path=str(shots / f"phone-360-story-{step}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
+        serious = [f"{v['id']}: {v['help']}" for v in Axe().run(page).response["violations"]
+                   if v["impact"] in {"serious", "critical"}]
+        if serious:
+            found[step] = serious
+
+    try:
+        page.goto(f"{live_server.url}/portal/sign-in/?next=/portal/")
+        page.get_by_label("Email").fill("minh@example.vn")
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_url(f"{live_server.url}/portal/")
+        # when they open their story from the portal's home: the editor replaces the plain textarea
+        page.get_by_role("link", name="Câu chuyện của bạn").click()
+        page.wait_for_url(f"{live_server.url}/portal/story/")
+        editor = page.get_by_role("textbox", name="Câu chuyện của bạn")
+        assert editor.is_visible() and not page.locator("textarea[name=story]").is_visible()
+        check("1-form")
+        # and write a heading and a paragraph with a word in bold, with the toolbar and the keyboard
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.get_by_role("button", name="Tiêu đề").click()
+        page.keyboard.type("Đồi cà phê Cầu Đất")
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Đoạn văn thường").click()
+        page.keyboard.type("Cà phê ")
+        page.get_by_role("button", name="Chữ đậm").click()
+        page.keyboard.type("Arabica")
+        page.get_by_role("button", name="Chữ đậm").click()
+        page.keyboard.type(" trồng ở độ cao 1.500 m.")
+        page.get_by_label("Điện thoại").fill("0263 3821 234")
+        page.get_by_role("button", name="Lưu lại", exact=True).click()
+        page.wait_for_url(f"{live_server.url}/portal/story/")
+        # then the page says what was saved and the editor shows the story as Saleor holds it
+        assert page.locator(".messages").inner_text() == "Đã lưu: câu chuyện, điện thoại."
+        assert editor.inner_html() == "<h2>Đồi cà phê Cầu Đất</h2><p>Cà phê <b>Arabica</b> trồng ở độ cao 1.500 m.</p>"
+        check("2-saved")
+        # when they add a photo with what it shows
+        photo = tmp_path / "doi-ca-phe.png"
+        photo.write_bytes(png("saddlebrown").getvalue())
+        page.get_by_label("Ảnh (JPEG, PNG hoặc WebP, tối đa 5 MB)").set_input_files(str(photo))
+        page.get_by_label("Ảnh chụp gì", exact=True).last.fill("Đồi cà phê lúc bình minh")
+        page.get_by_role("button", name="Thêm ảnh này").click()
+        page.wait_for_url(f"{live_server.url}/portal/story/")
+        # then it is on their page, with its description and its buttons
+        assert page.locator('.story-photo img[alt="Đồi cà phê lúc bình minh"]').count() == 1
+        check("3-photo")
+    finally:
+        context.close()
+    assert found == {}
+    assert [c.field for c in PortalChange.objects.order_by("id")] == ["story", "phone", "photos"]

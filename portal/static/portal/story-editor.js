@@ -14,7 +14,10 @@
   field.hidden = true;
   if (help) { help.hidden = true; }
   document.querySelector('label[for="id_story"]').addEventListener("click", function () { editable.focus(); });
-  try { document.execCommand("defaultParagraphSeparator", false, "p"); } catch (e) { /* older browsers */ }
+  try {
+    document.execCommand("defaultParagraphSeparator", false, "p");
+    document.execCommand("styleWithCSS", false, false);  // <b> and <i>, not styled spans
+  } catch (e) { /* older browsers */ }
 
   function currentBlock() {
     var node = window.getSelection().anchorNode;
