@@ -48,10 +48,23 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(PortalChange)
 class PortalChangeAdmin(ReadOnly):
-    list_display = ("changed_at", "email", "producer", "object_name", "field", "before", "after")
+    list_display = ("changed_at", "email", "producer", "object_name", "field", "before_short", "after_short")
     list_filter = ("field",)
     search_fields = ("email", "producer__name", "object_name", "object_id")
     date_hierarchy = "changed_at"
+
+    @admin.display(description=_("before"))
+    def before_short(self, change: PortalChange) -> str:
+        return _short(change.before)
+
+    @admin.display(description=_("after"))
+    def after_short(self, change: PortalChange) -> str:
+        return _short(change.after)
+
+
+def _short(value: str, limit: int = 120) -> str:
+    """A story is long: the list shows its start, the change's own page all of it."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 @admin.register(CertificateReminder)

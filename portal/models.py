@@ -64,12 +64,12 @@ class PortalChange(models.Model):
     account = models.ForeignKey(ProducerAccount, null=True, on_delete=models.SET_NULL, related_name="changes")
     email = models.EmailField()  # who, kept when the account is gone
     producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="+")
-    object_type = models.CharField(max_length=40)  # "variant"
+    object_type = models.CharField(max_length=40)  # "variant", "page" (the producer's story)
     object_id = models.CharField(max_length=100)  # Saleor's global id
     object_name = models.CharField(max_length=500)
-    field = models.CharField(max_length=40)  # "price", "stock"
-    before = models.CharField(max_length=200, blank=True)
-    after = models.CharField(max_length=200)
+    field = models.CharField(max_length=40)  # "price", "stock"; "story", "photos", "location", "phone", "email"
+    before = models.TextField(blank=True)  # a story is longer than a price: the whole value, before and after
+    after = models.TextField(blank=True)
     changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

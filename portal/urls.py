@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, listing, orders, pages, products, security
+from .views import auth, listing, orders, pages, products, security, story
 
 app_name = "portal"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("listings/new/", listing.new_listing, name="listing-new"),
     path("orders/", orders.orders, name="orders"),
     path("orders/<int:number>/", orders.order, name="order"),
+    path("story/", story.story, name="story"),
+    path("story/photos/", story.photos, name="story-photos"),
+    path("story/photos/change/", story.photo_change, name="story-photo-change"),
     path("security/", security.security, name="security"),
     path("sign-in/", auth.sign_in, name="sign-in"),
     path("sign-in/code/", auth.sign_in_code, name="sign-in-code"),

@@ -117,6 +117,11 @@ class Producer(models.Model):
     province_slug = models.CharField(max_length=64, null=True, blank=True)
     seo_description = models.TextField(null=True, blank=True)
     is_published = models.BooleanField(default=True)
+    location = models.TextField(null=True, blank=True)
+    location_en = models.TextField(null=True, blank=True)
+    phone = models.CharField(max_length=100, null=True, blank=True)
+    email = models.CharField(max_length=254, null=True, blank=True)
+    photos = models.JSONField(default=list, blank=True)  # [{"url", "alt"}] in the producer's order
 
     def __str__(self) -> str:
         return self.title

@@ -95,6 +95,12 @@ class ProducerRecord:
     province: str | None = None  # current province slug
     seo_description: str | None = None
     is_published: bool = True
+    # what the producer tells in the portal: where to find them, how to reach them, their photos in order
+    location: str | None = None
+    location_en: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    photos: tuple[Image, ...] = ()
 
 
 @dataclass(frozen=True)

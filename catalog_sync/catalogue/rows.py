@@ -239,6 +239,11 @@ def producer_row(record: ProducerRecord) -> models.Producer:
         province_slug=record.province,
         seo_description=record.seo_description,
         is_published=record.is_published,
+        location=record.location,
+        location_en=record.location_en,
+        phone=record.phone,
+        email=record.email,
+        photos=[_image_json(photo) for photo in record.photos],
     )
 
 
@@ -254,6 +259,11 @@ def producer_record(row: models.Producer) -> ProducerRecord:
         province=row.province_slug,
         seo_description=row.seo_description,
         is_published=row.is_published,
+        location=row.location,
+        location_en=row.location_en,
+        phone=row.phone,
+        email=row.email,
+        photos=tuple(photo for photo in map(_image, row.photos or []) if photo is not None),
     )
 
 

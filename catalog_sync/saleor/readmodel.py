@@ -158,14 +158,40 @@ def producer_record(node: CatalogueProducer, *, seen_at: datetime.datetime | Non
     return ProducerRecord(
         id=node.id, slug=node.slug, title=node.title,
         updated_at=seen_at or node.published_at or node.created,
-        content=_json_text(getattr(story, "json_", None)) or _json_text(node.content),
-        content_en=_json_text(getattr(story, "english", None))
-        or (_json_text(translation.content) if translation else None),
+        # the page's content is the story the producer writes in the portal; the ``producer-story`` attribute
+        # (staff may fill it in the Dashboard) is shown while the content is empty
+        content=_json_text(node.content) or _json_text(getattr(story, "json_", None)),
+        content_en=(_json_text(translation.content) if translation else None)
+        or _json_text(getattr(story, "english", None)),
         title_en=(translation.title or None) if translation else None,
         province=_province(_value(node.province, "choice")),
         seo_description=node.seo_description or None,
         is_published=node.is_published,
+        location=_value(node.location, "text") or None,
+        location_en=_value(node.location, "english") or None,
+        phone=_value(node.phone, "text") or None,
+        email=_value(node.email, "text") or None,
+        photos=page_photos(node.photos),
     )
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def page_photos(value: str | None) -> tuple[Image, ...]:
+    """The producer's photos from the page's public metadata (``spec.PHOTOS_METADATA_KEY``): a JSON list of
+    ``{"url", "alt"}``; anything else in it (hand-edited metadata) is left out."""
+    try:
+        items = json.loads(value) if value else []
+    except ValueError:
+        return ()
+    if not isinstance(items, list):
+        return ()
+    return tuple(Image(url=item["url"], alt=_str(item.get("alt")))
+                 for item in items[:spec.MAX_PAGE_PHOTOS]
+                 if isinstance(item, dict) and isinstance(item.get("url"), str) and item["url"].startswith(
+                     ("https://", "http://")))
 
 
 def collection_record(node: CatalogueCollection, *, product_ids: Sequence[str] | None = None,

@@ -48,6 +48,13 @@ STORY = "producer-story"
 PRODUCER_PROVINCE = "producer-province"
 COMMUNE = "producer-commune"
 ORGANISATION_TYPE = "producer-organisation-type"
+LOCATION = "producer-location"  # where to find them, in the producer's own words (the portal writes it)
+PHONE = "producer-phone"
+EMAIL = "producer-email"
+# The producer's photos: the page's public metadata under this key, a JSON list of {"url", "alt"} in their order
+# (the files uploaded with Saleor's fileUpload; Saleor 3.23 has no media for pages)
+PHOTOS_METADATA_KEY = "ocop.photos"
+MAX_PAGE_PHOTOS = 12
 
 # organisation type -> (Vietnamese, English)
 ORGANISATION_NAMES = {
@@ -95,6 +102,9 @@ PAGE_ATTRIBUTES: tuple[AttributeSpec, ...] = (
         ORGANISATION_TYPE, "Loại hình chủ thể", "Organisation type", "PAGE_TYPE", "DROPDOWN",
         tuple(Choice(choice_reference(ORGANISATION_TYPE, t.value), *ORGANISATION_NAMES[t]) for t in OrganisationType),
     ),
+    AttributeSpec(LOCATION, "Địa điểm", "Location", "PAGE_TYPE", "PLAIN_TEXT"),
+    AttributeSpec(PHONE, "Điện thoại", "Phone", "PAGE_TYPE", "PLAIN_TEXT"),
+    AttributeSpec(EMAIL, "Email", "Email", "PAGE_TYPE", "PLAIN_TEXT"),
 )
 
 PRODUCT_ATTRIBUTES: tuple[AttributeSpec, ...] = (

@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: scripts/test installs it (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the live server's DB work is ours.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
-        )
-        yield browser
-        browser.close()
+from tests.conftest import CHROMIUM  # noqa: F401  (the session's one Chromium is `browser`, in tests/conftest.py)
 
 
 @pytest.fixture

@@ -73,4 +73,3 @@ def saleor_api(saleor_env):
         api.stop()
 
 
-from tests.browser.conftest import browser  # noqa: E402, F401  (Chromium, for the shopper's journey in test_app)

@@ -87,6 +87,10 @@ from .portal_media_reorder import PortalMediaReorder
 from .portal_media_update import PortalMediaUpdate
 from .portal_product import PortalProduct
 from .portal_product_description import PortalProductDescription
+from .portal_story_file_upload import PortalStoryFileUpload
+from .portal_story_page import PortalStoryPage
+from .portal_story_photos import PortalStoryPhotos
+from .portal_story_update import PortalStoryUpdate
 from .portal_variant import PortalVariant
 from .portal_variant_create import PortalVariantCreate
 from .portal_variant_price import PortalVariantPrice
@@ -784,6 +788,26 @@ class Client(TypedBaseClient):
                     slug
                     name
                   }
+                }
+              }
+              photos: metafield(key: "ocop.photos") @include(if: true)
+              location: assignedAttribute(slug: "producer-location") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                  english: translation(languageCode: EN)
+                }
+              }
+              phone: assignedAttribute(slug: "producer-phone") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              email: assignedAttribute(slug: "producer-email") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
                 }
               }
             }
@@ -4111,6 +4135,239 @@ class Client(TypedBaseClient):
         data = self.get_data(response)
         return PortalVariantCreate.model_validate(data)
 
+    def portal_story_page(self, slug: str, **kwargs: Any) -> PortalStoryPage:
+        query = gql("""
+            query PortalStoryPage($slug: String!) {
+              page(slug: $slug) {
+                ...PortalStoryPageState
+              }
+            }
+
+            fragment PortalStoryPageState on Page {
+              id
+              slug
+              title
+              content
+              isPublished
+              pageType {
+                slug
+                attributes {
+                  id
+                  slug
+                }
+              }
+              photos: metafield(key: "ocop.photos")
+              location: assignedAttribute(slug: "producer-location") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              phone: assignedAttribute(slug: "producer-phone") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              email: assignedAttribute(slug: "producer-email") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              province: assignedAttribute(slug: "producer-province") {
+                __typename
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"slug": slug}
+        response = self.execute(
+            query=query, operation_name="PortalStoryPage", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PortalStoryPage.model_validate(data)
+
+    def portal_story_update(
+        self, id: str, input: PageInput, **kwargs: Any
+    ) -> PortalStoryUpdate:
+        query = gql("""
+            mutation PortalStoryUpdate($id: ID!, $input: PageInput!) {
+              pageUpdate(id: $id, input: $input) {
+                page {
+                  ...PortalStoryPageState
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+
+            fragment PortalStoryPageState on Page {
+              id
+              slug
+              title
+              content
+              isPublished
+              pageType {
+                slug
+                attributes {
+                  id
+                  slug
+                }
+              }
+              photos: metafield(key: "ocop.photos")
+              location: assignedAttribute(slug: "producer-location") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              phone: assignedAttribute(slug: "producer-phone") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              email: assignedAttribute(slug: "producer-email") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              province: assignedAttribute(slug: "producer-province") {
+                __typename
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="PortalStoryUpdate",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalStoryUpdate.model_validate(data)
+
+    def portal_story_photos(
+        self, id: str, photos: str, **kwargs: Any
+    ) -> PortalStoryPhotos:
+        query = gql("""
+            mutation PortalStoryPhotos($id: ID!, $photos: String!) {
+              updateMetadata(id: $id, input: [{key: "ocop.photos", value: $photos}]) {
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+              pageUpdate(id: $id, input: {}) {
+                page {
+                  ...PortalStoryPageState
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+
+            fragment PortalStoryPageState on Page {
+              id
+              slug
+              title
+              content
+              isPublished
+              pageType {
+                slug
+                attributes {
+                  id
+                  slug
+                }
+              }
+              photos: metafield(key: "ocop.photos")
+              location: assignedAttribute(slug: "producer-location") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              phone: assignedAttribute(slug: "producer-phone") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              email: assignedAttribute(slug: "producer-email") {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              province: assignedAttribute(slug: "producer-province") {
+                __typename
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "photos": photos}
+        response = self.execute(
+            query=query,
+            operation_name="PortalStoryPhotos",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalStoryPhotos.model_validate(data)
+
+    def portal_story_file_upload(
+        self, file: Upload, **kwargs: Any
+    ) -> PortalStoryFileUpload:
+        query = gql("""
+            mutation PortalStoryFileUpload($file: Upload!) {
+              fileUpload(file: $file) {
+                uploadedFile {
+                  url
+                  contentType
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"file": file}
+        response = self.execute(
+            query=query,
+            operation_name="PortalStoryFileUpload",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PortalStoryFileUpload.model_validate(data)
+
     def catalogue_products_page(
         self,
         channel: str,
@@ -4457,6 +4714,26 @@ class Client(TypedBaseClient):
                     slug
                     name
                   }
+                }
+              }
+              photos: metafield(key: "ocop.photos") @include(if: true)
+              location: assignedAttribute(slug: "producer-location") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                  english: translation(languageCode: EN)
+                }
+              }
+              phone: assignedAttribute(slug: "producer-phone") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+              }
+              email: assignedAttribute(slug: "producer-email") @include(if: true) {
+                __typename
+                ... on AssignedPlainTextAttribute {
+                  text: value
                 }
               }
             }

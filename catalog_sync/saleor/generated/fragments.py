@@ -91,6 +91,34 @@ class CatalogueProducer(BaseModel):
             Field(discriminator="typename__"),
         ]
     ]
+    photos: Optional[str] = None
+    location: Optional[
+        Annotated[
+            Union[
+                "CatalogueProducerLocationAssignedAttribute",
+                "CatalogueProducerLocationAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = None
+    phone: Optional[
+        Annotated[
+            Union[
+                "CatalogueProducerPhoneAssignedAttribute",
+                "CatalogueProducerPhoneAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = None
+    email: Optional[
+        Annotated[
+            Union[
+                "CatalogueProducerEmailAssignedAttribute",
+                "CatalogueProducerEmailAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = None
 
 
 class CatalogueProducerPageType(BaseModel):
@@ -167,6 +195,97 @@ class CatalogueProducerProvinceAssignedSingleChoiceAttribute(BaseModel):
 class CatalogueProducerProvinceAssignedSingleChoiceAttributeChoice(BaseModel):
     slug: Optional[str]
     name: Optional[str]
+
+
+class CatalogueProducerLocationAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProducerLocationAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+    english: Optional[str]
+
+
+class CatalogueProducerPhoneAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProducerPhoneAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+
+
+class CatalogueProducerEmailAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class CatalogueProducerEmailAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
 
 
 class CatalogueProduct(BaseModel):
@@ -731,6 +850,187 @@ class CustomerOrderLinesTotalPriceGross(CustomerMoney):
     pass
 
 
+class PortalStoryPageState(BaseModel):
+    id: str
+    slug: str
+    title: str
+    content: Optional[str]
+    is_published: bool = Field(alias="isPublished")
+    page_type: "PortalStoryPageStatePageType" = Field(alias="pageType")
+    photos: Optional[str]
+    location: Optional[
+        Annotated[
+            Union[
+                "PortalStoryPageStateLocationAssignedAttribute",
+                "PortalStoryPageStateLocationAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    phone: Optional[
+        Annotated[
+            Union[
+                "PortalStoryPageStatePhoneAssignedAttribute",
+                "PortalStoryPageStatePhoneAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    email: Optional[
+        Annotated[
+            Union[
+                "PortalStoryPageStateEmailAssignedAttribute",
+                "PortalStoryPageStateEmailAssignedPlainTextAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+    province: Optional[
+        Annotated[
+            Union[
+                "PortalStoryPageStateProvinceAssignedAttribute",
+                "PortalStoryPageStateProvinceAssignedSingleChoiceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class PortalStoryPageStatePageType(BaseModel):
+    slug: str
+    attributes: Optional[list["PortalStoryPageStatePageTypeAttributes"]]
+
+
+class PortalStoryPageStatePageTypeAttributes(BaseModel):
+    id: str
+    slug: str
+
+
+class PortalStoryPageStateLocationAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class PortalStoryPageStateLocationAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+
+
+class PortalStoryPageStatePhoneAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class PortalStoryPageStatePhoneAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+
+
+class PortalStoryPageStateEmailAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class PortalStoryPageStateEmailAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    text: Optional[str]
+
+
+class PortalStoryPageStateProvinceAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSinglePageReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class PortalStoryPageStateProvinceAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    choice: Optional["PortalStoryPageStateProvinceAssignedSingleChoiceAttributeChoice"]
+
+
+class PortalStoryPageStateProvinceAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+    name: Optional[str]
+
+
 class ProducerOrderNode(BaseModel):
     id: str
     number: str
@@ -1245,6 +1545,7 @@ CustomerAccountError.model_rebuild()
 CustomerAddress.model_rebuild()
 CustomerMoney.model_rebuild()
 CustomerOrder.model_rebuild()
+PortalStoryPageState.model_rebuild()
 ProducerOrderNode.model_rebuild()
 ProducerPageNode.model_rebuild()
 ShopCheckout.model_rebuild()
