@@ -347,7 +347,8 @@ def test_reading_pages_of_products_at_once_gives_what_reading_them_one_after_ano
     saleor = saleor_client("09_read_model_at_once")
     monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
     shown: dict[int, list[tuple[str, int, int]]] = {1: [], 3: []}
-    # when the products are read one page after another, then three pages at once
+    # when the products are read one page after another (the shared fragment CatalogueProduct), then three
+    # pages at once (by id, the reindex's own fragment ReindexProduct: the attributes as one list)
     read = {threads: list(readmodel.iter_catalogue(
         saleor, threads=threads, progress=lambda *step, t=threads: shown[t].append(step)).products())
         for threads in (1, 3)}
