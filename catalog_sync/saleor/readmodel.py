@@ -49,7 +49,9 @@ _PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
 Progress = Callable[[str, int, int], None]
 
 # Pages of products read at once by the reindex: Saleor's API runs 2 workers in docker-compose.yml;
-# one more request in flight keeps both busy while an answer travels and is parsed here.
+# one more request in flight keeps both busy while an answer travels and is parsed here. Each goes on
+# a new connection, which the least busy worker accepts (kept-alive connections once all landed on one
+# worker, and the reindex took as long as reading one page after another).
 FETCH_THREADS = 3
 
 
@@ -216,6 +218,8 @@ class CatalogueFetch:
     def __post_init__(self) -> None:
         self.started_at = datetime.datetime.now(datetime.UTC)
         self.storefront = self.client.storefront()
+        # pages by id, several at once: each on a new connection, so that Saleor's least busy worker takes it
+        self.spread = self.client.storefront(fresh_connections=True)
         self.skipped = {"products": 0, "pages": 0}
 
     def _report(self, phase: str, done: int, total: int | None) -> None:
@@ -269,7 +273,7 @@ class CatalogueFetch:
             after = connection.page_info.end_cursor
 
     def _products_by_ids(self, ids: list[str]) -> list[ReindexProduct]:
-        connection = self.storefront.reindex_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
+        connection = self.spread.reindex_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
         found = {edge.node.id: edge.node for edge in connection.edges} if connection else {}
         return [found[i] for i in ids if i in found]  # one gone since its id was read: no longer for sale
 
