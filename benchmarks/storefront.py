@@ -354,17 +354,23 @@ def main() -> int:
             theirs = ab(saleor_url, post_file=body.name)
             os.unlink(body.name)
 
-        # Where the reindex's time goes: Saleor answering the reindex's own page query (100 products).
-        document = (REPO / "catalog_sync" / "saleor" / "queries" / "readmodel.graphql").read_text(encoding="utf-8")
+        # Where the reindex's time goes: Saleor answering the reindex's own page query (100 products by id).
+        queries = REPO / "catalog_sync" / "saleor" / "queries"
+        document = "".join((queries / name).read_text(encoding="utf-8") for name in ("readmodel.graphql",
+                                                                                     "reindex.graphql"))
         page_times, after = [], None
         with httpx.Client(timeout=120) as client:
             for _ in range(5):
+                ids = client.post(saleor_url, json={"query": document, "operationName": "CatalogueProductIds",
+                                                    "variables": {"channel": "ocop-vn", "first": 100, "after": after,
+                                                                  "withCount": False}}).json()["data"]["products"]
+                after = ids["pageInfo"]["endCursor"]
                 start = time.perf_counter()
-                page = client.post(saleor_url, json={"query": document, "operationName": "CatalogueProductsPage",
-                                                     "variables": {"channel": "ocop-vn", "first": 100,
-                                                                   "after": after}}).json()
+                page = client.post(saleor_url, json={"query": document, "operationName": "ReindexProductsByIds",
+                                                     "variables": {"channel": "ocop-vn", "first": 100, "ids": [
+                                                         edge["node"]["id"] for edge in ids["edges"]]}}).json()
                 page_times.append(time.perf_counter() - start)
-                after = page["data"]["products"]["pageInfo"]["endCursor"]
+                assert len(page["data"]["products"]["edges"]) == 100, page
     finally:
         stop(web)
         stop(api)

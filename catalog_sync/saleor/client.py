@@ -138,15 +138,20 @@ class SaleorClient:
 
         return Client(url=self.url, headers=self.auth_headers, http_client=self.http)
 
-    def storefront(self, *, raise_mutation_errors: bool = True) -> Client:
+    def storefront(self, *, raise_mutation_errors: bool = True, fresh_connections: bool = False) -> Client:
         """The generated operations as an anonymous customer (no token).
 
         ``raise_mutation_errors=False``: a mutation's ``errors`` come back in its typed payload
         (for pages that show each of Saleor's refusals next to the field or line it concerns).
+        ``fresh_connections=True``: each request on a new connection (``Connection: close``), for
+        long requests sent several at once: Saleor's workers (uvicorn ``--workers``) share one
+        listening socket and the least busy accepts first, while a kept-alive connection stays with
+        the worker that accepted it, so a few of them can leave every request to one worker.
         """
         from .generated import Client
 
-        client = Client(url=self.url, headers={}, http_client=self.http)
+        client = Client(url=self.url, headers={"Connection": "close"} if fresh_connections else {},
+                        http_client=self.http)
         client.raise_mutation_errors = raise_mutation_errors
         return client
 

@@ -2,7 +2,9 @@
 
 - ``product_record``, ``producer_record``, ``collection_record``: pure mappings of one GraphQL node
   (the fragments ``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection`` in
-  ``queries/readmodel.graphql``, parsed by the generated models) to the read model's records.
+  ``queries/readmodel.graphql``, parsed by the generated models) to the read model's records;
+  ``product_record`` maps the reindex's ``ReindexProduct`` (``queries/reindex.graphql``: the same
+  fields, the attributes as one list) the same way.
   A webhook payload selecting the same fragment maps the same way (``*.model_validate(payload)``).
   They return None for what the read model must not hold (a product nobody can buy now, a page
   that is not a producer's).
@@ -37,7 +39,7 @@ from catalog_sync.domain.provinces import PROVINCES, resolve_province
 
 from . import spec
 from .client import PAGE_SIZE, SaleorClient
-from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct
+from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct, ReindexProduct
 
 OCOP_PRODUCT_TYPES = frozenset(t.slug for t in spec.PRODUCT_TYPES)
 _GROUP_SLUGS = frozenset(g.slug for g in GROUPS)
@@ -47,7 +49,9 @@ _PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
 Progress = Callable[[str, int, int], None]
 
 # Pages of products read at once by the reindex: Saleor's API runs 2 workers in docker-compose.yml;
-# one more request in flight keeps both busy while an answer travels and is parsed here.
+# one more request in flight keeps both busy while an answer travels and is parsed here. Each goes on
+# a new connection, which the least busy worker accepts (kept-alive connections once all landed on one
+# worker, and the reindex took as long as reading one page after another).
 FETCH_THREADS = 3
 
 
@@ -75,6 +79,20 @@ def _value(assigned: Any, field: str) -> Any:
     return getattr(assigned, field, None) if assigned is not None else None
 
 
+# CatalogueProduct's aliased assignedAttribute fields, by the attribute's slug
+_ALIASES = {spec.CERTIFICATE: "certificate", spec.STARS: "stars", spec.VALID_UNTIL: "valid_until",
+            spec.GROUP: "group", spec.PROVINCE: "province", spec.PRODUCER: "producer"}
+
+
+def _assigned(node: CatalogueProduct | ReindexProduct) -> dict[str, Any]:
+    """The product's six OCOP attributes by alias (``certificate``, ``stars``, …; None when the
+    customer is not shown it): CatalogueProduct's own fields, or ReindexProduct's list by slug."""
+    if isinstance(node, ReindexProduct):
+        listed = {a.attribute.slug: a for a in node.assigned_attributes}
+        return {alias: listed.get(slug) for slug, alias in _ALIASES.items()}
+    return {alias: getattr(node, alias) for alias in _ALIASES.values()}
+
+
 def _province(choice: Any) -> str | None:
     if choice is None:
         return None
@@ -84,13 +102,13 @@ def _province(choice: Any) -> str | None:
     return found.slug if found else None
 
 
-def _group_and_set(node: CatalogueProduct) -> tuple[str | None, str | None]:
+def _group_and_set(node: CatalogueProduct | ReindexProduct, group: Any) -> tuple[str | None, str | None]:
     category = node.category.slug if node.category else None
     if category in _GROUP_SLUGS:
         return category, None
     if category in _SET_GROUP:
         return _SET_GROUP[category], category
-    choice = _value(node.group, "choice")
+    choice = _value(group, "choice")
     slug = choice.slug if choice else None
     return (slug, None) if slug in _GROUP_SLUGS else (None, None)
 
@@ -106,15 +124,16 @@ def _json_text(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def product_record(node: CatalogueProduct) -> ProductRecord | None:
+def product_record(node: CatalogueProduct | ReindexProduct) -> ProductRecord | None:
     """The read model's record of a product, or None when an anonymous customer cannot buy it now
     (not an OCOP product type, not available for purchase, no priced variant, no certificate)."""
     if node.product_type.slug not in OCOP_PRODUCT_TYPES or not node.is_available_for_purchase:
         return None
-    certificate = _value(node.certificate, "text")
-    stars = _value(node.stars, "number")
-    valid_until = _value(node.valid_until, "day")
-    group, product_set = _group_and_set(node)
+    assigned = _assigned(node)
+    certificate = _value(assigned["certificate"], "text")
+    stars = _value(assigned["stars"], "number")
+    valid_until = _value(assigned["valid_until"], "day")
+    group, product_set = _group_and_set(node, assigned["group"])
     if not certificate or stars is None or valid_until is None or group is None:
         return None
     variants = tuple(
@@ -128,12 +147,12 @@ def product_record(node: CatalogueProduct) -> ProductRecord | None:
     )
     if not variants:
         return None
-    page = _value(node.producer, "page")
+    page = _value(assigned["producer"], "page")
     translation = node.translation
     return ProductRecord(
         id=node.id, slug=node.slug, name=node.name, group=group, product_set=product_set,
         certificate_id=certificate, stars=int(stars), valid_until=valid_until,
-        province=_province(_value(node.province, "choice")), province_at_certification=None,
+        province=_province(_value(assigned["province"], "choice")), province_at_certification=None,
         producer=ProducerRef(id=page.id, slug=page.slug, title=page.title) if page else None,
         variants=variants, created=node.created, updated_at=node.updated_at,
         name_en=(translation.name or None) if translation else None,
@@ -225,6 +244,8 @@ class CatalogueFetch:
     def __post_init__(self) -> None:
         self.started_at = datetime.datetime.now(datetime.UTC)
         self.storefront = self.client.storefront()
+        # pages by id, several at once: each on a new connection, so that Saleor's least busy worker takes it
+        self.spread = self.client.storefront(fresh_connections=True)
         self.skipped = {"products": 0, "pages": 0}
 
     def _report(self, phase: str, done: int, total: int | None) -> None:
@@ -277,14 +298,14 @@ class CatalogueFetch:
                 return
             after = connection.page_info.end_cursor
 
-    def _products_by_ids(self, ids: list[str]) -> list[CatalogueProduct]:
-        connection = self.storefront.catalogue_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
+    def _products_by_ids(self, ids: list[str]) -> list[ReindexProduct]:
+        connection = self.spread.reindex_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
         found = {edge.node.id: edge.node for edge in connection.edges} if connection else {}
         return [found[i] for i in ids if i in found]  # one gone since its id was read: no longer for sale
 
-    def _pages_by_id(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
+    def _pages_by_id(self) -> Iterator[tuple[list[ReindexProduct], int | None]]:
         """A thread walks the ids and hands each page to a pool; pages come back in walking order."""
-        ahead: queue.Queue[tuple[Future[list[CatalogueProduct]], int | None] | BaseException | None] = queue.Queue(
+        ahead: queue.Queue[tuple[Future[list[ReindexProduct]], int | None] | BaseException | None] = queue.Queue(
             maxsize=2 * self.threads)
         stop = threading.Event()
 

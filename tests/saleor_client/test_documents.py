@@ -107,3 +107,28 @@ def test_the_generated_package_is_up_to_date_with_the_queries(tmp_path):
     assert names == sorted(p.name for p in GENERATED.glob("*.py"))
     _, mismatch, errors = filecmp.cmpfiles(fresh, GENERATED, names, shallow=False)
     assert (mismatch, errors) == ([], []), "run `.venv/bin/ariadne-codegen` and commit catalog_sync/saleor/generated"
+
+
+def test_the_reindex_reads_a_product_as_the_shared_fragment_does_but_its_attributes_as_one_list():
+    graphql = pytest.importorskip("graphql", minversion="3.2", reason="graphql-core is a dev dependency")
+    fragments = {d.name.value: d for path in QUERIES.glob("*.graphql")
+                 for d in graphql.parse(path.read_text(encoding="utf-8")).definitions
+                 if d.kind == "fragment_definition"}
+
+    def selected(name: str) -> tuple[list[str], list[str]]:
+        """The fragment's fields as printed, apart from its attributes; and the attributes' value aliases."""
+        fields, values = [], []
+        for field in fragments[name].selection_set.selections:
+            if field.name.value.startswith("assignedAttribute"):
+                values += [f"{s.type_condition.name.value} {graphql.print_ast(s.selection_set)}"
+                           for s in field.selection_set.selections if s.kind == "inline_fragment"]
+            else:
+                fields.append(graphql.print_ast(field))
+        return fields, values
+
+    # the webhooks' and storefront's fragment, and the reindex's own
+    shared, listed = selected("CatalogueProduct"), selected("ReindexProduct")
+    # then every other field is selected alike (one mapping reads both), and each attribute value too
+    assert listed[0] == shared[0]
+    assert sorted(listed[1]) == sorted(set(shared[1]))
+    assert len(shared[1]) == 6 and len(listed[1]) == 5  # the group and the province are both single choices

@@ -1,36 +1,74 @@
 """The read model's mapping is a pure function of a node: the same node (a reindex page's, or a webhook
 payload's) always gives the same record, and a node a customer cannot buy from gives none.
 
-The nodes are the ones recorded from a real Saleor 3.23 in 09_read_model.json; a test changes one field
-of a recorded node to show the rule that field drives."""
+The nodes are the ones recorded from a real Saleor 3.23 in 09_read_model_at_once.json, in both shapes the
+mapping reads: the shared fragment ``CatalogueProduct`` (six aliased attributes; webhooks, the reindex read one
+page after another) and the reindex's ``ReindexProduct`` (the attributes as one list; pages read by id). A
+test changes one field of a recorded node to show the rule that field drives."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from catalog_sync.saleor.generated.fragments import CatalogueProduct
+from catalog_sync.saleor.generated.fragments import CatalogueProduct, ReindexProduct
 from catalog_sync.saleor.readmodel import product_record
 
 from .conftest import CASSETTES
 
+# the fragment -> the recorded operation that selects it
+SHAPES = {"CatalogueProduct": "CatalogueProductsPage", "ReindexProduct": "ReindexProductsByIds"}
 
-@pytest.fixture
-def recorded_product() -> dict:
-    exchanges = json.loads((CASSETTES / "09_read_model.json").read_text(encoding="utf-8"))
+
+def recorded_nodes(operation: str) -> list[dict]:
+    exchanges = json.loads((CASSETTES / "09_read_model_at_once.json").read_text(encoding="utf-8"))
+    return [edge["node"] for e in exchanges if e["request"]["operationName"] == operation
+            for edge in e["response"]["body"]["data"]["products"]["edges"]]
+
+
+def attribute(payload: dict, alias: str, slug: str) -> Any:
+    """The assigned attribute ``slug`` of a recorded node of either shape (None when not there)."""
+    if "assignedAttributes" in payload:
+        return next((a for a in payload["assignedAttributes"] if a["attribute"]["slug"] == slug), None)
+    return payload.get(alias)
+
+
+def without_certificate(payload: dict) -> dict:
+    if "assignedAttributes" in payload:
+        return {**payload, "assignedAttributes": [
+            a for a in payload["assignedAttributes"] if a["attribute"]["slug"] != "ocop-certificate"]}
+    return {**payload, "certificate": None}
+
+
+@pytest.fixture(params=SHAPES)
+def recorded_product(request) -> dict:
     # the demo's 5★ Phú Quốc fish sauce (its category is the set "Gia vị khác" of the food group)
-    return next(edge["node"] for e in exchanges if e["request"]["operationName"] == "CatalogueProductsByIds"
-                for edge in e["response"]["body"]["data"]["products"]["edges"]
-                if (edge["node"].get("certificate") or {}).get("text") == "AG-2025-0001")
+    return next(payload for payload in recorded_nodes(SHAPES[request.param])
+                if (attribute(payload, "certificate", "ocop-certificate") or {}).get("text") == "AG-2025-0001")
 
 
-def node(payload: dict, **changes) -> CatalogueProduct:
-    return CatalogueProduct.model_validate({**payload, **changes})
+def node(payload: dict, **changes) -> CatalogueProduct | ReindexProduct:
+    shape = ReindexProduct if "assignedAttributes" in payload else CatalogueProduct
+    return shape.model_validate({**payload, **changes})
 
 
 def test_the_same_node_maps_to_the_same_record(recorded_product):
     assert product_record(node(recorded_product)) == product_record(node(json.loads(json.dumps(recorded_product))))
+
+
+def test_the_reindex_fragment_maps_every_recorded_product_as_the_shared_fragment_does():
+    # given every demo product as Saleor answered both fragments in one recorded run
+    shared = {payload["id"]: payload for payload in recorded_nodes("CatalogueProductsPage")}
+    listed = {payload["id"]: payload for payload in recorded_nodes("ReindexProductsByIds")}
+    assert len(shared) == len(listed) == 83
+    # when each is mapped, then the records are the same, attribute for attribute
+    for product_id, payload in shared.items():
+        assert product_record(node(listed[product_id])) == product_record(node(payload))
+    # (the demo gives every attribute the mapping reads: a province, a producer page)
+    records = [product_record(node(payload)) for payload in listed.values()]
+    assert all(r is not None and r.province and r.producer for r in records)
 
 
 def test_a_product_not_available_for_purchase_is_not_in_the_read_model(recorded_product):
@@ -43,7 +81,7 @@ def test_a_product_without_a_priced_variant_is_not_in_the_read_model(recorded_pr
 
 
 def test_a_product_without_a_certificate_or_of_another_type_is_not_in_the_read_model(recorded_product):
-    assert product_record(node(recorded_product, certificate=None)) is None
+    assert product_record(node(without_certificate(recorded_product))) is None
     gift_card = {"slug": "gift-card"}
     assert product_record(node(recorded_product, productType=gift_card)) is None
 

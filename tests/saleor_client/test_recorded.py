@@ -12,6 +12,7 @@ import io
 import json
 from decimal import Decimal
 
+import httpx
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -347,7 +348,8 @@ def test_reading_pages_of_products_at_once_gives_what_reading_them_one_after_ano
     saleor = saleor_client("09_read_model_at_once")
     monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
     shown: dict[int, list[tuple[str, int, int]]] = {1: [], 3: []}
-    # when the products are read one page after another, then three pages at once
+    # when the products are read one page after another (the shared fragment CatalogueProduct), then three
+    # pages at once (by id, the reindex's own fragment ReindexProduct: the attributes as one list)
     read = {threads: list(readmodel.iter_catalogue(
         saleor, threads=threads, progress=lambda *step, t=threads: shown[t].append(step)).products())
         for threads in (1, 3)}
@@ -401,3 +403,26 @@ def test_the_shop_pages_show_the_fish_sauce_as_saleor_answered(cassette, setting
     listing = read_html(client.get("/search/", {"q": "nuoc mam phu quoc"}).content)
     item_list = next(block for block in listing.jsonld if block.get("@type") == "ItemList")
     assert "Nước mắm Phú Quốc Khải Hoàn 38 độ đạm" in [item["name"] for item in item_list["itemListElement"]]
+
+
+def test_pages_read_at_once_each_go_on_a_new_connection_so_each_of_saleors_workers_takes_some(
+        cassette, settings, monkeypatch):
+    # given the demo store, 40 products per query, and a transport that notes what each request asks of its
+    # connection
+    replay = cassette("09_read_model_at_once")
+    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    sent: list[tuple[str, str | None]] = []
+
+    class Noting(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            sent.append((json.loads(request.content)["operationName"], request.headers.get("connection")))
+            return replay.handle_request(request)
+
+    saleor = SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_APP_TOKEN, transport=Noting())
+    # when the reindex reads the products one page after another, then three pages at once
+    for threads in (1, 3):
+        list(readmodel.iter_catalogue(saleor, threads=threads).products())
+    # then each page of products by id asks for its connection to be closed after it (Saleor's least busy
+    # worker accepts the next one; a kept-alive connection would stay with one worker), the rest keep theirs
+    assert sorted(set(sent)) == [("CatalogueProductIds", "keep-alive"), ("CatalogueProductsPage", "keep-alive"),
+                                 ("ReindexProductsByIds", "close")]

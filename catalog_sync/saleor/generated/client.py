@@ -10,7 +10,6 @@ from .catalogue_collections_page import CatalogueCollectionsPage
 from .catalogue_producers_page import CatalogueProducersPage
 from .catalogue_product_ids import CatalogueProductIds
 from .catalogue_products import CatalogueProducts
-from .catalogue_products_by_ids import CatalogueProductsByIds
 from .catalogue_products_page import CatalogueProductsPage
 from .catalogue_state import CatalogueState
 from .category_create import CategoryCreate
@@ -109,6 +108,7 @@ from .product_channel_listing import ProductChannelListing
 from .product_for_storefront import ProductForStorefront
 from .product_type_create import ProductTypeCreate
 from .product_update import ProductUpdate
+from .reindex_products_by_ids import ReindexProductsByIds
 from .saleor_health import SaleorHealth
 from .shipping_method_create import ShippingMethodCreate
 from .shipping_method_listing import ShippingMethodListing
@@ -4547,123 +4547,6 @@ class Client(TypedBaseClient):
         data = self.get_data(response)
         return CatalogueProductIds.model_validate(data)
 
-    def catalogue_products_by_ids(
-        self, channel: str, ids: list[str], first: int, **kwargs: Any
-    ) -> CatalogueProductsByIds:
-        query = gql("""
-            query CatalogueProductsByIds($channel: String!, $ids: [ID!]!, $first: Int!) {
-              products(channel: $channel, first: $first, filter: {ids: $ids}) {
-                edges {
-                  node {
-                    ...CatalogueProduct
-                  }
-                }
-              }
-            }
-
-            fragment CatalogueProduct on Product {
-              id
-              slug
-              name
-              description
-              seoDescription
-              created
-              updatedAt
-              isAvailableForPurchase
-              translation(languageCode: EN) {
-                name
-                description
-              }
-              productType {
-                slug
-              }
-              category {
-                slug
-              }
-              thumbnail(size: 512) {
-                url
-                alt
-              }
-              media {
-                url(size: 1024)
-                alt
-                type
-              }
-              variants {
-                id
-                name
-                sku
-                quantityAvailable
-                translation(languageCode: EN) {
-                  name
-                }
-                pricing {
-                  price {
-                    gross {
-                      amount
-                      currency
-                    }
-                  }
-                }
-              }
-              certificate: assignedAttribute(slug: "ocop-certificate") {
-                __typename
-                ... on AssignedPlainTextAttribute {
-                  text: value
-                }
-              }
-              stars: assignedAttribute(slug: "ocop-stars") {
-                __typename
-                ... on AssignedNumericAttribute {
-                  number: value
-                }
-              }
-              validUntil: assignedAttribute(slug: "ocop-valid-until") {
-                __typename
-                ... on AssignedDateAttribute {
-                  day: value
-                }
-              }
-              group: assignedAttribute(slug: "ocop-group") {
-                __typename
-                ... on AssignedSingleChoiceAttribute {
-                  choice: value {
-                    slug
-                    name
-                  }
-                }
-              }
-              province: assignedAttribute(slug: "ocop-province") {
-                __typename
-                ... on AssignedSingleChoiceAttribute {
-                  choice: value {
-                    slug
-                    name
-                  }
-                }
-              }
-              producer: assignedAttribute(slug: "producer") {
-                __typename
-                ... on AssignedSinglePageReferenceAttribute {
-                  page: value {
-                    id
-                    slug
-                    title
-                  }
-                }
-              }
-            }
-            """)
-        variables: dict[str, object] = {"channel": channel, "ids": ids, "first": first}
-        response = self.execute(
-            query=query,
-            operation_name="CatalogueProductsByIds",
-            variables=variables,
-            **kwargs,
-        )
-        data = self.get_data(response)
-        return CatalogueProductsByIds.model_validate(data)
-
     def catalogue_producers_page(
         self, first: int, after: Union[Optional[str], UnsetType] = UNSET, **kwargs: Any
     ) -> CatalogueProducersPage:
@@ -4854,6 +4737,105 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return CollectionProductsPage.model_validate(data)
+
+    def reindex_products_by_ids(
+        self, channel: str, ids: list[str], first: int, **kwargs: Any
+    ) -> ReindexProductsByIds:
+        query = gql("""
+            query ReindexProductsByIds($channel: String!, $ids: [ID!]!, $first: Int!) {
+              products(channel: $channel, first: $first, filter: {ids: $ids}) {
+                edges {
+                  node {
+                    ...ReindexProduct
+                  }
+                }
+              }
+            }
+
+            fragment ReindexProduct on Product {
+              id
+              slug
+              name
+              description
+              seoDescription
+              created
+              updatedAt
+              isAvailableForPurchase
+              translation(languageCode: EN) {
+                name
+                description
+              }
+              productType {
+                slug
+              }
+              category {
+                slug
+              }
+              thumbnail(size: 512) {
+                url
+                alt
+              }
+              media {
+                url(size: 1024)
+                alt
+                type
+              }
+              variants {
+                id
+                name
+                sku
+                quantityAvailable
+                translation(languageCode: EN) {
+                  name
+                }
+                pricing {
+                  price {
+                    gross {
+                      amount
+                      currency
+                    }
+                  }
+                }
+              }
+              assignedAttributes {
+                __typename
+                attribute {
+                  slug
+                }
+                ... on AssignedPlainTextAttribute {
+                  text: value
+                }
+                ... on AssignedNumericAttribute {
+                  number: value
+                }
+                ... on AssignedDateAttribute {
+                  day: value
+                }
+                ... on AssignedSingleChoiceAttribute {
+                  choice: value {
+                    slug
+                    name
+                  }
+                }
+                ... on AssignedSinglePageReferenceAttribute {
+                  page: value {
+                    id
+                    slug
+                    title
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"channel": channel, "ids": ids, "first": first}
+        response = self.execute(
+            query=query,
+            operation_name="ReindexProductsByIds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReindexProductsByIds.model_validate(data)
 
     def showcase_state(
         self,

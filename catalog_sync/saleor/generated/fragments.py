@@ -1283,6 +1283,185 @@ class ProducerPageNodeAssignedAttributesAssignedSinglePageReferenceAttributePage
     id: str
 
 
+class ReindexProduct(BaseModel):
+    id: str
+    slug: str
+    name: str
+    description: Optional[str]
+    seo_description: Optional[str] = Field(alias="seoDescription")
+    created: datetime
+    updated_at: datetime = Field(alias="updatedAt")
+    is_available_for_purchase: Optional[bool] = Field(alias="isAvailableForPurchase")
+    translation: Optional["ReindexProductTranslation"]
+    product_type: "ReindexProductProductType" = Field(alias="productType")
+    category: Optional["ReindexProductCategory"]
+    thumbnail: Optional["ReindexProductThumbnail"]
+    media: Optional[list["ReindexProductMedia"]]
+    variants: Optional[list["ReindexProductVariants"]]
+    assigned_attributes: list[
+        Annotated[
+            Union[
+                "ReindexProductAssignedAttributesAssignedAttribute",
+                "ReindexProductAssignedAttributesAssignedDateAttribute",
+                "ReindexProductAssignedAttributesAssignedNumericAttribute",
+                "ReindexProductAssignedAttributesAssignedPlainTextAttribute",
+                "ReindexProductAssignedAttributesAssignedSingleChoiceAttribute",
+                "ReindexProductAssignedAttributesAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ] = Field(alias="assignedAttributes")
+
+
+class ReindexProductTranslation(BaseModel):
+    name: Optional[str]
+    description: Optional[str]
+
+
+class ReindexProductProductType(BaseModel):
+    slug: str
+
+
+class ReindexProductCategory(BaseModel):
+    slug: str
+
+
+class ReindexProductThumbnail(BaseModel):
+    url: str
+    alt: Optional[str]
+
+
+class ReindexProductMedia(BaseModel):
+    url: str
+    alt: str
+    type_: ProductMediaType = Field(alias="type")
+
+
+class ReindexProductVariants(BaseModel):
+    id: str
+    name: str
+    sku: Optional[str]
+    quantity_available: Optional[int] = Field(alias="quantityAvailable")
+    translation: Optional["ReindexProductVariantsTranslation"]
+    pricing: Optional["ReindexProductVariantsPricing"]
+
+
+class ReindexProductVariantsTranslation(BaseModel):
+    name: str
+
+
+class ReindexProductVariantsPricing(BaseModel):
+    price: Optional["ReindexProductVariantsPricingPrice"]
+
+
+class ReindexProductVariantsPricingPrice(BaseModel):
+    gross: "ReindexProductVariantsPricingPriceGross"
+
+
+class ReindexProductVariantsPricingPriceGross(BaseModel):
+    amount: float
+    currency: str
+
+
+class ReindexProductAssignedAttributesAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+    attribute: "ReindexProductAssignedAttributesAssignedAttributeAttribute"
+
+
+class ReindexProductAssignedAttributesAssignedAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedDateAttribute(BaseModel):
+    typename__: Literal["AssignedDateAttribute"] = Field(alias="__typename")
+    attribute: "ReindexProductAssignedAttributesAssignedDateAttributeAttribute"
+    day: Optional[Day]
+
+
+class ReindexProductAssignedAttributesAssignedDateAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedNumericAttribute(BaseModel):
+    typename__: Literal["AssignedNumericAttribute"] = Field(alias="__typename")
+    attribute: "ReindexProductAssignedAttributesAssignedNumericAttributeAttribute"
+    number: Optional[float]
+
+
+class ReindexProductAssignedAttributesAssignedNumericAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedPlainTextAttribute(BaseModel):
+    typename__: Literal["AssignedPlainTextAttribute"] = Field(alias="__typename")
+    attribute: "ReindexProductAssignedAttributesAssignedPlainTextAttributeAttribute"
+    text: Optional[str]
+
+
+class ReindexProductAssignedAttributesAssignedPlainTextAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedSingleChoiceAttribute(BaseModel):
+    typename__: Literal["AssignedSingleChoiceAttribute"] = Field(alias="__typename")
+    attribute: "ReindexProductAssignedAttributesAssignedSingleChoiceAttributeAttribute"
+    choice: Optional[
+        "ReindexProductAssignedAttributesAssignedSingleChoiceAttributeChoice"
+    ]
+
+
+class ReindexProductAssignedAttributesAssignedSingleChoiceAttributeAttribute(BaseModel):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedSingleChoiceAttributeChoice(BaseModel):
+    slug: Optional[str]
+    name: Optional[str]
+
+
+class ReindexProductAssignedAttributesAssignedSinglePageReferenceAttribute(BaseModel):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    attribute: (
+        "ReindexProductAssignedAttributesAssignedSinglePageReferenceAttributeAttribute"
+    )
+    page: Optional[
+        "ReindexProductAssignedAttributesAssignedSinglePageReferenceAttributePage"
+    ]
+
+
+class ReindexProductAssignedAttributesAssignedSinglePageReferenceAttributeAttribute(
+    BaseModel
+):
+    slug: str
+
+
+class ReindexProductAssignedAttributesAssignedSinglePageReferenceAttributePage(
+    BaseModel
+):
+    id: str
+    slug: str
+    title: str
+
+
 class ShopCheckout(BaseModel):
     id: str
     email: Optional[str]
@@ -1548,6 +1727,7 @@ CustomerOrder.model_rebuild()
 PortalStoryPageState.model_rebuild()
 ProducerOrderNode.model_rebuild()
 ProducerPageNode.model_rebuild()
+ReindexProduct.model_rebuild()
 ShopCheckout.model_rebuild()
 ShopCheckoutError.model_rebuild()
 ShopOrder.model_rebuild()
