@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 import json
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, JsonResponse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,10 +15,10 @@ from catalog_sync.payments import stripe_events
 from catalog_sync.payments.payloads import PayloadError as PaymentPayloadError
 from catalog_sync.registry.withdrawals import record as record_withdrawals
 
-from . import signatures
+from .deliveries import AlreadyHandled, error, first_time, refusal, too_old
 from .events import PayloadError, change_from_payload, withdrawal_log_from_payload
 from .manifest import build_manifest
-from .models import HandledDelivery, Installation, normalise_api_url
+from .models import Installation, normalise_api_url
 from .registration import RegistrationRefused, register
 
 log = logging.getLogger(__name__)
@@ -30,8 +26,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
 
 
-def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": {"message": message}}, status=status)
+_error = error
 
 
 @require_GET
@@ -59,27 +54,11 @@ def register_view(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"success": True})
 
 
-def _unverified(request: HttpRequest) -> JsonResponse | None:
-    """None when the body is signed by the Saleor we are installed in; else the 401 to answer."""
-    installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
-    if installation is None:
-        log.warning("webhook refused: not installed in %r", request.headers.get("Saleor-Api-Url", "")[:200])
-        return _error("this app is not installed in that Saleor", 401)
-    try:
-        signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))
-    except signatures.BadSignature as bad:
-        log.warning("webhook refused: %s", bad)
-        return _error(str(bad), 401)
-    return None
-
-
 @csrf_exempt
 @require_POST
 def webhook(request: HttpRequest) -> JsonResponse:
     """Verify, deduplicate, queue; the work happens in the worker."""
-    if len(request.body) > MAX_BODY_BYTES:
-        return _error("the payload is too large", 413)
-    refused = _unverified(request)
+    refused = refusal(request, MAX_BODY_BYTES)
     if refused is not None:
         return refused
     try:
@@ -99,15 +78,12 @@ def webhook(request: HttpRequest) -> JsonResponse:
             log.info("withdrawal log of %s: %d new entries", withdrawals.product_id, recorded)
     if change is None:
         return JsonResponse({"ignored": "not about the catalogue"})
-    now = timezone.now()
-    if change.issued_at < now - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE):
+    if too_old(change.issued_at):
         return JsonResponse({"ignored": "issued too long ago"})
-    digest = hashlib.sha256(request.body).hexdigest()
     try:
-        with transaction.atomic():
-            HandledDelivery.objects.create(digest=digest, event=request.headers.get("Saleor-Event", "")[:80],
-                                           issued_at=change.issued_at)
-    except IntegrityError:
+        with first_time(request.body, request.headers.get("Saleor-Event", ""), change.issued_at):
+            pass
+    except AlreadyHandled:
         return JsonResponse({"ignored": "already handled"})
     from .tasks import refresh_object
 
@@ -119,9 +95,7 @@ def webhook(request: HttpRequest) -> JsonResponse:
 @require_POST
 def payment_webhook(request: HttpRequest) -> JsonResponse:
     """Saleor's synchronous payment webhooks: verified, then answered within Saleor's timeout."""
-    if len(request.body) > MAX_BODY_BYTES:
-        return _error("the payload is too large", 413)
-    refused = _unverified(request)
+    refused = refusal(request, MAX_BODY_BYTES, "payment webhook")
     if refused is not None:
         return refused
     try:

@@ -9,26 +9,19 @@ the order and emails each producer about their new lines once.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import json
 import logging
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from catalog_sync.app import signatures
-from catalog_sync.app.models import HandledDelivery, Installation
+from catalog_sync.app import deliveries
 from catalog_sync.saleor import SaleorError, SaleorMutationError
 from catalog_sync.saleor_side.connection import command_client
 
@@ -128,41 +121,25 @@ MAX_BODY_BYTES = 64 * 1024
 ORDER_EVENTS = ("OrderCreated", "OrderConfirmed", "OrderFullyPaid")
 
 
-def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": {"message": message}}, status=status)
-
-
 @csrf_exempt
 @require_POST
 def order_webhook(request: HttpRequest) -> JsonResponse:
-    if len(request.body) > MAX_BODY_BYTES:
-        return _error("the payload is too large", 413)
-    installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
-    if installation is None:
-        return _error("this app is not installed in that Saleor", 401)
-    try:
-        signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))
-    except signatures.BadSignature as bad:
-        log.warning("order webhook refused: %s", bad)
-        return _error(str(bad), 401)
-    try:
-        payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError) as bad:
-        return _error(f"the payload is not JSON: {bad}", 400)
+    payload, refused = deliveries.signed_json(request, MAX_BODY_BYTES, "order webhook")
+    if refused is not None:
+        return refused
     kind = payload.get("__typename") if isinstance(payload, dict) else None
     if kind not in ORDER_EVENTS:
         return JsonResponse({"ignored": "not about a placed order"})
     order_id = (payload.get("order") or {}).get("id") if isinstance(payload.get("order"), dict) else None
     issued_at = parse_datetime(str(payload.get("issuedAt") or ""))
     if not isinstance(order_id, str) or not order_id or issued_at is None:
-        return _error("order.id and issuedAt are required", 400)
-    if issued_at < timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE):
+        return deliveries.error("order.id and issuedAt are required", 400)
+    if deliveries.too_old(issued_at):
         return JsonResponse({"ignored": "issued too long ago"})
     try:
-        with transaction.atomic():
-            HandledDelivery.objects.create(digest=hashlib.sha256(request.body).hexdigest(), event=kind,
-                                           issued_at=issued_at)
-    except IntegrityError:
+        with deliveries.first_time(request.body, kind, issued_at):
+            pass
+    except deliveries.AlreadyHandled:
         return JsonResponse({"ignored": "already handled"})
     from ..tasks import tell_producers_of_order
 

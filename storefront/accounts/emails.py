@@ -12,25 +12,19 @@ is not marked handled, so Saleor sends it again.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import json
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from catalog_sync.app import signatures
-from catalog_sync.app.models import HandledDelivery, Installation
+from catalog_sync.app import deliveries
 
 from .common import public_url
 
@@ -41,10 +35,6 @@ KINDS = {  # Saleor's event type -> the page the link opens, the email's templat
     "AccountConfirmationRequested": ("accounts:confirm", "confirm"),
     "AccountSetPasswordRequested": ("accounts:set-password", "set_password"),
 }
-
-
-def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": {"message": message}}, status=status)
 
 
 def account_link(view: str, language: str, email: str, token: str) -> str:
@@ -66,20 +56,9 @@ def send_account_email(kind: str, email: str, token: str, language: str, name: s
 @csrf_exempt
 @require_POST
 def account_emails(request: HttpRequest) -> JsonResponse:
-    if len(request.body) > MAX_BODY_BYTES:
-        return _error("the payload is too large", 413)
-    installation = Installation.objects.for_api_url(request.headers.get("Saleor-Api-Url", ""))
-    if installation is None:
-        return _error("this app is not installed in that Saleor", 401)
-    try:
-        signatures.verify(installation, request.body, request.headers.get("Saleor-Signature", ""))
-    except signatures.BadSignature as bad:
-        log.warning("account email webhook refused: %s", bad)
-        return _error(str(bad), 401)
-    try:
-        payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError) as bad:
-        return _error(f"the payload is not JSON: {bad}", 400)
+    payload, refused = deliveries.signed_json(request, MAX_BODY_BYTES, "account email webhook")
+    if refused is not None:
+        return refused
     kind = payload.get("__typename") if isinstance(payload, dict) else None
     if kind not in KINDS:
         return JsonResponse({"ignored": "not an account email"})
@@ -87,18 +66,16 @@ def account_emails(request: HttpRequest) -> JsonResponse:
     issued_at = parse_datetime(str(payload.get("issuedAt") or ""))
     if not isinstance(user, dict) or not isinstance(user.get("email"), str) or not isinstance(token, str) \
             or issued_at is None:
-        return _error("user.email, token and issuedAt are required", 400)
-    if issued_at < timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE):
+        return deliveries.error("user.email, token and issuedAt are required", 400)
+    if deliveries.too_old(issued_at):
         return JsonResponse({"ignored": "issued too long ago"})
     language = "en" if str(user.get("languageCode") or "").upper().startswith("EN") else "vi"
     try:
-        with transaction.atomic():
-            HandledDelivery.objects.create(digest=hashlib.sha256(request.body).hexdigest(), event=kind,
-                                           issued_at=issued_at)
+        with deliveries.first_time(request.body, kind, issued_at):
             send_account_email(kind, user["email"], token, language, str(user.get("firstName") or ""))
-    except IntegrityError:
+    except deliveries.AlreadyHandled:
         return JsonResponse({"ignored": "already handled"})
     except OSError as failed:  # SMTP down: Saleor delivers again
         log.warning("account email not sent: %s", failed)
-        return _error("the email could not be sent", 502)
+        return deliveries.error("the email could not be sent", 502)
     return JsonResponse({"sent": kind})

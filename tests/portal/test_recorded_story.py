@@ -426,7 +426,7 @@ def test_a_producer_tells_their_story_on_a_phone_with_the_editor(
         photo.write_bytes(png("saddlebrown").getvalue())
         page.get_by_label("Ảnh (JPEG, PNG hoặc WebP, tối đa 5 MB)").set_input_files(str(photo))
         page.get_by_label("Ảnh chụp gì", exact=True).last.fill("Đồi cà phê lúc bình minh")
-        page.get_by_role("button", name="Thêm ảnh này").click()
+        page.get_by_role("button", name="Thêm ảnh").click()
         page.wait_for_url(f"{live_server.url}/portal/story/")
         # then it is on their page, with its description and its buttons
         assert page.locator('.story-photo img[alt="Đồi cà phê lúc bình minh"]').count() == 1

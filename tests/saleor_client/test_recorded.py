@@ -78,17 +78,17 @@ def test_bootstrap_creates_the_catalogue_then_a_second_run_changes_nothing(casse
     assert "created  product type ocop-service" in lines  # group 6 tourism services
     for attribute in ("ocop-certificate", "ocop-stars", "ocop-valid-until", "ocop-group", "ocop-province",
                       "producer", "producer-story", "producer-province", "producer-commune",
-                      "producer-organisation-type"):
+                      "producer-organisation-type", "producer-location", "producer-phone", "producer-email"):
         assert f"created  attribute {attribute}" in lines
     assert sum(line.startswith("created  category ") for line in lines) == 32  # 6 groups + 26 sets
     assert "created  category ca-phe-ca-cao" in lines
-    assert lines[-1] == "51 created, 0 updated, 0 already there"
+    assert lines[-1] == "54 created, 0 updated, 0 already there"
 
     before = getattr(transport, "position", 0)
     second, _ = run("saleor_bootstrap", "--json")
     report = json.loads(second)
     assert report["created"] == [] and report["updated"] == []
-    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 49
+    assert "channel ocop-vn" in report["exists"] and len(report["exists"]) == 52
     if not recording():
         requests_in_second_run = transport.position - before  # type: ignore[attr-defined]
         assert requests_in_second_run == 2  # one state query, one shipping-zone query: no mutation
@@ -210,7 +210,7 @@ def test_demo_loads_the_shared_data_with_demo_prices_then_a_second_run_changes_n
     lines = out.splitlines()
     assert lines[0] == "registry: registry-annex-sample.xlsx: 24 accepted (24 new), 0 rejected, 1 skipped"
     assert lines[1].startswith("registry: ocop-certified-products.csv: 61 accepted (61 new), 24 rejected")
-    assert "saleor bootstrap: 0 created, 0 updated, 49 already there" in lines
+    assert "saleor bootstrap: 0 created, 0 updated, 52 already there" in lines
     summary = next(line for line in lines if line.startswith("products: "))
     assert summary.startswith("products: 82 created, 0 updated, 0 unchanged, 3 failed; producer pages: 64 created")
     assert "  LD-2025-0011: no product group in the registry: no category to put it in" in lines

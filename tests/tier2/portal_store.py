@@ -26,24 +26,29 @@ class Store:
     expired: Certificate
 
 
-def open_store(live_server, settings, saleor_api, saleor_env, monkeypatch, make_certificate) -> Store:
-    """Fill Saleor as the staff would and install the app; returns the honey producer's certificates not for sale."""
+def two_producers_for_sale(live_server, settings, saleor_api, saleor_env, monkeypatch) -> None:
+    """The two producers' products for sale in Saleor as the staff's import puts them, the web service installed
+    as its app (from here on the portal works with the installed app's token), the read model filled."""
     settings.SALEOR_API_URL = saleor_api.url
     settings.SALEOR_APP_TOKEN = saleor_api.app_token
     settings.APP_PUBLIC_URL = live_server.url
-    settings.PUBLIC_URL = live_server.url
     call_command("saleor_bootstrap", stdout=io.StringIO())
     with command_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (2, []), summary.as_json()
+    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
+    call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def open_store(live_server, settings, saleor_api, saleor_env, monkeypatch, make_certificate) -> Store:
+    """The two producers' store; returns the honey producer's certificates whose products are not for sale."""
+    settings.PUBLIC_URL = live_server.url
+    two_producers_for_sale(live_server, settings, saleor_api, saleor_env, monkeypatch)
     today = vietnam_today()
     unlisted = make_certificate(id="TQ-2025-0902", product_name=UNLISTED_NAME, producer=HONEY,
                                 issued_on=today - datetime.timedelta(days=200), decision_no="310/QĐ-UBND")
     expired = make_certificate(id="TQ-2022-0904", product_name="Mật ong bạc hà hũ nhỏ", producer=HONEY,
                                issued_on=today - datetime.timedelta(days=3 * 366 + 30), decision_no="95/QĐ-UBND")
-    # from here on the portal writes with the installed app's token
-    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
-    call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     return Store(unlisted=unlisted, expired=expired)
 
 

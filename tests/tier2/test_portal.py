@@ -9,23 +9,18 @@ owner saved.
 from __future__ import annotations
 
 import datetime
-import io
 import time
 
 import pytest
-from django.core.management import call_command
 
 from catalog_sync.catalogue.models import Variant
-from catalog_sync.domain.validity import vietnam_today
-from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import listing_edits
-from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
-from tests.tier2.app_install import staff_install_app
 
+from .portal_store import two_producers_for_sale
 from .test_app import wait_for, web_worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,17 +29,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_price_change_in_the_portal_reaches_the_shop_and_the_other_producer_cannot_touch_it(
         live_server, settings, saleor_api, saleor_env, monkeypatch, client, two_producers,  # noqa: F811
         producer_person):  # noqa: F811
-    settings.SALEOR_API_URL = saleor_api.url
-    settings.SALEOR_APP_TOKEN = saleor_api.app_token
-    settings.APP_PUBLIC_URL = live_server.url
     # given the two producers' products in Saleor, the web service installed as its app, the shop filled
-    call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
-        summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
-    assert (summary.created, summary.errors) == (2, [])
-    # from here on the portal writes with the installed app's token
-    staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
-    call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
+    two_producers_for_sale(live_server, settings, saleor_api, saleor_env, monkeypatch)
     honey = Variant.objects.select_related("product").get(product__producer_title="HTX Ong mật Mèo Vạc")
     new_price = honey.price + 1000
     assert money(new_price) not in client.get(f"/products/{honey.product.slug}/").content.decode()

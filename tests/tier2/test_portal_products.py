@@ -11,25 +11,21 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import secrets
 import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from PIL import Image
 
 from catalog_sync.catalogue.models import Product, Variant
-from catalog_sync.domain.validity import vietnam_today
-from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import product_edits
-from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor_side.connection import command_client
 from ocop_web.celery import app as celery_app
 from portal.models import PortalChange
 from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
+from .portal_store import two_producers_for_sale
 from .test_app import wait_for, web_worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,22 +52,8 @@ def image_with_alt(html: str, alt: str) -> str | None:
 def test_a_price_and_a_photo_changed_in_the_portal_reach_the_shop_within_10_seconds(
         live_server, settings, saleor_api, saleor_env, monkeypatch, client, two_producers,  # noqa: F811
         producer_person):  # noqa: F811
-    settings.SALEOR_API_URL = saleor_api.url
-    settings.SALEOR_APP_TOKEN = saleor_api.app_token
-    settings.APP_PUBLIC_URL = live_server.url
     # given the two producers' products in Saleor, the web service installed as its app, the shop filled
-    call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
-        summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
-    assert (summary.created, summary.errors) == (2, [])
-    email, password = "staff@ocop.test", secrets.token_urlsafe(16)
-    saleor_env.manage("createsuperuser", "--noinput", "--email", email, env={"DJANGO_SUPERUSER_PASSWORD": password})
-    monkeypatch.setenv("SALEOR_STAFF_EMAIL", email)
-    monkeypatch.setenv("SALEOR_STAFF_PASSWORD", password)
-    settings.SALEOR_APP_TOKEN = None  # from here on the portal writes with the installed app's token
-    call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/",
-                 stdout=io.StringIO(), stderr=io.StringIO())
-    call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
+    two_producers_for_sale(live_server, settings, saleor_api, saleor_env, monkeypatch)
     honey = Variant.objects.select_related("product").get(product__producer_title="HTX Ong mật Mèo Vạc")
     product = honey.product
     new_price = honey.price + 2000
