@@ -8,7 +8,8 @@ Saleor 3.23 (prints figures; asserts nothing).
    second producer's; the read model filled by ``ocop search reindex``.
 2. The web service in this process (Django's test client, DEBUG off, its own database
    ``ocop_bench_portal``, recreated): a signed-in person of the first producer opens each portal page
-   ROUNDS times; the variant form asks Saleor for the variant's owner, price and stock each time.
+   ROUNDS times; the variant form asks Saleor for the variant's owner, price and stock each time, the
+   product page for the product with its photos and variants, the story page for the producer's page.
 3. A price change end to end: the POST of the form (ownership in the read model and in Saleor, the
    price mutation, the audit row) and the page it redirects to, ROUNDS times with alternating prices.
 """
@@ -118,8 +119,11 @@ def main() -> int:
             median, p95 = _times(lambda: client.execute("query Ping { shop { name } }"))
         print(f"  Saleor itself, smallest query (shop name)      median {median:7.1f}   p95 {p95:7.1f}")
         for label, path in (("home", "/portal/"), ("certificates", "/portal/certificates/"),
-                            ("products (30)", "/portal/products/"), ("variant form (1 Saleor read)",
-                                                                     f"/portal/variants/{variant.id}/")):
+                            ("products (30)", "/portal/products/"),
+                            ("variant form (1 Saleor read)", f"/portal/variants/{variant.id}/"),
+                            ("product page (Saleor reads)", f"/portal/products/{variant.product_id}/"),
+                            ("story (Saleor reads)", "/portal/story/"),
+                            ("orders (none yet)", "/portal/orders/")):
             def get(path: str = path) -> None:
                 assert person.get(path).status_code == 200
 

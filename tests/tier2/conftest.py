@@ -12,6 +12,7 @@ Reusable fixtures (module-scoped, one database and one API per test module):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,12 @@ import pytest
 from . import saleor_harness as harness
 
 HERE = Path(__file__).resolve().parent
+
+# The web service's tasks in a tier-2 run all go to one broker, the one a test's web worker consumes
+# (test_app.web_worker_running). Celery prefers this variable to its settings and keeps the broker of its
+# first task for the life of the process, so a webhook handled before any worker starts must go there too.
+if harness.saleor_python():
+    os.environ["CELERY_BROKER_URL"] = os.environ.get("SALEOR_TEST_APP_BROKER", "redis://127.0.0.1:6379/12")
 
 
 def pytest_collection_modifyitems(config, items):
