@@ -28,7 +28,6 @@ from .listings import NotTheirs
 from .models import PortalChange, ProducerAccount
 
 MAX_PHOTOS = 20
-AUDIT_CHARS = 200  # PortalChange.before / after
 
 
 class Refused(Exception):
@@ -57,16 +56,16 @@ def current_product(account: ProducerAccount, product_id: str, client: SaleorCli
     return state
 
 
-def _short(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= AUDIT_CHARS else text[: AUDIT_CHARS - 1] + "…"
+def _text(value: object) -> str:
+    """What the audit keeps: the whole value (``PortalChange.before``/``after`` are text)."""
+    return "" if value is None else str(value)
 
 
 def _record(account: ProducerAccount, object_type: str, object_id: str, name: str, field: str,
             before: object, after: object) -> PortalChange:
     return PortalChange.objects.create(
         account=account, email=account.user.email, producer=account.producer, object_type=object_type,
-        object_id=object_id, object_name=name[:500], field=field, before=_short(before), after=_short(after))
+        object_id=object_id, object_name=name[:500], field=field, before=_text(before), after=_text(after))
 
 
 def _photo_name(state: ProductState, photo: Photo) -> str:
