@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
@@ -8,6 +9,9 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from .access import account_of
+
+if TYPE_CHECKING:  # the type checker's name for text or a lazy translation
+    from django_stubs_ext import StrOrPromise
 
 
 class SignInForm(AuthenticationForm):
@@ -74,7 +78,21 @@ class InviteForm(forms.Form):
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_SIDE = 6000  # pixels
-PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+
+
+def checked_photo(photo, *, too_big: StrOrPromise, wrong_format: StrOrPromise,  # type: ignore[no-untyped-def]
+                  too_wide: StrOrPromise):
+    """An uploaded photo within the limits, judged by its content as Pillow opened it; its content type set."""
+    if photo.size > PHOTO_MAX_BYTES:
+        raise forms.ValidationError(too_big, code="size")
+    image = getattr(photo, "image", None)  # opened and checked by Pillow: the content, not the name
+    if image is None or image.format not in PHOTO_FORMATS:
+        raise forms.ValidationError(wrong_format, code="format")
+    if max(image.size) > PHOTO_MAX_SIDE:
+        raise forms.ValidationError(too_wide, code="pixels")
+    photo.content_type = PHOTO_FORMATS[image.format][0]
+    return photo
 
 
 class DescriptionForm(forms.Form):
@@ -94,16 +112,9 @@ class PhotoForm(forms.Form):
                           max_length=250)
 
     def clean_photo(self):  # type: ignore[no-untyped-def]
-        photo = self.cleaned_data["photo"]
-        if photo.size > PHOTO_MAX_BYTES:
-            raise forms.ValidationError(_("The photo is larger than 5 MB."), code="size")
-        image = getattr(photo, "image", None)  # opened and checked by Pillow: the content, not the name
-        if image is None or image.format not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Send a JPEG, PNG or WebP photo."), code="format")
-        if max(image.size) > PHOTO_MAX_SIDE:
-            raise forms.ValidationError(_("The photo is larger than 6000 pixels on a side."), code="pixels")
-        photo.content_type = PHOTO_FORMATS[image.format]
-        return photo
+        return checked_photo(self.cleaned_data["photo"], too_big=_("The photo is larger than 5 MB."),
+                             wrong_format=_("Send a JPEG, PNG or WebP photo."),
+                             too_wide=_("The photo is larger than 6000 pixels on a side."))
 
 
 class PhotoEditForm(forms.Form):

@@ -6,11 +6,9 @@ import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms import checked_photo
 from .story import blocks_from_story
 
-PHOTO_MAX_BYTES = 5 * 1024 * 1024
-PHOTO_MAX_SIDE = 6000  # pixels
-PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
 STORY_MAX_CHARS = 20_000
 
 
@@ -62,15 +60,9 @@ class PhotoForm(forms.Form):
                           help_text=_("For people who cannot see it, e.g. “Our bee hives on the hillside”."))
 
     def clean_photo(self):  # type: ignore[no-untyped-def]
-        photo = self.cleaned_data["photo"]
-        if photo.size > PHOTO_MAX_BYTES:
-            raise forms.ValidationError(_("The image is larger than 5 MB."))
-        image = getattr(photo, "image", None)  # opened and checked by Pillow
-        if image is None or image.format not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Send a JPEG, PNG or WebP image."))
-        if max(image.size) > PHOTO_MAX_SIDE:
-            raise forms.ValidationError(_("The image is larger than 6000 pixels on a side."))
-        return photo
+        return checked_photo(self.cleaned_data["photo"], too_big=_("The image is larger than 5 MB."),
+                             wrong_format=_("Send a JPEG, PNG or WebP image."),
+                             too_wide=_("The image is larger than 6000 pixels on a side."))
 
     def clean_alt(self) -> str:
         return " ".join(self.cleaned_data["alt"].split())

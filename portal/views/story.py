@@ -16,6 +16,7 @@ from catalog_sync.saleor.producer_story import PageState
 from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
+from ..forms import PHOTO_FORMATS
 from ..models import ProducerAccount
 from ..story import (
     MAX_PHOTOS,
@@ -30,7 +31,7 @@ from ..story import (
     story_text,
     their_page,
 )
-from ..story_forms import PHOTO_FORMATS, PhotoChangeForm, PhotoForm, StoryForm
+from ..story_forms import PhotoChangeForm, PhotoForm, StoryForm
 
 FIELD_NAMES = {"story": gettext_lazy("story"), "location": gettext_lazy("location"), "phone": gettext_lazy("phone"),
                "email": gettext_lazy("email"), "photos": gettext_lazy("photos")}
