@@ -21,19 +21,19 @@ from typing import Any
 
 import nh3
 
+from .editorjs import INLINE_TAGS, URL_SCHEMES, document_blocks
+
 MAX_CHARS = 20_000  # the form refuses more (a description, not a book)
 MAX_BLOCKS = 200
 
-INLINE_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "br"}
 BLOCK_TAGS = {"p", "div", "h2", "h3", "ul", "ol", "li", "blockquote"}  # div: what some editors make of a paragraph
 _ATTRIBUTES = {"a": {"href", "title"}}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _LINK_REL = "noopener noreferrer nofollow"
 
 
 def clean_inline(text: str) -> str:
     """Inline HTML reduced to harmless inline tags (nh3)."""
-    return nh3.clean(text, tags=INLINE_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=_LINK_REL,
+    return nh3.clean(text, tags=INLINE_TAGS, attributes=_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=_LINK_REL,
                      strip_comments=True).strip()
 
 
@@ -146,7 +146,7 @@ class _Blocks(HTMLParser):
 def to_editorjs(text: str) -> str | None:
     """The editor's text as an EditorJS document (JSON), sanitised; None when nothing is left."""
     cleaned = nh3.clean(text[:MAX_CHARS], tags=INLINE_TAGS | BLOCK_TAGS, attributes=_ATTRIBUTES,
-                        url_schemes=_URL_SCHEMES, link_rel=_LINK_REL, strip_comments=True)
+                        url_schemes=URL_SCHEMES, link_rel=_LINK_REL, strip_comments=True)
     parser = _Blocks()
     parser.feed(cleaned)
     parser.close()
@@ -165,14 +165,9 @@ def _list_text(items: Any) -> list[str]:
 
 def from_editorjs(source: str | None) -> str:
     """An EditorJS document (Saleor's) as the editor's text; unknown blocks are left out."""
-    try:
-        document = json.loads(source) if source else None
-    except ValueError:
-        return ""
-    blocks = document.get("blocks") if isinstance(document, dict) else None
     parts: list[str] = []
-    for block in blocks if isinstance(blocks, list) else []:
-        if not isinstance(block, dict) or not isinstance(block.get("data"), dict):
+    for block in document_blocks(source):
+        if not isinstance(block.get("data"), dict):
             continue
         data, kind = block["data"], block.get("type")
         text = clean_inline(data.get("text", "")) if isinstance(data.get("text"), str) else ""

@@ -24,12 +24,11 @@ from catalog_sync.saleor import producer_story as saleor_story
 from catalog_sync.saleor.producer_story import PageState, Photo
 
 from .access import page_slug
+from .editorjs import INLINE_TAGS, URL_SCHEMES, document_blocks
 from .models import PortalChange, ProducerAccount
 
 MAX_PHOTOS = 12
-INLINE_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "br"}
 _BLOCK_TAGS = {"p", "div", "h2", "h3", "h4", "ul", "ol", "li", "blockquote"}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _EDITABLE = {"paragraph", "header", "list"}
 _EMPTY_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
 _BLOCK_START = re.compile(r"<\s*(p|div|h[2-4]|ul|ol|li|blockquote|br)\b", re.IGNORECASE)
@@ -42,7 +41,7 @@ class NoPage(Exception):
 def inline(html: str) -> str:
     """Inline HTML reduced to harmless tags (bold, italic, links to http(s), mailto and tel); a link whose address
     was refused (``javascript:``) keeps its words and stops being a link."""
-    clean = nh3.clean(html, tags=INLINE_TAGS, attributes={"a": {"href"}}, url_schemes=_URL_SCHEMES,
+    clean = nh3.clean(html, tags=INLINE_TAGS, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES,
                       link_rel=None, strip_comments=True)
     return _EMPTY_LINK.sub(r"\1", clean).strip()
 
@@ -137,7 +136,7 @@ class _Blocks(HTMLParser):
 def _blocks_from_html(html: str) -> list[dict[str, Any]]:
     # a span keeps only its weight and slant (bold, italic), which become <b> and <i>; nothing else of a style
     clean = nh3.clean(html, tags=INLINE_TAGS | _BLOCK_TAGS | {"span"}, attributes={"a": {"href"}, "span": {"style"}},
-                      url_schemes=_URL_SCHEMES, strip_comments=True, link_rel=None,
+                      url_schemes=URL_SCHEMES, strip_comments=True, link_rel=None,
                       filter_style_properties={"font-weight", "font-style"})
     parser = _Blocks()
     parser.feed(clean)
@@ -181,15 +180,6 @@ def blocks_from_story(story: str) -> list[dict[str, Any]]:
     return _blocks_from_html(story) if _BLOCK_START.search(story) else _blocks_from_text(story)
 
 
-def _document(content: str | None) -> list[dict[str, Any]]:
-    try:
-        document = json.loads(content) if content else {}
-    except ValueError:
-        return []
-    blocks = document.get("blocks") if isinstance(document, dict) else None
-    return [b for b in blocks if isinstance(b, dict)] if isinstance(blocks, list) else []
-
-
 def _editable(block: dict[str, Any]) -> bool:
     data = block.get("data")
     if block.get("type") not in _EDITABLE or not isinstance(data, dict):
@@ -208,7 +198,7 @@ def _plain(html: str) -> str:
 def story_text(content: str | None) -> str:
     """The story as the plain-text field shows it (what a person without JavaScript edits)."""
     parts = []
-    for block in filter(_editable, _document(content)):
+    for block in filter(_editable, document_blocks(content)):
         data = block["data"]
         if block["type"] == "header":
             level = data.get("level") if data.get("level") in (2, 3, 4) else 2
@@ -225,7 +215,7 @@ def story_text(content: str | None) -> str:
 def editor_html(content: str | None) -> SafeString:
     """The story as the rich-text editor starts with (sanitised HTML of the editable blocks)."""
     parts = []
-    for block in filter(_editable, _document(content)):
+    for block in filter(_editable, document_blocks(content)):
         data = block["data"]
         if block["type"] == "header":
             level = data.get("level") if data.get("level") in (2, 3, 4) else 2
@@ -241,7 +231,7 @@ def editor_html(content: str | None) -> SafeString:
 def new_content(current: str | None, story: str) -> str:
     """The page's new EditorJS document: the edited text, then any block the editor does not edit (an image or a
     table staff put there), kept as it was."""
-    kept = [block for block in _document(current) if not _editable(block)]
+    kept = [block for block in document_blocks(current) if not _editable(block)]
     return json.dumps({"blocks": [*blocks_from_story(story), *kept]}, ensure_ascii=False)
 
 
@@ -289,14 +279,11 @@ def change_story(account: ProducerAccount, edit: StoryEdit, client: SaleorClient
     return changes
 
 
-def _photos_text(photos: tuple[Photo, ...] | list[Photo]) -> str:
-    return saleor_story.photos_to_metadata(photos)
-
-
 def _write_photos(account: ProducerAccount, client: SaleorClient, state: PageState,
                   photos: list[Photo]) -> PortalChange:
     after = saleor_story.set_photos(client, state, photos)
-    return _record(account, state, "photos", _photos_text(state.photos), _photos_text(after.photos))
+    as_text = saleor_story.photos_to_metadata
+    return _record(account, state, "photos", as_text(state.photos), as_text(after.photos))
 
 
 class TooManyPhotos(Exception):

@@ -54,7 +54,9 @@ def _alt(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def photos_from_metadata(value: str | None) -> tuple[Photo, ...]:
+def photos_from_metadata(value: str | None, *, limit: int | None = None) -> tuple[Photo, ...]:
+    """The photos in a page's ``spec.PHOTOS_METADATA_KEY`` metadata: a JSON list of ``{"url", "alt"}`` (of its
+    first ``limit`` entries); an entry of another shape (hand-edited metadata) is left out."""
     try:
         items = json.loads(value) if value else []
     except ValueError:
@@ -62,7 +64,7 @@ def photos_from_metadata(value: str | None) -> tuple[Photo, ...]:
     if not isinstance(items, list):
         return ()
     return tuple(Photo(item["url"], _alt(item.get("alt")))
-                 for item in items if isinstance(item, dict) and isinstance(item.get("url"), str))
+                 for item in items[:limit] if isinstance(item, dict) and isinstance(item.get("url"), str))
 
 
 def photos_to_metadata(photos: tuple[Photo, ...] | list[Photo]) -> str:

@@ -40,6 +40,7 @@ from catalog_sync.domain.provinces import PROVINCES, resolve_province
 from . import spec
 from .client import PAGE_SIZE, SaleorClient
 from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct, ReindexProduct
+from .producer_story import photos_from_metadata
 
 OCOP_PRODUCT_TYPES = frozenset(t.slug for t in spec.PRODUCT_TYPES)
 _GROUP_SLUGS = frozenset(g.slug for g in GROUPS)
@@ -195,23 +196,12 @@ def producer_record(node: CatalogueProducer, *, seen_at: datetime.datetime | Non
     )
 
 
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def page_photos(value: str | None) -> tuple[Image, ...]:
-    """The producer's photos from the page's public metadata (``spec.PHOTOS_METADATA_KEY``): a JSON list of
-    ``{"url", "alt"}``; anything else in it (hand-edited metadata) is left out."""
-    try:
-        items = json.loads(value) if value else []
-    except ValueError:
-        return ()
-    if not isinstance(items, list):
-        return ()
-    return tuple(Image(url=item["url"], alt=_str(item.get("alt")))
-                 for item in items[:spec.MAX_PAGE_PHOTOS]
-                 if isinstance(item, dict) and isinstance(item.get("url"), str) and item["url"].startswith(
-                     ("https://", "http://")))
+    """The producer's photos the shop shows, from the page's public metadata (``producer_story``'s reading of
+    ``spec.PHOTOS_METADATA_KEY``): the first ``spec.MAX_PAGE_PHOTOS`` entries, those at an http(s) address."""
+    return tuple(Image(url=photo.url, alt=photo.alt)
+                 for photo in photos_from_metadata(value, limit=spec.MAX_PAGE_PHOTOS)
+                 if photo.url.startswith(("https://", "http://")))
 
 
 def collection_record(node: CatalogueCollection, *, product_ids: Sequence[str] | None = None,
