@@ -52,10 +52,6 @@ def current_values(account: ProducerAccount, variant: Variant,
     return state, Current(state.price, state.stock)
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def change_variant(account: ProducerAccount, variant_id: str, *, price: Decimal, stock: int,
                    client: SaleorClient) -> list[PortalChange]:
     """Write what differs from Saleor's values now; every write is recorded. Raises ``NotTheirs``."""
@@ -65,9 +61,8 @@ def change_variant(account: ProducerAccount, variant_id: str, *, price: Decimal,
     changes: list[PortalChange] = []
 
     def record(field: str, before: object, after: object) -> None:
-        changes.append(PortalChange.objects.create(
-            account=account, email=account.user.email, producer=account.producer, object_type="variant",
-            object_id=state.id, object_name=name[:500], field=field, before=_text(before), after=_text(after)))
+        changes.append(PortalChange.record(account, object_type="variant", object_id=state.id, name=name,
+                                           field=field, before=before, after=after))
 
     if state.price is None or price != state.price:
         record("price", state.price, edits.set_price(client, state, price))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +79,26 @@ class PortalChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email}: {self.object_name} {self.field} {self.before} → {self.after}"
+
+    @classmethod
+    def by(cls, account: ProducerAccount, *, object_type: str, object_id: str, name: str, field: str,
+           before: object, after: object) -> PortalChange:
+        """A change the signed-in person made (not saved yet): before and after as the audit keeps them, the
+        whole value as text ("" for none)."""
+        return cls(account=account, email=account.user.email, producer=account.producer, object_type=object_type,
+                   object_id=object_id, object_name=name[:500], field=field, before=_as_text(before),
+                   after=_as_text(after))
+
+    @classmethod
+    def record(cls, account: ProducerAccount, **change: Any) -> PortalChange:
+        """``by`` and saved."""
+        made = cls.by(account, **change)
+        made.save()
+        return made
+
+
+def _as_text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 class ProducerOrderLine(models.Model):

@@ -122,9 +122,8 @@ def ship(account: ProducerAccount, number: int, *, carrier: str, tracking_number
     for line in to_ship:
         quantity = shipped.get(line.id, line.quantity_to_fulfill)
         name = f"#{number} · {line.product_name}" + (f" · {line.variant_label}" if line.variant_label else "")
-        changes.append(PortalChange.objects.create(
-            account=account, email=account.user.email, producer=account.producer, object_type="order_line",
-            object_id=line.id, object_name=name[:500], field="shipped",
+        changes.append(PortalChange.record(
+            account, object_type="order_line", object_id=line.id, name=name, field="shipped",
             before=f"{line.quantity_fulfilled}/{line.quantity}",
             after=f"{line.quantity_fulfilled + quantity}/{line.quantity} · {shipment.carrier} · "
                   f"{shipment.tracking_number}"[:200]))

@@ -56,16 +56,10 @@ def current_product(account: ProducerAccount, product_id: str, client: SaleorCli
     return state
 
 
-def _text(value: object) -> str:
-    """What the audit keeps: the whole value (``PortalChange.before``/``after`` are text)."""
-    return "" if value is None else str(value)
-
-
 def _record(account: ProducerAccount, object_type: str, object_id: str, name: str, field: str,
             before: object, after: object) -> PortalChange:
-    return PortalChange.objects.create(
-        account=account, email=account.user.email, producer=account.producer, object_type=object_type,
-        object_id=object_id, object_name=name[:500], field=field, before=_text(before), after=_text(after))
+    return PortalChange.record(account, object_type=object_type, object_id=object_id, name=name, field=field,
+                               before=before, after=after)
 
 
 def _photo_name(state: ProductState, photo: Photo) -> str:

@@ -247,9 +247,8 @@ def their_page(account: ProducerAccount, client: SaleorClient) -> PageState:
 
 
 def _record(account: ProducerAccount, state: PageState, field: str, before: str, after: str) -> PortalChange:
-    return PortalChange.objects.create(
-        account=account, email=account.user.email, producer=account.producer, object_type="page",
-        object_id=state.id, object_name=state.title[:500], field=field, before=before, after=after)
+    return PortalChange.record(account, object_type="page", object_id=state.id, name=state.title, field=field,
+                               before=before, after=after)
 
 
 @dataclass(frozen=True)

@@ -78,14 +78,13 @@ def new_listing(request: HttpRequest) -> HttpResponse:
 
 
 def _record(account: ProducerAccount, certificate: Certificate, listing: Listing) -> None:
-    common = {"account": account, "email": account.user.email, "producer": account.producer}
     variant = listing.variant
     name = f"{listing.product_name} · {variant.name}" if variant.name else listing.product_name
     PortalChange.objects.bulk_create([
-        PortalChange(**common, object_type="product", object_id=listing.product_id,
-                     object_name=listing.product_name[:500], field=LISTING_FIELD, before="", after=certificate.id),
-        PortalChange(**common, object_type="variant", object_id=variant.id, object_name=name[:500], field="price",
-                     before="" if variant.price is None else str(variant.price), after=str(listing.price)),
-        PortalChange(**common, object_type="variant", object_id=variant.id, object_name=name[:500], field="stock",
-                     before="" if variant.stock is None else str(variant.stock), after=str(listing.stock)),
+        PortalChange.by(account, object_type="product", object_id=listing.product_id, name=listing.product_name,
+                        field=LISTING_FIELD, before="", after=certificate.id),
+        PortalChange.by(account, object_type="variant", object_id=variant.id, name=name, field="price",
+                        before=variant.price, after=listing.price),
+        PortalChange.by(account, object_type="variant", object_id=variant.id, name=name, field="stock",
+                        before=variant.stock, after=listing.stock),
     ])
