@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from . import spec
-from .client import FieldError, SaleorClient, SaleorMutationError, SaleorResponseError
+from .client import SaleorClient, SaleorResponseError
 
 
 @dataclass(frozen=True)
@@ -63,12 +62,6 @@ def _amount(value: float) -> Decimal:
     return amount.to_integral_value() if amount == amount.to_integral_value() else amount
 
 
-def _raise_errors(mutation: str, errors: list[Any]) -> None:
-    if errors:
-        raise SaleorMutationError(mutation, [FieldError(e.field, e.code.value if e.code else None, e.message)
-                                             for e in errors])
-
-
 def set_price(client: SaleorClient, state: VariantState, price: Decimal) -> Decimal:
     """Set the variant's price in ``ocop-vn``; returns the price Saleor now holds."""
     if state.channel_id is None:
@@ -77,7 +70,6 @@ def set_price(client: SaleorClient, state: VariantState, price: Decimal) -> Deci
         id=state.id, channel_id=state.channel_id, price=str(price)).product_variant_channel_listing_update
     if reply is None:
         raise SaleorResponseError("productVariantChannelListingUpdate: Saleor returned nothing")
-    _raise_errors("productVariantChannelListingUpdate", reply.errors)
     listings = reply.variant.channel_listings if reply.variant else None
     held = next((item.price for item in listings or [] if item.channel.slug == spec.CHANNEL_SLUG), None)
     if held is None:
@@ -93,7 +85,6 @@ def set_stock(client: SaleorClient, state: VariantState, quantity: int) -> int:
         id=state.id, warehouse_id=state.warehouse_id, quantity=quantity).product_variant_stocks_update
     if reply is None:
         raise SaleorResponseError("productVariantStocksUpdate: Saleor returned nothing")
-    _raise_errors("productVariantStocksUpdate", reply.errors)
     stocks = reply.product_variant.stocks if reply.product_variant else None
     held = next((item.quantity for item in stocks or [] if item.warehouse.slug == producer_warehouse_slug()), None)
     if held is None:

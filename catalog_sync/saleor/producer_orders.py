@@ -13,12 +13,12 @@ bare number a carrier's lookup takes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .client import FieldError, SaleorClient, SaleorMutationError, SaleorResponseError
+from .client import SaleorClient, SaleorResponseError
 from .listing_edits import producer_warehouse_slug
 
 CARRIER_KEY = "carrier"
@@ -153,13 +153,6 @@ def orders_by_ids(client: SaleorClient, ids: Sequence[str]) -> list[Order]:
     return [order_from(edge.node) for edge in connection.edges] if connection else []
 
 
-def _raise_errors(mutation: str, errors: Iterable[Any]) -> None:
-    errors = list(errors)
-    if errors:
-        raise SaleorMutationError(mutation, [FieldError(e.field, getattr(e.code, "value", e.code), e.message)
-                                             for e in errors])
-
-
 def warehouse_id(client: SaleorClient) -> str:
     slug = producer_warehouse_slug()
     connection = client.operations().producer_warehouse(slug=slug).warehouses
@@ -183,14 +176,12 @@ def fulfil(client: SaleorClient, order_id: str, lines: Sequence[tuple[str, int]]
     ).order_fulfill
     if payload is None:
         raise SaleorResponseError("orderFulfill: Saleor returned nothing")
-    _raise_errors("orderFulfill", payload.errors)
     if not payload.fulfillments:
         raise SaleorResponseError("orderFulfill: Saleor returned no fulfilment")
     made = payload.fulfillments[-1]
     saved = client.operations().producer_fulfillment_carrier(id=made.id, carrier=carrier).update_metadata
     if saved is None:
         raise SaleorResponseError("updateMetadata: Saleor returned nothing")
-    _raise_errors("updateMetadata", saved.errors)
     held = getattr(saved.item, "carrier", None)
     return Shipment(
         id=made.id, status=str(getattr(made.status, "value", made.status)),

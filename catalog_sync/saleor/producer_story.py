@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import spec
-from .client import FieldError, SaleorClient, SaleorMutationError, SaleorResponseError
+from .client import SaleorClient, SaleorResponseError
 from .generated.base_model import Upload
 from .generated.fragments import PortalStoryPageState
 from .generated.input_types import AttributeValueInput, PageInput
@@ -88,12 +88,6 @@ def page_state(client: SaleorClient, slug: str) -> PageState | None:
     return _state(node) if node is not None else None
 
 
-def _raise_errors(mutation: str, errors: list[Any]) -> None:
-    if errors:
-        raise SaleorMutationError(mutation, [FieldError(e.field, e.code.value if e.code else None, e.message)
-                                             for e in errors])
-
-
 def update_page(client: SaleorClient, state: PageState, *, content: str | None = None,
                 contact: dict[str, str] | None = None) -> PageState:
     """Write the page's content (EditorJS JSON) and/or contact attributes (``location``, ``phone``, ``email``:
@@ -113,7 +107,6 @@ def update_page(client: SaleorClient, state: PageState, *, content: str | None =
     reply = client.operations().portal_story_update(id=state.id, input=page_input).page_update
     if reply is None:
         raise SaleorResponseError("pageUpdate: Saleor returned nothing")
-    _raise_errors("pageUpdate", reply.errors)
     if reply.page is None:
         raise SaleorResponseError("pageUpdate: Saleor returned no page")
     return _state(reply.page)
@@ -125,7 +118,6 @@ def upload_photo(client: SaleorClient, *, filename: str, content: bytes, content
         file=Upload(filename, io.BytesIO(content), content_type)).file_upload
     if reply is None:
         raise SaleorResponseError("fileUpload: Saleor returned nothing")
-    _raise_errors("fileUpload", reply.errors)
     if reply.uploaded_file is None:
         raise SaleorResponseError("fileUpload: Saleor returned no file")
     return reply.uploaded_file.url
@@ -136,8 +128,6 @@ def set_photos(client: SaleorClient, state: PageState, photos: tuple[Photo, ...]
     reply = client.operations().portal_story_photos(id=state.id, photos=photos_to_metadata(photos))
     if reply.update_metadata is None or reply.page_update is None:
         raise SaleorResponseError("updateMetadata: Saleor returned nothing")
-    _raise_errors("updateMetadata", reply.update_metadata.errors)
-    _raise_errors("pageUpdate", reply.page_update.errors)
     if reply.page_update.page is None:
         raise SaleorResponseError("pageUpdate: Saleor returned no page")
     return _state(reply.page_update.page)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from . import spec
 from .client import SaleorClient, SaleorResponseError, returned
 from .generated.base_model import Upload
-from .listing_edits import VariantState, _amount, _raise_errors, producer_warehouse_slug
+from .listing_edits import VariantState, _amount, producer_warehouse_slug
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,6 @@ def set_description(client: SaleorClient, product_id: str, description: str) -> 
     """Write the description (EditorJS JSON); returns what Saleor now holds."""
     payload = returned(client.operations().portal_product_description(
         id=product_id, description=description).product_update, "productUpdate")
-    _raise_errors("productUpdate", payload.errors)
     return payload.product.description if payload.product else None
 
 
@@ -96,7 +95,6 @@ def add_photo(client: SaleorClient, product_id: str, *, filename: str, content: 
     payload = returned(client.operations().portal_media_create(
         product=product_id, image=Upload(filename, io.BytesIO(content), content_type), alt=alt).product_media_create,
         "productMediaCreate")
-    _raise_errors("productMediaCreate", payload.errors)
     media = returned(payload.media, "productMediaCreate: media")
     return Photo(media.id, media.url, media.alt)
 
@@ -105,7 +103,6 @@ def set_alt(client: SaleorClient, media_id: str, alt: str) -> str:
     """Write a photo's alt text; returns what Saleor now holds."""
     payload = returned(client.operations().portal_media_update(id=media_id, alt=alt).product_media_update,
                        "productMediaUpdate")
-    _raise_errors("productMediaUpdate", payload.errors)
     return returned(payload.media, "productMediaUpdate: media").alt
 
 
@@ -113,15 +110,12 @@ def reorder_photos(client: SaleorClient, product_id: str, media_ids: list[str]) 
     """Put the product's photos in this order (every one of them); returns Saleor's order now."""
     payload = returned(client.operations().portal_media_reorder(product=product_id, media=media_ids)
                        .product_media_reorder, "productMediaReorder")
-    _raise_errors("productMediaReorder", payload.errors)
     held = sorted(payload.media or [], key=lambda m: (m.sort_order is None, m.sort_order or 0))
     return [m.id for m in held]
 
 
 def delete_photo(client: SaleorClient, media_id: str) -> None:
-    payload = returned(client.operations().portal_media_delete(id=media_id).product_media_delete,
-                       "productMediaDelete")
-    _raise_errors("productMediaDelete", payload.errors)
+    returned(client.operations().portal_media_delete(id=media_id).product_media_delete, "productMediaDelete")
 
 
 def add_variant(client: SaleorClient, state: ProductState, *, name: str, sku: str) -> VariantState:
@@ -130,7 +124,6 @@ def add_variant(client: SaleorClient, state: ProductState, *, name: str, sku: st
     ``set_stock``."""
     payload = returned(client.operations().portal_variant_create(product=state.id, name=name, sku=sku)
                        .product_variant_create, "productVariantCreate")
-    _raise_errors("productVariantCreate", payload.errors)
     variant = returned(payload.product_variant, "productVariantCreate: productVariant")
     if state.channel_id is None or state.warehouse_id is None:
         raise SaleorResponseError(f"PortalProduct: Saleor has no channel {spec.CHANNEL_SLUG} "
