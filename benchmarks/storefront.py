@@ -237,6 +237,8 @@ def web_env(saleor_url: str, cache_prefix: str) -> dict:
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{WEB_DATABASE}",
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"), "CACHE_KEY_PREFIX": cache_prefix,
         "OCOP_FEED_TOKEN": secrets.token_urlsafe(20), "SALEOR_API_URL": saleor_url, "SEARCH_BACKEND": "embedded",
+        "APP_TOKEN_KEY": secrets.token_urlsafe(40), "PUBLIC_URL": "http://127.0.0.1/",
+        "SITE_PUBLIC_URL": "http://127.0.0.1/",
     })
     return env
 

@@ -1,4 +1,5 @@
-"""Seal secrets at rest (the app token, Stripe keys): Fernet with a key derived from ``APP_TOKEN_KEY`` or SECRET_KEY."""
+"""Seal secrets at rest (the app token, Stripe keys, second-factor secrets): Fernet with a key derived from
+``APP_TOKEN_KEY`` (in production a key of its own; the settings refuse SECRET_KEY there)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ class SecretUnreadable(Exception):
 
 
 def _fernet() -> Fernet:
-    material = (getattr(settings, "APP_TOKEN_KEY", None) or settings.SECRET_KEY).encode()
+    material = settings.APP_TOKEN_KEY.encode()
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"ocop.market app token").derive(material)
     return Fernet(base64.urlsafe_b64encode(key))
 

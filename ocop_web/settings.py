@@ -2,7 +2,8 @@
 
 Read from the environment only (see README's configuration table). Production
 (``DEBUG`` off, the default) refuses to start without a secret key, allowed
-hosts, a database URL and a feed token.
+hosts, a database URL, a feed token, the public addresses and a key of its own
+for sealed secrets.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
-from ocop_web.env import env_bool, env_int, env_list, env_str
+from ocop_web.env import env_bool, env_int, env_list, env_networks, env_str
+
+
+def _required_in_production(name: str, value: str | None) -> str | None:
+    if not DEBUG and not value:
+        raise ImproperlyConfigured(f"{name} must be set when DEBUG is off.")
+    return value
 
 
 def _origin(url: str) -> str:
@@ -68,15 +75,20 @@ SALEOR_API_URL = env_str("SALEOR_API_URL", "http://127.0.0.1:8000/graphql/")
 SALEOR_APP_TOKEN = env_str("SALEOR_APP_TOKEN")
 
 # The Saleor App (ocop.market): the public root URL Saleor reaches this service at (for the
-# manifest; default: the requesting host), the key that seals the app token at rest (default:
-# derived from SECRET_KEY), and how old a webhook may be before it counts as a replay.
+# manifest; default: the requesting host), the key that seals secrets at rest (the app token, Stripe
+# keys, second-factor secrets: a key of its own in production, never SECRET_KEY; with DEBUG on, SECRET_KEY
+# when unset), and how old a webhook may be before it counts as a replay.
 APP_PUBLIC_URL = env_str("APP_PUBLIC_URL")
-APP_TOKEN_KEY = env_str("APP_TOKEN_KEY")
+_app_token_key = _required_in_production("APP_TOKEN_KEY", env_str("APP_TOKEN_KEY"))
+if not DEBUG and _app_token_key == SECRET_KEY:
+    raise ImproperlyConfigured("APP_TOKEN_KEY must differ from SECRET_KEY.")
+APP_TOKEN_KEY: str = _app_token_key or SECRET_KEY
 APP_WEBHOOK_MAX_AGE = env_int("APP_WEBHOOK_MAX_AGE", 300)
 
 # The shop's public address (e.g. https://ocop.vn), printed in QR codes on labels and trade
-# catalogues. Staff pages fall back to the address they are reached at; commands need it (or --base-url).
-SITE_PUBLIC_URL = env_str("SITE_PUBLIC_URL")
+# catalogues (required in production). With DEBUG on, staff pages fall back to the address they are
+# reached at; commands need it (or --base-url).
+SITE_PUBLIC_URL = _required_in_production("SITE_PUBLIC_URL", env_str("SITE_PUBLIC_URL"))
 
 # Card payments: Stripe's API root, for a stand-in such as localstripe (default: Stripe itself).
 # The keys are per channel, kept encrypted with the app's configuration (ocop payments configure-stripe).
@@ -130,6 +142,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ocop_web.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ocop_web.security.ContentSecurityPolicyMiddleware",
     "ocop_web.security.ControlCharacterPathMiddleware",
@@ -139,6 +152,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ocop_web.limits.RequestSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -181,23 +195,34 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")) or "")
 
 # Uploaded annexes are read in memory up to this size, then spooled to disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 OCOP_IMPORT_MAX_BYTES = env_int("OCOP_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+# Request bodies (ocop_web.limits, 413 before the body is read): 1 MB for visitors and customers; signed-in
+# staff (annexes) and producers in their portal (photos) as much as an annex; Saleor's webhooks 5 MB.
+REQUEST_MAX_BYTES = 1024 * 1024
+UPLOAD_REQUEST_MAX_BYTES = max(50 * 1024 * 1024, OCOP_IMPORT_MAX_BYTES + 1024 * 1024)
+WEBHOOK_REQUEST_MAX_BYTES = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_REQUEST_MAX_BYTES
 
 LOGIN_URL = "/admin/login/"
 
 # Where people reach this service (links in emails sent outside a request: `ocop producers invite`,
-# reminders). Pages sent from a request use the request's own host.
-PUBLIC_URL = env_str("PUBLIC_URL", APP_PUBLIC_URL or "http://localhost:8080/") or ""
+# reminders). Pages sent from a request use the request's own host. Required in production: a link to
+# localhost in a customer's email is a broken promise.
+PUBLIC_URL: str = _required_in_production("PUBLIC_URL", env_str("PUBLIC_URL")) or "http://localhost:8080/"
 
 # Email (invitations, password resets, reminders): Django's backends; SMTP in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG
                         else "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Encrypted by default: STARTTLS on the submission port (587); EMAIL_USE_SSL for implicit TLS (465);
+# EMAIL_USE_TLS=0 only for a relay on the same host or network.
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+if EMAIL_USE_SSL and EMAIL_USE_TLS:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one of them.")
+EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
 
 # The producer portal: invitation links last a week, reset links a day, sessions 12 hours; after 5
@@ -222,6 +247,10 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
+# The reverse proxy's networks (comma-separated CIDRs): X-Forwarded-For is believed only from a peer inside
+# them, and then its right-most address outside them is the client (ocop_web.proxy) that the per-address
+# throttles count. Unset: REMOTE_ADDR is the client.
+TRUSTED_PROXY = env_networks("TRUSTED_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 # Served over TLS: browsers keep to HTTPS for a year. Subdomains and preloading are left to
 # whoever owns the domain (they bind every other site under it).

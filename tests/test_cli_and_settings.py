@@ -23,7 +23,8 @@ def production_env(**overrides: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
     env.update({
         "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "ocop.example", "DATABASE_URL": "postgres://postgres@127.0.0.1/x",
-        "OCOP_FEED_TOKEN": "t" * 32,
+        "OCOP_FEED_TOKEN": "t" * 32, "APP_TOKEN_KEY": "k" * 50, "PUBLIC_URL": "https://ocop.example/",
+        "SITE_PUBLIC_URL": "https://ocop.example/",
     })
     env.update(overrides)
     return {k: v for k, v in env.items() if v != "<unset>"}
@@ -35,6 +36,12 @@ def production_env(**overrides: str) -> dict[str, str]:
     ({"DATABASE_URL": "<unset>"}, "DATABASE_URL must be set when DEBUG is off."),
     ({"OCOP_FEED_TOKEN": "<unset>"}, "OCOP_FEED_TOKEN must be set when DEBUG is off."),
     ({"DEBUG": "maybe"}, "DEBUG must be a boolean (1/0, true/false), got 'maybe'"),
+    ({"PUBLIC_URL": "<unset>"}, "PUBLIC_URL must be set when DEBUG is off."),
+    ({"SITE_PUBLIC_URL": "<unset>"}, "SITE_PUBLIC_URL must be set when DEBUG is off."),
+    ({"APP_TOKEN_KEY": "<unset>"}, "APP_TOKEN_KEY must be set when DEBUG is off."),
+    ({"APP_TOKEN_KEY": "x" * 50}, "APP_TOKEN_KEY must differ from SECRET_KEY."),
+    ({"TRUSTED_PROXY": "10.0.0.0/8,caddy"}, "TRUSTED_PROXY must be networks in CIDR notation, got 'caddy'"),
+    ({"EMAIL_USE_SSL": "1", "EMAIL_USE_TLS": "1"}, "EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one of them."),
 ])
 def test_production_refuses_to_start_with_unsafe_or_missing_settings(override, message):
     result = run([OCOP, "check"], production_env(**override))
@@ -46,6 +53,18 @@ def test_debug_is_off_unless_asked_for():
     script = "from django.conf import settings; print(settings.DEBUG)"
     result = run([OCOP, "shell", "--no-imports", "-c", script], production_env())
     assert result.stdout.strip() == "False"
+
+
+def test_production_sends_email_over_tls_on_the_submission_port_unless_told_otherwise():
+    # given production settings that say nothing about email encryption
+    script = "from django.conf import settings as s; print(s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.EMAIL_PORT)"
+    # when they are read, then SMTP uses STARTTLS on port 587
+    assert run([OCOP, "shell", "--no-imports", "-c", script], production_env()).stdout.strip() == "True False 587"
+    # and implicit TLS moves to 465; a relay on the same network may be plain, as said
+    assert run([OCOP, "shell", "--no-imports", "-c", script],
+               production_env(EMAIL_USE_SSL="1")).stdout.strip() == "False True 465"
+    assert run([OCOP, "shell", "--no-imports", "-c", script],
+               production_env(EMAIL_USE_TLS="0")).stdout.strip() == "False False 25"
 
 
 def test_deploy_check_flags_a_short_feed_token():

@@ -64,6 +64,9 @@ def run_installed(site: Path, workdir: Path, *args: str, extra: dict[str, str] |
         "ALLOWED_HOSTS": "localhost",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
         "OCOP_FEED_TOKEN": "image-test-feed-token",
+        "APP_TOKEN_KEY": "image-test-app-token-key",
+        "PUBLIC_URL": "http://localhost:8080/",
+        "SITE_PUBLIC_URL": "http://localhost:8080/",
         **(extra or {}),
     }
     result = subprocess.run([sys.executable, *args], cwd=workdir, env=env, capture_output=True, text=True)

@@ -88,6 +88,7 @@ def smtp_sink(monkeypatch) -> Iterator[list]:
     monkeypatch.setenv("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # the web worker's
     monkeypatch.setenv("EMAIL_HOST", "127.0.0.1")
     monkeypatch.setenv("EMAIL_PORT", str(server.server_address[1]))
+    monkeypatch.setenv("EMAIL_USE_TLS", "0")  # a plain sink on loopback
     try:
         yield server.messages  # type: ignore[attr-defined]
     finally:
