@@ -20,9 +20,8 @@ _WEBHOOKS = "/saleor/"
 
 def body_limit(request: HttpRequest) -> int:
     user = request.user
-    if user.is_authenticated and user.is_active:
-        if user.is_staff or _PORTAL.match(request.path_info):
-            return settings.UPLOAD_REQUEST_MAX_BYTES
+    if user.is_authenticated and user.is_active and (user.is_staff or _PORTAL.match(request.path_info)):
+        return settings.UPLOAD_REQUEST_MAX_BYTES
     if request.path_info.startswith(_WEBHOOKS):
         return settings.WEBHOOK_REQUEST_MAX_BYTES
     return settings.REQUEST_MAX_BYTES

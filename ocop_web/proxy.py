@@ -43,10 +43,10 @@ class TrustedProxyMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
-        self.networks: Sequence[Network] = tuple(settings.TRUSTED_PROXY)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self.networks:
+        networks: Sequence[Network] = settings.TRUSTED_PROXY
+        if networks:
             request.META["REMOTE_ADDR"] = client_address(
-                request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""), self.networks)
+                request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""), networks)
         return self.get_response(request)

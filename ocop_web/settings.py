@@ -233,6 +233,13 @@ PORTAL_SESSION_SECONDS = env_int("PORTAL_SESSION_SECONDS", 12 * 3600)
 PORTAL_SIGNIN_MAX_FAILURES = 5
 PORTAL_SIGNIN_MAX_FAILURES_PER_IP = 20
 PORTAL_SIGNIN_WINDOW = 15 * 60
+# Second-step codes are counted apart from passwords (a correct password never clears them): 5 wrong codes
+# for one account lock its second step for 15 minutes and email the account. Password-reset requests are
+# limited as sign-ins are. Staff sign in at /admin/login/ under the same limits; with STAFF_REQUIRE_2FA,
+# superusers must use the second factor (they set it up at their first sign-in).
+PORTAL_CODE_MAX_FAILURES = 5
+PORTAL_CODE_LOCK_SECONDS = 15 * 60
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
 
 # Shop customers: failed sign-ins and order lookups counted per email and per address in fixed windows;
 # at the limit, attempts wait for the window's end (the page says when).

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
 from portal.views.orders import order_webhook
 from portal.views.staff import invite_producer
+from portal.views.staff_sign_in import staff_security, staff_sign_in, staff_sign_in_code
 from storefront.accounts.emails import account_emails
 from storefront.showcase import showcase_preview
 
@@ -15,6 +16,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # a showcase's shop page as it will look, for staff (the storefront's; curation never imports the shop)
     path("staff/showcases/<int:pk>/preview/", showcase_preview, name="showcase-preview"),
     path("staff/showcases/", include("catalog_sync.showcases.urls")),
+    # staff sign in here (throttled, with the optional second factor), never at the admin's own view
+    path("admin/login/", staff_sign_in, name="staff-sign-in"),
+    path("admin/login/code/", staff_sign_in_code, name="staff-sign-in-code"),
+    path("staff/security/", staff_security, name="staff-security"),
     path("admin/", admin.site.urls),
     path("saleor/account-emails/", account_emails, name="saleor-account-emails"),  # the app's account emails
     path("saleor/order-lines/", order_webhook, name="saleor-order-lines"),  # producers told of their new lines

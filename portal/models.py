@@ -122,3 +122,22 @@ class ProducerOrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.order_number} {self.line_id} ({self.producer_page_slug})"
+
+
+class StaffSecondFactor(models.Model):
+    """A staff member's second factor: the same TOTP as producers' (optional; superusers' when required)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                related_name="staff_second_factor")
+    totp_sealed = models.TextField(blank=True, editable=False)
+    totp_last_step = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("staff second factor")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def has_second_factor(self) -> bool:
+        return bool(self.totp_sealed)

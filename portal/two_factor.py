@@ -1,7 +1,8 @@
 """The optional second factor: a time-based one-time code (TOTP, RFC 6238) from an authenticator app.
 
 The secret is kept sealed (the app token's Fernet key); a code is accepted within one 30-second step
-either side of now, and each step at most once (a code seen once cannot be replayed).
+either side of now, and each step at most once (a code seen once cannot be replayed). Producers' accounts
+and staff members (``StaffSecondFactor``) hold it the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from django.utils.crypto import constant_time_compare
 
 from ocop_web.secrets import open_secret, seal_secret
 
-from .models import ProducerAccount
+from .models import ProducerAccount, StaffSecondFactor
+
+Holder = ProducerAccount | StaffSecondFactor
 
 ISSUER = "OCOP Market"
 
@@ -40,7 +43,7 @@ def _matching_step(secret: str, code: str, now: datetime.datetime) -> int | None
     return None
 
 
-def enable(account: ProducerAccount, secret: str, code: str, now: datetime.datetime | None = None) -> bool:
+def enable(account: Holder, secret: str, code: str, now: datetime.datetime | None = None) -> bool:
     """Turn the second factor on once ``code`` shows the authenticator holds ``secret``."""
     step = _matching_step(secret, code, now or timezone.now())
     if step is None:
@@ -50,12 +53,12 @@ def enable(account: ProducerAccount, secret: str, code: str, now: datetime.datet
     return True
 
 
-def verify(account: ProducerAccount, code: str, now: datetime.datetime | None = None) -> bool:
+def verify(account: Holder, code: str, now: datetime.datetime | None = None) -> bool:
     """Whether ``code`` is a fresh code of the account's authenticator (then it is used up)."""
     if not account.totp_sealed:
         return False
     with transaction.atomic():
-        locked = ProducerAccount.objects.select_for_update().get(pk=account.pk)
+        locked = type(account).objects.select_for_update().get(pk=account.pk)
         step = _matching_step(open_secret(locked.totp_sealed), code, now or timezone.now())
         if step is None or (locked.totp_last_step is not None and step <= locked.totp_last_step):
             return False
@@ -65,6 +68,16 @@ def verify(account: ProducerAccount, code: str, now: datetime.datetime | None = 
     return True
 
 
-def disable(account: ProducerAccount) -> None:
+def disable(account: Holder) -> None:
     account.totp_sealed, account.totp_last_step = "", None
     account.save(update_fields=["totp_sealed", "totp_last_step"])
+
+
+def of_staff(user) -> StaffSecondFactor | None:  # type: ignore[no-untyped-def]
+    """The staff member's second factor, when they turned it on."""
+    found = StaffSecondFactor.objects.filter(user=user).first()
+    return found if found is not None and found.has_second_factor else None
+
+
+def staff_holder(user) -> StaffSecondFactor:  # type: ignore[no-untyped-def]
+    return StaffSecondFactor.objects.get_or_create(user=user)[0]

@@ -13,7 +13,7 @@ os.environ.setdefault("PUBLIC_URL", "http://localhost:8080/")
 _site_public_url_given = bool(os.environ.get("SITE_PUBLIC_URL"))
 os.environ.setdefault("SITE_PUBLIC_URL", "http://localhost:8080/")
 
-from ocop_web.settings import *  # noqa: F403
+from ocop_web.settings import *  # noqa: E402,F403
 
 # staff pages fall back to the address they are reached at unless a test names the shop's address (the
 # commands a test starts with these settings too)

@@ -1,7 +1,9 @@
-"""Signing in (rate-limited), signing out, the invitation page, password reset."""
+"""Signing in (rate-limited: passwords and codes apart), signing out, the invitation page, password reset
+(rate-limited as signing in is)."""
 
 from __future__ import annotations
 
+import datetime
 import time
 
 from django.conf import settings
@@ -12,6 +14,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +23,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import throttle, two_factor
+from .. import code_lock, throttle
 from ..access import account_of
 from ..accounts import InvitationError, account_for_invitation, activate
 from ..forms import CodeForm, InvitationPasswordForm, PortalPasswordResetForm, SignInForm
@@ -28,6 +31,20 @@ from ..forms import CodeForm, InvitationPasswordForm, PortalPasswordResetForm, S
 
 def _address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def wait_message(when: datetime.datetime, *, reset: bool = False) -> str:
+    """What a refused attempt is told: how long to wait, and until when (Vietnam time)."""
+    values = {"minutes": throttle.minutes_until(when), "time": timezone.localtime(when).strftime("%H:%M")}
+    if reset:
+        return _("Too many requests. Try again in %(minutes)d minutes (at %(time)s).") % values
+    return _("Too many failed attempts. Try again in %(minutes)d minutes (at %(time)s), "
+             "or reset your password by email.") % values
+
+
+def too_many(response: HttpResponse, when: datetime.datetime) -> HttpResponse:
+    response["Retry-After"] = str(max(1, int((when - timezone.now()).total_seconds()) + 1))
+    return response
 
 
 def _start_session(request: HttpRequest, user) -> None:  # type: ignore[no-untyped-def]
@@ -45,16 +62,16 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             or not next_url.startswith("/"):
         next_url = reverse("portal:home")
     form = SignInForm(request, data=request.POST or None)
-    status = 200
     if request.method == "POST":
-        username = request.POST.get("username", "")
-        if throttle.locked(username, _address(request)):
+        username, rule = request.POST.get("username", ""), throttle.signin()
+        when = throttle.retry_at(rule, username, _address(request))
+        if when is not None:
             form = SignInForm(request)
-            form.errors["__all__"] = form.error_class([_(
-                "Too many failed attempts. Wait 15 minutes, or reset your password by email.")])
-            status = 429
-        elif form.is_valid():
-            throttle.record_success(username, _address(request))
+            form.errors["__all__"] = form.error_class([wait_message(when)])
+            return too_many(render(request, "portal/sign_in.html", {"form": form, "next": next_url}, status=429),
+                            when)
+        if form.is_valid():
+            throttle.succeeded(rule, username)  # the password's failures only: never the codes'
             user = form.get_user()
             account = account_of(user)
             if account is not None and account.has_second_factor:  # the password alone does not sign in
@@ -64,9 +81,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 return redirect("portal:sign-in-code")
             _start_session(request, user)
             return redirect(next_url)
-        else:
-            throttle.record_failure(username, _address(request))
-    return render(request, "portal/sign_in.html", {"form": form, "next": next_url}, status=status)
+        throttle.failed(rule, username, _address(request))
+    return render(request, "portal/sign_in.html", {"form": form, "next": next_url})
 
 
 PENDING = "portal_second_factor"
@@ -88,21 +104,20 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Sign in again: the code was not entered in time."))
         return redirect("portal:sign-in")
     form = CodeForm(request.POST or None)
-    status = 200
     if request.method == "POST":
-        if throttle.locked(account.user.email, _address(request)):
-            form.add_error(None, _("Too many failed attempts. Wait 15 minutes, or reset your password by email."))
-            status = 429
-        elif form.is_valid() and two_factor.verify(account, form.cleaned_data["code"]):
-            throttle.record_success(account.user.email, _address(request))
+        code = form.cleaned_data["code"] if form.is_valid() else None
+        outcome, when = code_lock.check(account, account.user, code, _address(request))
+        if outcome is code_lock.Outcome.ACCEPTED:
             request.session.pop(PENDING, None)
             _start_session(request, account.user)
             return redirect(pending.get("next") or reverse("portal:home"))
-        else:
-            throttle.record_failure(account.user.email, _address(request))
-            if form.is_valid():
-                form.add_error("code", _("This code is not right, or was already used. Enter the current code."))
-    return render(request, "portal/sign_in_code.html", {"form": form}, status=status)
+        if outcome is code_lock.Outcome.LOCKED and when is not None:
+            form = CodeForm()
+            form.errors["__all__"] = form.error_class([wait_message(when)])
+            return too_many(render(request, "portal/sign_in_code.html", {"form": form}, status=429), when)
+        if code is not None:
+            form.add_error("code", _("This code is not right, or was already used. Enter the current code."))
+    return render(request, "portal/sign_in_code.html", {"form": form})
 
 
 @require_POST
@@ -141,11 +156,22 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Each request counts, whether or not the email has an account (the answer is the same either way)."""
+
     form_class = PortalPasswordResetForm
     template_name = "portal/password_reset.html"
     email_template_name = "portal/email/password_reset.txt"
     subject_template_name = "portal/email/password_reset_subject.txt"
     success_url = reverse_lazy("portal:password-reset-sent")
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        email, address, rule = form.cleaned_data["email"], _address(self.request), throttle.password_reset()
+        when = throttle.retry_at(rule, email, address)
+        if when is not None:
+            form.add_error(None, wait_message(when, reset=True))
+            return too_many(self.render_to_response(self.get_context_data(form=form), status=429), when)
+        throttle.failed(rule, email, address)
+        return super().form_valid(form)
 
 
 class PasswordResetSent(auth_views.PasswordResetDoneView):

@@ -2,15 +2,19 @@
 
 The cart cookie holds the Saleor checkout's id, signed with Django's signing (a shopper cannot point it at
 someone else's checkout); the orders cookie the orders this browser placed, so a confirmation page is shown
-to no one else. Both are HttpOnly, SameSite=Lax and Secure behind TLS, like the session cookie.
+to no one else. All are HttpOnly, SameSite=Lax and Secure behind TLS, like the session cookie. Structured
+values are signed with ``signing.dumps`` (base64url and colons: RFC 6265's cookie characters, which no client
+or proxy rewrites); a value in the older format (quoted signed JSON) is still read.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 
 from catalog_sync.saleor import SaleorClient, make_transport
@@ -64,11 +68,31 @@ def drop_cart(response: HttpResponse) -> None:
     response.delete_cookie(CART_COOKIE, samesite="Lax")
 
 
+def _read(request: HttpRequest, name: str, salt: str, max_age: int) -> Any:
+    """The value of a structured cookie, or None (missing, tampered with, too old, unreadable)."""
+    raw = request.COOKIES.get(name)
+    if not raw:
+        return None
+    try:
+        return signing.loads(raw, salt=f"{salt}.b64", max_age=max_age)
+    except (signing.BadSignature, ValueError):
+        pass
+    legacy = request.get_signed_cookie(name, default=None, salt=salt, max_age=max_age)  # quoted signed JSON
+    try:
+        return json.loads(legacy) if legacy else None
+    except ValueError:
+        return None
+
+
+def _write(response: HttpResponse, name: str, value: Any, salt: str, max_age: int) -> None:
+    response.set_cookie(name, signing.dumps(value, salt=f"{salt}.b64", compress=True), max_age=max_age,
+                        **_cookie_options())
+
+
 def placed_orders(request: HttpRequest) -> dict[str, str]:
     """Order number -> Saleor order id, for the orders this browser placed."""
-    raw = request.get_signed_cookie(ORDERS_COOKIE, default=None, salt=_ORDERS_SALT, max_age=ORDERS_AGE)
+    pairs = _read(request, ORDERS_COOKIE, _ORDERS_SALT, ORDERS_AGE) or []
     try:
-        pairs = json.loads(raw) if raw else []
         return {str(number): str(order_id) for number, order_id in pairs}
     except (ValueError, TypeError):
         return {}
@@ -77,24 +101,21 @@ def placed_orders(request: HttpRequest) -> dict[str, str]:
 def remember_order(request: HttpRequest, response: HttpResponse, order: PlacedOrder) -> None:
     orders = [(number, order_id) for number, order_id in placed_orders(request).items() if number != order.number]
     orders = [*orders, (order.number, order.id)][-ORDERS_KEPT:]
-    response.set_signed_cookie(ORDERS_COOKIE, json.dumps(orders), salt=_ORDERS_SALT, max_age=ORDERS_AGE,
-                               **_cookie_options())
+    _write(response, ORDERS_COOKIE, orders, _ORDERS_SALT, ORDERS_AGE)
 
 
 
 def payment_attempt(request: HttpRequest, checkout_id: str) -> int:
     """How many card payments of this checkout ended in a failure (each retry is a new Saleor transaction)."""
-    raw = request.get_signed_cookie(PAYMENT_COOKIE, default=None, salt=_PAYMENT_SALT, max_age=CART_AGE)
+    saved = _read(request, PAYMENT_COOKIE, _PAYMENT_SALT, CART_AGE) or {}
     try:
-        saved = json.loads(raw) if raw else {}
         return int(saved["attempt"]) if saved.get("checkout") == checkout_id else 0
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return 0
 
 
 def keep_payment_attempt(response: HttpResponse, checkout_id: str, attempt: int) -> None:
-    response.set_signed_cookie(PAYMENT_COOKIE, json.dumps({"checkout": checkout_id, "attempt": attempt}),
-                               salt=_PAYMENT_SALT, max_age=CART_AGE, **_cookie_options())
+    _write(response, PAYMENT_COOKIE, {"checkout": checkout_id, "attempt": attempt}, _PAYMENT_SALT, CART_AGE)
 
 
 def drop_payment(response: HttpResponse) -> None:

@@ -1,0 +1,53 @@
+"""The second step of signing in, guarded: wrong codes counted per account apart from passwords, and the
+account told by email when its second step is locked."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import throttle, two_factor
+
+
+class Outcome(Enum):
+    ACCEPTED = "accepted"
+    WRONG = "wrong"
+    LOCKED = "locked"
+
+
+def check(holder: two_factor.Holder, user: User, code: str | None, address: str,
+          ) -> tuple[Outcome, datetime.datetime | None]:
+    """Whether ``code`` (None: not a well-formed code) opens the second step, and when to retry if locked."""
+    rule, email = throttle.second_step(), user.email or user.username
+    when = throttle.retry_at(rule, email, address)
+    if when is not None:
+        return Outcome.LOCKED, when
+    if code is not None and two_factor.verify(holder, code):
+        throttle.succeeded(rule, email)
+        return Outcome.ACCEPTED, None
+    if throttle.failed(rule, email, address):
+        when = throttle.retry_at(rule, email, address)
+        tell_of_lock(user, when or timezone.now())
+        return Outcome.LOCKED, when
+    return Outcome.WRONG, None
+
+
+def tell_of_lock(user: User, until: datetime.datetime) -> None:
+    """Email the account: its second step is locked, and what to do if it was not them (Vietnamese first)."""
+    if not user.email:
+        return
+    context = {"email": user.email, "failures": settings.PORTAL_CODE_MAX_FAILURES,
+               "minutes": settings.PORTAL_CODE_LOCK_SECONDS // 60,
+               "until": timezone.localtime(until).strftime("%H:%M %d/%m/%Y"),
+               "reset_url": settings.PUBLIC_URL.rstrip("/") + "/portal/password-reset/"
+               if not user.is_staff else None}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("portal/email/code_lock_subject.txt", context).strip()
+        body = render_to_string("portal/email/code_lock.txt", context)
+    send_mail(subject, body, None, [user.email])
