@@ -117,3 +117,16 @@ def test_production_behind_a_tls_proxy_sends_hsts_for_a_year():
 def test_without_a_tls_proxy_no_hsts_is_sent():
     result = run([OCOP, "shell", "--no-imports", "-c", HSTS_PROBE], production_env(BEHIND_TLS_PROXY="0"))
     assert result.stdout.split() == ["0", "200", "None"], result.stderr
+
+
+def test_secrets_are_sealed_with_app_token_key_never_with_secret_key(settings):
+    # given a secret sealed under the deployment's APP_TOKEN_KEY
+    from ocop_web.secrets import SecretUnreadable, open_secret, seal_secret
+
+    settings.APP_TOKEN_KEY = "k" * 50
+    sealed = seal_secret("sk_test_secret")
+    assert open_secret(sealed) == "sk_test_secret"
+    # when only SECRET_KEY is left to open it with, then it stays sealed
+    settings.APP_TOKEN_KEY = settings.SECRET_KEY
+    with pytest.raises(SecretUnreadable):
+        open_secret(sealed)

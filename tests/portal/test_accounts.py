@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from portal.models import ProducerAccount
 
@@ -193,6 +194,26 @@ def test_sign_in_is_refused_after_five_failures_even_with_the_right_password(two
     producer_person(two_producers[1], "minh@example.vn")
     other = client.post("/portal/sign-in/", {"username": "minh@example.vn", "password": PASSWORD})
     assert other.status_code == 302
+
+
+def test_password_reset_requests_are_throttled_like_sign_ins(two_producers, producer_person, client):
+    # given an account, and five reset requests for it
+    producer_person(two_producers[0], "lan@example.vn")
+    mail.outbox.clear()
+    for _ in range(5):
+        sent = client.post("/portal/password-reset/", {"email": "lan@example.vn"})
+        assert sent.status_code == 302
+    # when a sixth comes within the window
+    response = client.post("/portal/password-reset/", {"email": "LAN@example.vn"})
+    # then it is refused with how long to wait, and no more email is sent
+    assert response.status_code == 429
+    assert "Quá nhiều yêu cầu. Hãy thử lại sau 15 phút (lúc" in response.content.decode()
+    assert len(mail.outbox) == 5
+    # and from one address, twenty requests for any emails hold up the next
+    other = Client(REMOTE_ADDR="198.51.100.30")
+    for n in range(20):
+        other.post("/portal/password-reset/", {"email": f"ai-do-{n}@example.vn"})
+    assert other.post("/portal/password-reset/", {"email": "minh@example.vn"}).status_code == 429
 
 
 def test_twenty_failures_from_one_address_hold_up_every_name_from_it(two_producers, producer_person, client):

@@ -7,6 +7,8 @@ import re
 
 import pyotp
 import pytest
+from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -86,6 +88,62 @@ def test_codes_are_throttled_like_passwords(two_producers, producer_person):
     response = fresh.post("/portal/sign-in/code/", {"code": later})
     assert response.status_code == 429
     assert fresh.get("/portal/").status_code == 302
+
+
+def test_a_correct_password_never_clears_the_count_of_wrong_codes(two_producers, producer_person):
+    # given someone who knows the password: one sign-in, four wrong codes, sign in again (as often as they like)
+    person = producer_person(two_producers[0], "lan@example.vn")
+    totp = turn_on(person)
+    wrong = not_a_code(totp)
+    attacker = Client()
+    rounds = []
+    for _ in range(2):
+        signed = attacker.post("/portal/sign-in/", {"username": "lan@example.vn", "password": PASSWORD})
+        assert signed["Location"] == "/portal/sign-in/code/"
+        rounds.append([attacker.post("/portal/sign-in/code/", {"code": wrong}).status_code for _ in range(4)])
+    # then the fifth wrong code, the first after the second correct password, locked the second step
+    assert rounds == [[200, 200, 200, 200], [429, 429, 429, 429]]
+    later = totp.at(timezone.now() + datetime.timedelta(seconds=30))
+    assert attacker.post("/portal/sign-in/code/", {"code": later}).status_code == 429
+    assert attacker.get("/portal/").status_code == 302
+
+
+def test_five_wrong_codes_lock_the_second_step_for_15_minutes_and_email_the_account(
+        two_producers, producer_person, monkeypatch):
+    # given a person with two-step sign-in on, and someone with their password
+    person = producer_person(two_producers[0], "lan@example.vn")
+    totp = turn_on(person)
+    mail.outbox.clear()
+    attacker = Client()
+    attacker.post("/portal/sign-in/", {"username": "lan@example.vn", "password": PASSWORD})
+    # when five wrong codes are entered
+    answers = [attacker.post("/portal/sign-in/code/", {"code": not_a_code(totp)}) for _ in range(5)]
+    # then the fifth locks the step: 429, with how long to wait (15 minutes) and until when
+    locked = answers[-1]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200, 429]
+    assert "Quá nhiều lần đăng nhập sai. Hãy thử lại sau 15 phút (lúc" in locked.content.decode()
+    assert 899 <= int(locked["Retry-After"]) <= 901
+    # and the account is told once, in Vietnamese
+    [email] = mail.outbox
+    assert email.to == ["lan@example.vn"]
+    assert email.subject == "OCOP Market: bước nhập mã đăng nhập bị tạm khóa vì nhập sai mã"
+    assert "nhập sai 5 lần mã từ ứng dụng xác thực" in email.body
+    assert "bị tạm khóa trong 15 phút" in email.body
+    assert "http://localhost:8080/portal/password-reset/" in email.body
+    # and even the person's own right code waits, from a fresh sign-in too
+    own = Client()
+    own.post("/portal/sign-in/", {"username": "lan@example.vn", "password": PASSWORD})
+    assert own.post("/portal/sign-in/code/", {"code": totp.now()}).status_code == 429
+    assert len(mail.outbox) == 1
+    # when the 15 minutes have passed, the right code signs in
+    import time as real_time
+
+    now = real_time.time() + 15 * 60 + 1
+    monkeypatch.setattr("portal.throttle.time.time", lambda: now)
+    cache.clear()  # the cache forgets expired windows by itself; here the clock moved, not Redis's
+    own.post("/portal/sign-in/", {"username": "lan@example.vn", "password": PASSWORD})
+    later = totp.at(timezone.now() + datetime.timedelta(seconds=30))
+    assert own.post("/portal/sign-in/code/", {"code": later})["Location"] == "/portal/"
 
 
 def test_the_code_page_without_a_password_first_goes_back_to_sign_in(client):
