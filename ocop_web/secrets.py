@@ -15,8 +15,8 @@ class SecretUnreadable(Exception):
     """The sealed value cannot be opened with this deployment's key (the key changed)."""
 
 
-def _fernet() -> Fernet:
-    material = settings.APP_TOKEN_KEY.encode()
+def _fernet(material_text: str | None = None) -> Fernet:
+    material = (material_text or settings.APP_TOKEN_KEY).encode()
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"ocop.market app token").derive(material)
     return Fernet(base64.urlsafe_b64encode(key))
 
@@ -32,3 +32,18 @@ def open_secret(sealed: str) -> str:
         raise SecretUnreadable(
             "the stored app token cannot be opened with this deployment's key; install the app again"
         ) from None
+
+
+def reseal(sealed: str, old_key: str) -> str | None:
+    """``sealed`` sealed again under ``APP_TOKEN_KEY`` when it was sealed under ``old_key``; None when it
+    already opens with the current key (nothing to do). ``SecretUnreadable`` when neither opens it."""
+    try:
+        _fernet().decrypt(sealed.encode())
+        return None
+    except InvalidToken:
+        pass
+    try:
+        value = _fernet(old_key).decrypt(sealed.encode())
+    except InvalidToken:
+        raise SecretUnreadable("sealed with neither the current key nor the old one") from None
+    return _fernet().encrypt(value).decode()

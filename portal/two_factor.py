@@ -8,19 +8,21 @@ and staff members (``StaffSecondFactor``) hold it the same way.
 from __future__ import annotations
 
 import datetime
+import logging
 
 import pyotp
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from ocop_web.secrets import open_secret, seal_secret
+from ocop_web.secrets import SecretUnreadable, open_secret, seal_secret
 
 from .models import ProducerAccount, StaffSecondFactor
 
 Holder = ProducerAccount | StaffSecondFactor
 
 ISSUER = "OCOP Market"
+logger = logging.getLogger(__name__)
 
 
 def new_secret() -> str:
@@ -59,7 +61,12 @@ def verify(account: Holder, code: str, now: datetime.datetime | None = None) -> 
         return False
     with transaction.atomic():
         locked = type(account).objects.select_for_update().get(pk=account.pk)
-        step = _matching_step(open_secret(locked.totp_sealed), code, now or timezone.now())
+        try:
+            secret = open_secret(locked.totp_sealed)
+        except SecretUnreadable:  # sealed under another key: `ocop reseal-secrets` moves it to this one
+            logger.error("second factor of %s cannot be opened with APP_TOKEN_KEY", type(locked).__name__)
+            return False
+        step = _matching_step(secret, code, now or timezone.now())
         if step is None or (locked.totp_last_step is not None and step <= locked.totp_last_step):
             return False
         locked.totp_last_step = step

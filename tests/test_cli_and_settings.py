@@ -130,3 +130,30 @@ def test_secrets_are_sealed_with_app_token_key_never_with_secret_key(settings):
     settings.APP_TOKEN_KEY = settings.SECRET_KEY
     with pytest.raises(SecretUnreadable):
         open_secret(sealed)
+
+
+@pytest.mark.django_db
+def test_reseal_secrets_moves_what_secret_key_sealed_under_app_token_key(settings):
+    # given a staff member's second factor sealed when SECRET_KEY sealed everything
+    import io
+
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    from ocop_web.secrets import open_secret, seal_secret
+    from portal.models import StaffSecondFactor
+
+    settings.APP_TOKEN_KEY = settings.SECRET_KEY
+    user = User.objects.create_user("xuc-tien", is_staff=True)
+    holder = StaffSecondFactor.objects.create(user=user, totp_sealed=seal_secret("JBSWY3DPEHPK3PXP"))
+    # when the deployment has a key of its own and runs the command
+    settings.APP_TOKEN_KEY = "k" * 50
+    out = io.StringIO()
+    call_command("reseal_secrets", "--json", stdout=out)
+    # then the value opens with the new key, and a second run has nothing left to do
+    assert json.loads(out.getvalue()) == {"resealed": 1, "current": 0, "unreadable": []}
+    holder.refresh_from_db()
+    assert open_secret(holder.totp_sealed) == "JBSWY3DPEHPK3PXP"
+    out = io.StringIO()
+    call_command("reseal_secrets", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == {"resealed": 0, "current": 1, "unreadable": []}
