@@ -4,6 +4,7 @@ account told by email when its second step is locked."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from enum import Enum
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from . import throttle, two_factor
+from . import throttle
 
 
 class Outcome(Enum):
@@ -21,14 +22,15 @@ class Outcome(Enum):
     LOCKED = "locked"
 
 
-def check(holder: two_factor.Holder, user: User, code: str | None, address: str,
+def check(user: User, code: str | None, address: str, accepts: Callable[[str], bool],
           ) -> tuple[Outcome, datetime.datetime | None]:
-    """Whether ``code`` (None: not a well-formed code) opens the second step, and when to retry if locked."""
+    """Whether ``code`` (None: not a well-formed code) opens the second step (``accepts``: the authenticator's
+    check, which uses the code up), and when to retry if the step is locked."""
     rule, email = throttle.second_step(), user.email or user.username
     when = throttle.retry_at(rule, email, address)
     if when is not None:
         return Outcome.LOCKED, when
-    if code is not None and two_factor.verify(holder, code):
+    if code is not None and accepts(code):
         throttle.succeeded(rule, email)
         return Outcome.ACCEPTED, None
     if throttle.failed(rule, email, address):

@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import code_lock, throttle
+from .. import code_lock, throttle, two_factor
 from ..access import account_of
 from ..accounts import InvitationError, account_for_invitation, activate
 from ..forms import CodeForm, InvitationPasswordForm, PortalPasswordResetForm, SignInForm
@@ -106,7 +106,8 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST":
         code = form.cleaned_data["code"] if form.is_valid() else None
-        outcome, when = code_lock.check(account, account.user, code, _address(request))
+        outcome, when = code_lock.check(account.user, code, _address(request),
+                                        lambda given: two_factor.verify(account, given))
         if outcome is code_lock.Outcome.ACCEPTED:
             request.session.pop(PENDING, None)
             _start_session(request, account.user)

@@ -103,10 +103,12 @@ def staff_sign_in_code(request: HttpRequest) -> HttpResponse:
                if secret else None}
     if request.method == "POST":
         code = form.cleaned_data["code"] if form.is_valid() else None
-        if holder is None:
-            outcome, when = _set_up(user, secret or "", code, _address(request))
+        if holder is None:  # the first right code turns it on
+            outcome, when = code_lock.check(user, code, _address(request), lambda given: two_factor.enable(
+                two_factor.staff_holder(user), secret or "", given))
         else:
-            outcome, when = code_lock.check(holder, user, code, _address(request))
+            outcome, when = code_lock.check(user, code, _address(request),
+                                            lambda given: two_factor.verify(holder, given))
         if outcome is code_lock.Outcome.ACCEPTED:
             request.session.pop(PENDING, None)
             request.session.pop(SETUP, None)
@@ -120,20 +122,6 @@ def staff_sign_in_code(request: HttpRequest) -> HttpResponse:
         if code is not None:
             form.add_error("code", _("This code is not right, or was already used. Enter the current code."))
     return render(request, "staff/second_factor.html", context)
-
-
-def _set_up(user: User, secret: str, code: str | None, address: str):  # type: ignore[no-untyped-def]
-    """A superuser's first code: it turns the second factor on (wrong ones count as wrong codes do)."""
-    rule, email = throttle.second_step(), user.email or user.username
-    when = throttle.retry_at(rule, email, address)
-    if when is not None:
-        return code_lock.Outcome.LOCKED, when
-    if code is not None and two_factor.enable(two_factor.staff_holder(user), secret, code):
-        throttle.succeeded(rule, email)
-        return code_lock.Outcome.ACCEPTED, None
-    if throttle.failed(rule, email, address):
-        return code_lock.Outcome.LOCKED, throttle.retry_at(rule, email, address)
-    return code_lock.Outcome.WRONG, None
 
 
 @never_cache

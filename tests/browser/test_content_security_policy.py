@@ -35,6 +35,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, desktop, make_c
         "/registry/certificates/LD-2026-0042/", "/admin/", "/admin/registry/certificate/",
         "/admin/registry/certificate/LD-2026-0042/change/", f"/admin/registry/importbatch/{batch.pk}/change/",
         f"/admin/registry/importrow/?batch__id__exact={batch.pk}", "/admin/registry/importbatch/",
+        "/staff/security/",
     ]
     for path in pages:
         response = desktop.goto(f"{live_server.url}{path}")
