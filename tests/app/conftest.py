@@ -50,6 +50,7 @@ class SigningKey:
 class FakeSaleor:
     def __init__(self):
         self.keys = [SigningKey("key-1")]
+        self.jwks_status = 200  # another status: the key set cannot be fetched
         self.app_reply: dict | None = None  # default: the recorded answer to a valid token
         self.replies: dict[str, dict] = {}  # other operations: their recorded replies
         self.requests: list[tuple[str, str]] = []
@@ -70,6 +71,8 @@ class FakeSaleor:
 
             def do_GET(self):
                 server.requests.append(("GET", self.path))
+                if self.path == "/.well-known/jwks.json" and server.jwks_status != 200:
+                    return self._send(server.jwks_status, {})
                 if self.path == "/.well-known/jwks.json":
                     return self._send(200, {"keys": [key.jwk() for key in server.keys]})
                 return self._send(404, {})

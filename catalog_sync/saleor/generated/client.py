@@ -873,6 +873,7 @@ class Client(TypedBaseClient):
             query OcopAppId {
               app {
                 id
+                identifier
               }
             }
             """)
