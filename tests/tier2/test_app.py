@@ -179,11 +179,14 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
     refused_again = client.post("/saleor/register/", data={"auth_token": installation.token},
                                 content_type="application/json", HTTP_SALEOR_API_URL=saleor_api.url)
     assert refused_again.status_code == 403
+    if RECORD:  # Saleor's answer for another app's token, beside those for ours and a forged one
+        monkeypatch.setenv("OCOP_SALEOR_RECORD", str(FIXTURES / "11_app_install.json"))
     with registration_pending(saleor_api.url, timeout=30):
         other_app = client.post("/saleor/register/", data={"auth_token": saleor_api.app_token},
                                 content_type="application/json", HTTP_SALEOR_API_URL=saleor_api.url)
     assert (other_app.status_code, other_app.json()) == (403, {"error": {"message": "the token is not the app "
                                                                                "ocop.market's"}})
+    monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
     assert Installation.objects.get().token == installation.token
     # and a shopper's own access token, signed by Saleor's key, is no webhook signature
     customer_token, jwks = customer_access_token(saleor_env, saleor_api, installation)
