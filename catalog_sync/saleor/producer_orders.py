@@ -153,6 +153,16 @@ def orders_by_ids(client: SaleorClient, ids: Sequence[str]) -> list[Order]:
     return [order_from(edge.node) for edge in connection.edges] if connection else []
 
 
+def orders_created_since(client: SaleorClient, since: datetime.datetime,
+                         after: str | None = None) -> tuple[list[Order], str | None]:
+    """One page (100) of the orders created since ``since``, oldest first, and the cursor of the next page."""
+    connection = client.operations().producer_orders_created_since(since=since, after=after).orders
+    if connection is None:
+        raise SaleorResponseError("ProducerOrdersCreatedSince: Saleor answered no orders")
+    following = connection.page_info.end_cursor if connection.page_info.has_next_page else None
+    return [order_from(edge.node) for edge in connection.edges], following
+
+
 def warehouse_id(client: SaleorClient) -> str:
     slug = producer_warehouse_slug()
     connection = client.operations().producer_warehouse(slug=slug).warehouses

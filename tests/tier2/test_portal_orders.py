@@ -6,13 +6,17 @@ their own lines (an SMTP sink here). The honey producer's person ships their lin
 tracking number: Saleor holds one fulfilment of exactly those lines. The coffee producer's person sees
 only their line of the shared order, cannot see or ship the honey lines, and ships their own.
 
+Then an order placed while Saleor's delivery is lost reaches the portal through ``ocop saleor catch-up-orders``.
+
 With ``OCOP_RECORD_PORTAL_ORDERS=1`` it also (re)records the order deliveries Saleor signed, one of each kind
-(tests/fixtures/saleor_webhooks/portal_orders.json), whose shape tier 1's order webhook tests replay.
+(tests/fixtures/saleor_webhooks/portal_orders.json), whose shape tier 1's order webhook tests replay, and
+Saleor's replies to the catch-up (tests/fixtures/saleor/22_order_catch_up.json).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import email
 import email.policy
 import io
@@ -25,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from catalog_sync.app import signatures
@@ -46,6 +51,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "saleor_webhooks" / "portal_orders.json"
 RECORD = os.environ.get("OCOP_RECORD_PORTAL_ORDERS") == "1"
+CATCH_UP = PAYLOADS.parents[1] / "saleor" / "22_order_catch_up.json"
 CONFIRM = """mutation($id: ID!) { orderConfirm(id: $id) { order { status } errors { field code message } } }"""
 HONEY_PRODUCT, COFFEE_PRODUCT = "Mật ong bạc hà Mèo Vạc", "Cà phê Arabica Cầu Đất"
 SHOPPER = AddressInput("Nguyễn Văn An", "+84912345678", "12 Trần Phú", "Phường Xuân Hương - Đà Lạt", "Lâm Đồng")
@@ -140,9 +146,13 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
     deliveries: dict[str, dict] = {}  # the first order delivery of each kind, as Saleor signed it
     verify = signatures.verify
 
+    outage = {"on": False}
+
     def keeping(installation, body, signature):
         verify(installation, body, signature)
         payload = json.loads(body)
+        if outage["on"] and str(payload.get("__typename", "")).startswith("Order"):
+            raise signatures.BadSignature("the web service is unreachable (a lost delivery)")
         if str(payload.get("__typename", "")).startswith("Order"):
             deliveries.setdefault(payload["__typename"], payload)
 
@@ -221,6 +231,30 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
         ("minh@example.vn", lines[COFFEE_PRODUCT].id, "1/1 · GHN · GHN777")])
     assert {kind: set(payload) for kind, payload in deliveries.items()} == {
         "OrderCreated": {"__typename", "issuedAt", "order"}, "OrderConfirmed": {"__typename", "issuedAt", "order"}}
+
+    # given the web service unreachable for Saleor's order deliveries (every try refused, so the delivery is lost)
+    outage["on"] = True
+    since = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
+    lost = int(place(saleor_api.url, [(coffee.id, 1)]))
+    outage["on"] = False
+    assert not ProducerOrderLine.objects.filter(order_number=lost).exists()
+    assert f'id="order-{lost}"' not in minh.get("/portal/orders/").content.decode()
+    # when the catch-up runs (the web's beat runs it hourly)
+    if RECORD:
+        CATCH_UP.unlink(missing_ok=True)
+        monkeypatch.setenv("OCOP_SALEOR_RECORD", str(CATCH_UP))
+    out = io.StringIO()
+    call_command("saleor_catch_up_orders", "--since", since.isoformat(), "--json", stdout=out)
+    monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
+    # then the order reaches the coffee producer's portal, and their person is told once
+    assert json.loads(out.getvalue()) == {"since": since.isoformat(), "orders": 1, "placed": 1, "new_lines": 1,
+                                          "orders_with_new_lines": [lost], "problems": []}
+    assert f'id="order-{lost}"' in minh.get("/portal/orders/").content.decode()
+    assert [message.to for message in mail.outbox] == [["minh@example.vn"]]
+    # and a second run adds nothing
+    again = io.StringIO()
+    call_command("saleor_catch_up_orders", "--since", since.isoformat(), "--json", stdout=again)
+    assert json.loads(again.getvalue())["new_lines"] == 0 and len(mail.outbox) == 1
     if RECORD:
         PAYLOADS.write_text(json.dumps(deliveries, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     print(f"\nportal orders: the 3 emails sent {told_after:.1f} s after the first order was placed; shipping "
