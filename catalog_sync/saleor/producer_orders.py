@@ -189,10 +189,12 @@ def fulfil(client: SaleorClient, order_id: str, lines: Sequence[tuple[str, int]]
     if not payload.fulfillments:
         raise SaleorResponseError("orderFulfill: Saleor returned no fulfilment")
     made = payload.fulfillments[-1]
-    saved = client.operations().producer_fulfillment_carrier(id=made.id, carrier=carrier).update_metadata
-    if saved is None:
-        raise SaleorResponseError("updateMetadata: Saleor returned nothing")
-    held = getattr(saved.item, "carrier", None)
+    held = None
+    if carrier:  # (none for a tourism service marked used)
+        saved = client.operations().producer_fulfillment_carrier(id=made.id, carrier=carrier).update_metadata
+        if saved is None:
+            raise SaleorResponseError("updateMetadata: Saleor returned nothing")
+        held = getattr(saved.item, "carrier", None)
     return Shipment(
         id=made.id, status=str(getattr(made.status, "value", made.status)),
         created=datetime.datetime.now(datetime.UTC), tracking_number=made.tracking_number, carrier=held or "",
