@@ -1,7 +1,7 @@
 """Orders no order webhook brought reach the portal through the catch-up: Saleor's replies replayed from
-tests/fixtures/saleor/22_order_catch_up.json, recorded from a real Saleor 3.23 (a cash-on-delivery order of the
-coffee producer's coffee and a booking of its tour, placed while Saleor's deliveries were refused) by tests/tier2/test_portal_orders.py with
-``OCOP_RECORD_PORTAL_ORDERS=1``."""
+tests/fixtures/saleor/22_order_catch_up.json, recorded from a real Saleor 3.23 (a cash-on-delivery order of
+the coffee producer's coffee and a booking of its tour, placed while Saleor's deliveries were refused) by
+tests/tier2/test_portal_orders.py with ``OCOP_RECORD_PORTAL_ORDERS=1``."""
 
 from __future__ import annotations
 

@@ -110,7 +110,8 @@ def customer_access_token(saleor_env, saleor_api, installation) -> tuple[str, di
     """A customer's access token from Saleor's ``tokenCreate`` (valid: Saleor's key signed it), and Saleor's key set."""
     email, password = "shopper@ocop.test", secrets.token_urlsafe(16)
     saleor_env.manage("shell", "-c", "from saleor.account.models import User; "
-                      f"User.objects.create_user({email!r}, {password!r}, is_active=True, is_confirmed=True)")
+                      f"user = User(email={email!r}, is_active=True, is_confirmed=True); "
+                      f"user.set_password({password!r}); user.save()")
     token = saleor_api.data(TOKEN_CREATE, {"email": email, "password": password}, token=None)["tokenCreate"]["token"]
     header = jwt.get_unverified_header(token)
     assert "b64" not in header and header["alg"] == "RS256"
