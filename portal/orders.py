@@ -1,5 +1,7 @@
 """A producer's order lines: read from Saleor at the time of the request, shipped as one Saleor fulfilment.
 
+A tourism service's lines are never shipped: they are marked used (a fulfilment without carrier or tracking).
+
 Which orders to read comes from ``ProducerOrderLine`` (written by the app's order webhook); whose each
 line is comes from Saleor now: a line is the producer's only while its product's ``producer`` attribute
 references their page. Lines of other producers in the same order are never returned, not even counted.
@@ -19,8 +21,10 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from catalog_sync.catalogue.models import Product
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
+from catalog_sync.saleor.spec import SERVICE_TYPE_SLUG
 
 from .access import page_slug
 from .listings import NotTheirs
@@ -33,7 +37,11 @@ MAX_ORDER_NUMBER = 2**31 - 1
 
 
 class NothingToShip(Exception):
-    """Every chosen line is already shipped."""
+    """Every chosen line is already shipped (or used)."""
+
+
+class ServiceNotShipped(Exception):
+    """A tourism service's line was chosen for a shipment: a service is used (or cancelled), never shipped."""
 
 
 @dataclass(frozen=True)
@@ -54,10 +62,36 @@ class TheirOrder:
     address: saleor_orders.Address | None
     lines: tuple[saleor_orders.Line, ...]
     shipments: tuple[TheirShipment, ...]
+    services: frozenset[str] = frozenset()  # the ids of their lines that are tourism services (nothing to ship)
+
+    def is_service(self, line: saleor_orders.Line) -> bool:
+        return line.id in self.services
+
+    @property
+    def goods(self) -> tuple[saleor_orders.Line, ...]:
+        return tuple(line for line in self.lines if line.id not in self.services)
+
+    @property
+    def service_lines(self) -> tuple[saleor_orders.Line, ...]:
+        return tuple(line for line in self.lines if line.id in self.services)
 
     @property
     def to_ship(self) -> tuple[saleor_orders.Line, ...]:
-        return tuple(line for line in self.lines if line.quantity_to_fulfill > 0)
+        return tuple(line for line in self.goods if line.quantity_to_fulfill > 0)
+
+    @property
+    def to_use(self) -> tuple[saleor_orders.Line, ...]:
+        return tuple(line for line in self.service_lines if line.quantity_to_fulfill > 0)
+
+
+def _services(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line]) -> frozenset[str]:
+    """Their lines that are tourism services: every line of an order without a shipping address (Saleor asks
+    for one whenever a line needs shipping), and each line whose product the catalogue knows as a service."""
+    if order.address is None:
+        return frozenset(line.id for line in lines)
+    services = set(Product.objects.filter(id__in=[line.product_id for line in lines if line.product_id],
+                                          product_type=SERVICE_TYPE_SLUG).values_list("id", flat=True))
+    return frozenset(line.id for line in lines if line.product_id in services)
 
 
 def _theirs(order: saleor_orders.Order, slug: str) -> TheirOrder | None:
@@ -72,7 +106,8 @@ def _theirs(order: saleor_orders.Order, slug: str) -> TheirOrder | None:
         mine = tuple((by_id[line_id], quantity) for line_id, quantity in shipment.line_quantities if line_id in by_id)
         if mine:
             shipments.append(TheirShipment(shipment.tracking_number, shipment.carrier, shipment.created, mine))
-    return TheirOrder(order.id, order.number, order.created, order.address, lines, tuple(shipments))
+    return TheirOrder(order.id, order.number, order.created, order.address, lines, tuple(shipments),
+                      _services(order, lines))
 
 
 def their_orders(account: ProducerAccount, client: SaleorClient) -> list[TheirOrder]:
@@ -105,13 +140,9 @@ def ship(account: ProducerAccount, number: int, *, carrier: str, tracking_number
     """Fulfil their chosen lines (all of theirs still to ship when ``line_ids`` is empty) in one Saleor
     fulfilment; each line shipped is recorded. ``NotTheirs`` if any chosen line is not theirs now."""
     order = their_order(account, number, client)
-    by_id = {line.id: line for line in order.lines}
-    if line_ids:
-        if any(line_id not in by_id for line_id in line_ids):
-            raise NotTheirs(str(number))
-        chosen = [by_id[line_id] for line_id in dict.fromkeys(line_ids)]
-    else:
-        chosen = list(order.lines)
+    chosen = _chosen(order, number, line_ids, order.goods)
+    if any(order.is_service(line) for line in chosen):
+        raise ServiceNotShipped(str(number))
     to_ship = [line for line in chosen if line.quantity_to_fulfill > 0]
     if not to_ship:
         raise NothingToShip(str(number))
@@ -128,6 +159,36 @@ def ship(account: ProducerAccount, number: int, *, carrier: str, tracking_number
             after=f"{line.quantity_fulfilled + quantity}/{line.quantity} · {shipment.carrier} · "
                   f"{shipment.tracking_number}"[:200]))
     return changes
+
+
+def _chosen(order: TheirOrder, number: int, line_ids: Sequence[str] | None,
+            default: Sequence[saleor_orders.Line]) -> list[saleor_orders.Line]:
+    by_id = {line.id: line for line in order.lines}
+    if not line_ids:
+        return list(default)
+    if any(line_id not in by_id for line_id in line_ids):
+        raise NotTheirs(str(number))
+    return [by_id[line_id] for line_id in dict.fromkeys(line_ids)]
+
+
+def use(account: ProducerAccount, number: int, *, line_ids: Sequence[str] | None,
+        client: SaleorClient) -> list[PortalChange]:
+    """Mark their chosen tourism-service lines used (all of theirs still open when ``line_ids`` is empty): one
+    Saleor fulfilment without carrier or tracking number. Goods are shipped, never marked used."""
+    order = their_order(account, number, client)
+    chosen = _chosen(order, number, line_ids, order.service_lines)
+    if any(not order.is_service(line) for line in chosen):
+        raise NotTheirs(str(number))
+    to_use = [line for line in chosen if line.quantity_to_fulfill > 0]
+    if not to_use:
+        raise NothingToShip(str(number))
+    saleor_orders.fulfil(client, order.id, [(line.id, line.quantity_to_fulfill) for line in to_use],
+                         carrier="", tracking_number="")
+    return [PortalChange.record(
+        account, object_type="order_line", object_id=line.id, field="used",
+        name=(f"#{number} · {line.product_name}" + (f" · {line.variant_label}" if line.variant_label else ""))[:200],
+        before=f"{line.quantity_fulfilled}/{line.quantity}", after=f"{line.quantity}/{line.quantity}")
+        for line in to_use]
 
 
 # The email when new lines are a producer's (the app's order webhook, in the web worker).

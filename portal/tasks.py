@@ -27,3 +27,23 @@ def tell_producers_of_order(order_id: str) -> int:
     with command_client() as client:
         order = producer_orders.order_by_id(client, order_id)
     return len(record_new_lines(order)) if order is not None else 0
+
+
+@shared_task(name="portal.tasks.catch_up_orders", autoretry_for=(SaleorConnectionError,), retry_backoff=True,
+             max_retries=3)
+def catch_up_orders() -> dict | None:
+    """Hourly (the web's beat): the orders of the last 48 hours no order webhook brought (order_catch_up.py).
+    Nothing to do before the app is installed."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from catalog_sync.app.models import Installation
+    from catalog_sync.saleor import SaleorClient, make_transport
+
+    from .order_catch_up import WINDOW, catch_up
+
+    installation = Installation.objects.for_api_url(settings.SALEOR_API_URL or "")
+    if installation is None:
+        return None
+    with SaleorClient(installation.saleor_api_url, installation.token, transport=make_transport()) as client:
+        return catch_up(client, timezone.now() - WINDOW).as_json()

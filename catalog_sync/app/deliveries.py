@@ -61,6 +61,17 @@ def too_old(issued_at: datetime.datetime) -> bool:
     return issued_at < timezone.now() - datetime.timedelta(seconds=settings.APP_WEBHOOK_MAX_AGE)
 
 
+def claim(body: bytes, event: str, issued_at: datetime.datetime) -> bool:
+    """Records the delivery inside the caller's transaction; False when the same body was recorded before."""
+    try:
+        with transaction.atomic():
+            HandledDelivery.objects.create(digest=hashlib.sha256(body).hexdigest(), event=event[:80],
+                                           issued_at=issued_at)
+    except IntegrityError:
+        return False
+    return True
+
+
 @contextlib.contextmanager
 def first_time(body: bytes, event: str, issued_at: datetime.datetime) -> Iterator[None]:
     """Runs the block once per delivery, in the transaction that records it; raises ``AlreadyHandled`` after."""

@@ -35,7 +35,8 @@ def _id(node: Any, *path: str) -> str | None:
     return node if isinstance(node, str) and node else None
 
 
-def _issued_at(value: Any) -> datetime.datetime:
+def issued_at_of(value: Any) -> datetime.datetime:
+    """A payload's ``issuedAt`` (an aware date-time), or PayloadError naming it."""
     if not isinstance(value, str):
         raise PayloadError("issuedAt is missing")
     try:
@@ -52,7 +53,7 @@ def change_from_payload(payload: Any) -> Change | None:
     if not isinstance(payload, dict) or not isinstance(payload.get("__typename"), str):
         raise PayloadError("the payload has no __typename")
     kind_name: str = payload["__typename"]
-    issued_at = _issued_at(payload.get("issuedAt"))
+    issued_at = issued_at_of(payload.get("issuedAt"))
     deleted = kind_name in _DELETED
     if product_id := _id(payload, "product", "id"):
         return Change("product", product_id, issued_at, deleted)

@@ -1,15 +1,18 @@
 """Install the app in Saleor (``appInstall`` from our manifest) and wait until Saleor registered it here.
 
 Saleor fetches the manifest, creates the app and posts its token to /saleor/register/; we are
-installed once that token is stored. Safe to run again: an app that is installed in Saleor and
+installed once that token is stored. While it waits, and only then, /saleor/register/ accepts a token
+(a ``PendingRegistration``). Safe to run again: an app that is installed in Saleor and
 registered here is left alone; one Saleor still has but we lost (a fresh web database) is
 deleted and installed again, so its token reaches us.
 """
 
 from __future__ import annotations
 
+import datetime
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +21,7 @@ from catalog_sync.saleor.client import returned
 from catalog_sync.saleor.generated import Client, PermissionEnum
 
 from .manifest import APP_ID, PERMISSIONS
-from .models import Installation
+from .models import Installation, PendingRegistration, normalise_api_url
 
 
 class InstallFailed(SaleorError):
@@ -45,6 +48,20 @@ def _in_saleor(operations: Client) -> tuple[Any | None, list[Any]]:
     return ours, state.apps_installations
 
 
+@contextmanager
+def registration_pending(api_url: str, timeout: float, replacing_app_id: str = "") -> Iterator[None]:
+    """/saleor/register/ accepts the app's token for this Saleor while the block runs (at most ``timeout`` s
+    and a minute more: Saleor posts the token before its installation job ends)."""
+    url = normalise_api_url(api_url)
+    until = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=timeout + 60)
+    PendingRegistration.objects.update_or_create(saleor_api_url=url, defaults={
+        "open_until": until, "replacing_app_id": replacing_app_id})
+    try:
+        yield
+    finally:
+        PendingRegistration.objects.filter(saleor_api_url=url).delete()
+
+
 def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120, poll: float = 1.0,
                 sleep: Callable[[float], None] = time.sleep,
                 on_step: Callable[[str], None] | None = None) -> InstallResult:
@@ -55,6 +72,12 @@ def install_app(client: SaleorClient, manifest_url: str, *, timeout: float = 120
     registered = Installation.objects.for_api_url(client.url)
     if existing is not None and registered is not None and registered.app_id == existing.id:
         return InstallResult("already installed", existing.id)
+    with registration_pending(client.url, timeout, existing.id if existing is not None else ""):
+        return _install(client, operations, existing, manifest_url, timeout, poll, sleep, say)
+
+
+def _install(client: SaleorClient, operations: Client, existing: Any | None, manifest_url: str, timeout: float,
+             poll: float, sleep: Callable[[float], None], say: Callable[[str], None]) -> InstallResult:
     if existing is not None:
         say(f"Saleor has app {existing.id} but its token never reached this service: installing it again")
         operations.ocop_app_delete(id=existing.id)  # Saleor's errors raise SaleorMutationError("appDelete", ...)

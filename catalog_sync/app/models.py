@@ -20,6 +20,7 @@ class Installation(models.Model):
     sealed_token = models.TextField()
     jwks = models.JSONField(default=dict, blank=True)
     jwks_fetched_at = models.DateTimeField(null=True, blank=True)
+    jwks_tried_at = models.DateTimeField(null=True, blank=True)  # the last fetch of the key set, good or failed
     installed_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -35,6 +36,19 @@ class Installation(models.Model):
     @token.setter
     def token(self, value: str) -> None:
         self.sealed_token = seal_secret(value)
+
+
+class PendingRegistration(models.Model):
+    """``ocop saleor install-app`` is installing (or replacing) the app in this Saleor: until ``open_until``,
+    /saleor/register/ may store the token Saleor posts. At any other time registration is refused."""
+
+    saleor_api_url = models.URLField(unique=True, max_length=500)
+    open_until = models.DateTimeField()
+    replacing_app_id = models.CharField(max_length=100, blank=True)
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.saleor_api_url} (open until {self.open_until:%Y-%m-%d %H:%M:%S})"
 
 
 class HandledDelivery(models.Model):

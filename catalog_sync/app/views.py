@@ -6,6 +6,7 @@ import json
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -15,8 +16,8 @@ from catalog_sync.payments import stripe_events
 from catalog_sync.payments.payloads import PayloadError as PaymentPayloadError
 from catalog_sync.registry.withdrawals import record as record_withdrawals
 
-from .deliveries import AlreadyHandled, error, first_time, refusal, too_old
-from .events import PayloadError, change_from_payload, withdrawal_log_from_payload
+from .deliveries import AlreadyHandled, claim, error, first_time, refusal, too_old
+from .events import PayloadError, change_from_payload, issued_at_of, withdrawal_log_from_payload
 from .manifest import build_manifest
 from .models import Installation, normalise_api_url
 from .registration import RegistrationRefused, register
@@ -94,15 +95,30 @@ def webhook(request: HttpRequest) -> JsonResponse:
 @csrf_exempt
 @require_POST
 def payment_webhook(request: HttpRequest) -> JsonResponse:
-    """Saleor's synchronous payment webhooks: verified, then answered within Saleor's timeout."""
+    """Saleor's synchronous payment webhooks: verified, then answered within Saleor's timeout.
+
+    As the catalogue's: a delivery issued longer than ``APP_WEBHOOK_MAX_AGE`` ago is refused, and each signed
+    body is acted on once (a charge, refund or cancel request sent again gets its first answer; any other
+    payment webhook sent again is refused)."""
     refused = refusal(request, MAX_BODY_BYTES, "payment webhook")
     if refused is not None:
         return refused
     try:
         payload = json.loads(request.body)
+        issued_at = issued_at_of(payload.get("issuedAt") if isinstance(payload, dict) else None)
+        if too_old(issued_at):
+            log.warning("payment webhook refused: issued at %s, too long ago", issued_at.isoformat())
+            return _error("the payment webhook was issued too long ago", 400)
         api_url = normalise_api_url(request.headers.get("Saleor-Api-Url", ""))
-        return JsonResponse(payment_handlers.answer(api_url, payload, request.body))
-    except PaymentPayloadError as bad:
+        with transaction.atomic():  # the answer and the record that it was given, together
+            if claim(request.body, f"payment {payload.get('__typename')}", issued_at):
+                return JsonResponse(payment_handlers.answer(api_url, payload, request.body))
+        earlier = payment_handlers.earlier_answer(request.body)
+        if earlier is not None:
+            return JsonResponse(earlier)
+        log.warning("payment webhook refused: already handled")
+        return _error("the payment webhook was already handled", 409)
+    except (PaymentPayloadError, PayloadError) as bad:
         return _error(str(bad), 400)
     except (ValueError, UnicodeDecodeError) as bad:
         return _error(f"the payload is not JSON: {bad}", 400)

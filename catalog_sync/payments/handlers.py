@@ -4,7 +4,9 @@ Each answer is what Saleor's Transactions API reads: ``result`` (a ``Transaction
 name), ``pspReference`` (the PaymentIntent, or the refund), ``amount`` (decimal, as Saleor holds it),
 ``actions`` and, for the storefront, ``data``. A PaymentIntent is created once per Saleor
 transaction; a charge, refund or cancel request delivered twice is answered twice from the first
-answer, and Stripe is asked once.
+answer, and Stripe is asked once. A charge, refund or cancel request is acted on only for a transaction
+whose payment this app started (by Saleor's transaction id, never by the PaymentIntent named as its
+``pspReference``, which another app's transaction could carry); any other is refused and recorded.
 """
 
 from __future__ import annotations
@@ -154,18 +156,26 @@ def act(request: ActionRequest, digest: str) -> dict[str, Any]:
     """A charge (capture), refund or cancel Saleor asks for; answered once, repeated from the record."""
     prefix = {"charge": "CHARGE", "refund": "REFUND", "cancel": "CANCEL"}[request.kind]
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().filter(transaction_id=request.transaction_id).first()
-        if payment is None and request.psp_reference:
-            payment = Payment.objects.select_for_update().filter(payment_intent_id=request.psp_reference).first()
-        if payment is None:
-            return {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
-                    "message": "no card payment of this store is behind this transaction"}
         done = ActionAnswer.objects.filter(digest=digest).first()
         if done is not None:
             return dict(done.answer)
+        payment = Payment.objects.select_for_update().filter(transaction_id=request.transaction_id).first()
+        if payment is None:
+            log.warning("%s request refused: transaction %s (pspReference %r) is not a card payment of this store",
+                        request.kind, request.transaction_id[:100], request.psp_reference[:100])
+            refused = {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
+                       "message": "no card payment of this store is behind this transaction"}
+            ActionAnswer.objects.create(digest=digest, transaction_id=request.transaction_id[:255], answer=refused)
+            return refused
         reply = _act(payment, request, digest)
         ActionAnswer.objects.create(digest=digest, transaction_id=request.transaction_id, answer=reply)
         return reply
+
+
+def earlier_answer(body: bytes) -> dict[str, Any] | None:
+    """The answer given to this very charge, refund or cancel request before (None for any other body)."""
+    done = ActionAnswer.objects.filter(digest=hashlib.sha256(body).hexdigest()).first()
+    return dict(done.answer) if done is not None else None
 
 
 def _act(payment: Payment, request: ActionRequest, digest: str) -> dict[str, Any]:

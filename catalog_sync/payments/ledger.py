@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from .models import Payment
 from .outcomes import Outcome
 from .stripe_gateway import Intent
@@ -12,10 +14,26 @@ def record(payment: Payment, intent: Intent, outcome: Outcome) -> bool:
 
     The caller holds the payment's row lock (``select_for_update``).
     """
-    if payment.settled:
+    if not changes(payment, intent, outcome):
         return False
-    if payment.status == intent.status and payment.reported_result == outcome.result:
-        return False
+    _take(payment, intent, outcome)
+    payment.save()
+    return True
+
+
+def changes(payment: Payment, intent: Intent, outcome: Outcome) -> bool:
+    """Whether ``record`` would change the payment (read without its lock: the lock holder may differ)."""
+    return not payment.settled and (payment.status, payment.reported_result) != (intent.status, outcome.result)
+
+
+def preview(payment: Payment, intent: Intent, outcome: Outcome) -> Payment:
+    """The payment as ``record`` would leave it, unsaved (a copy: ``payment`` is unchanged)."""
+    after = copy.copy(payment)
+    _take(after, intent, outcome)
+    return after
+
+
+def _take(payment: Payment, intent: Intent, outcome: Outcome) -> None:
     payment.status = intent.status
     payment.reported_result = outcome.result
     if outcome.result == "CHARGE_SUCCESS":
@@ -24,8 +42,6 @@ def record(payment: Payment, intent: Intent, outcome: Outcome) -> bool:
         payment.authorized_minor = outcome.amount
     elif outcome.result == "CANCEL_SUCCESS":
         payment.authorized_minor = 0
-    payment.save()
-    return True
 
 
 def settled_outcome(payment: Payment) -> Outcome:

@@ -4,7 +4,8 @@ closed the tab after paying.
 
 An event only says *which* PaymentIntent changed: its state is read again from Stripe, so events
 that arrive late or out of order converge on Stripe's current state, and a settled payment (charged
-or cancelled) is never reported again, whatever arrives after.
+or cancelled) is never reported again, whatever arrives after. No lock on the payment is held while
+Saleor is asked (see ``handle``).
 """
 
 from __future__ import annotations
@@ -83,8 +84,7 @@ def handle(channel_slug: str, body: bytes, signature: str, token_for: TokenFor) 
                                            payment_intent_id=intent_id)
         except IntegrityError:
             return "already handled"
-        payment = Payment.objects.select_for_update().filter(payment_intent_id=intent_id).first() \
-            if intent_id else None
+        payment = Payment.objects.filter(payment_intent_id=intent_id).first() if intent_id else None
         if payment is None:
             return "not a payment of this store"
         if payment.settled:
@@ -94,9 +94,14 @@ def handle(channel_slug: str, body: bytes, signature: str, token_for: TokenFor) 
         except StripeFailed as failed:
             raise ReportFailed(f"Stripe: {failed}") from None
         outcome = outcome_of(intent, payment.flow)
-        if not ledger.record(payment, intent, outcome):
+        if not ledger.changes(payment, intent, outcome):
             return "nothing changed"
-        report(payment, intent, outcome, token_for)
+        # Saleor is told before the payment's row is locked, never while: Saleor may at this moment be waiting
+        # for the app's answer to its transactionProcess of this very payment, which takes that lock (and Saleor
+        # answers one request at a time per worker). Saleor keeps one event per PSP reference, type and amount,
+        # so a report the shopper's return makes too is not doubled.
+        report(ledger.preview(payment, intent, outcome), intent, outcome, token_for)
+        ledger.record(Payment.objects.select_for_update().get(pk=payment.pk), intent, outcome)
         return f"reported {outcome.result}"
 
 

@@ -153,6 +153,16 @@ def orders_by_ids(client: SaleorClient, ids: Sequence[str]) -> list[Order]:
     return [order_from(edge.node) for edge in connection.edges] if connection else []
 
 
+def orders_created_since(client: SaleorClient, since: datetime.datetime,
+                         after: str | None = None) -> tuple[list[Order], str | None]:
+    """One page (100) of the orders created since ``since``, oldest first, and the cursor of the next page."""
+    connection = client.operations().producer_orders_created_since(since=since, after=after).orders
+    if connection is None:
+        raise SaleorResponseError("ProducerOrdersCreatedSince: Saleor answered no orders")
+    following = connection.page_info.end_cursor if connection.page_info.has_next_page else None
+    return [order_from(edge.node) for edge in connection.edges], following
+
+
 def warehouse_id(client: SaleorClient) -> str:
     slug = producer_warehouse_slug()
     connection = client.operations().producer_warehouse(slug=slug).warehouses
@@ -179,10 +189,12 @@ def fulfil(client: SaleorClient, order_id: str, lines: Sequence[tuple[str, int]]
     if not payload.fulfillments:
         raise SaleorResponseError("orderFulfill: Saleor returned no fulfilment")
     made = payload.fulfillments[-1]
-    saved = client.operations().producer_fulfillment_carrier(id=made.id, carrier=carrier).update_metadata
-    if saved is None:
-        raise SaleorResponseError("updateMetadata: Saleor returned nothing")
-    held = getattr(saved.item, "carrier", None)
+    held = None
+    if carrier:  # (none for a tourism service marked used)
+        saved = client.operations().producer_fulfillment_carrier(id=made.id, carrier=carrier).update_metadata
+        if saved is None:
+            raise SaleorResponseError("updateMetadata: Saleor returned nothing")
+        held = getattr(saved.item, "carrier", None)
     return Shipment(
         id=made.id, status=str(getattr(made.status, "value", made.status)),
         created=datetime.datetime.now(datetime.UTC), tracking_number=made.tracking_number, carrier=held or "",

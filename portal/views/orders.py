@@ -28,7 +28,7 @@ from catalog_sync.saleor_side.connection import command_client
 from ..access import producer_required
 from ..listings import NotTheirs
 from ..models import ProducerAccount
-from ..orders import NothingToShip, ship, their_order, their_orders
+from ..orders import NothingToShip, ServiceNotShipped, ship, their_order, their_orders, use
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,8 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
             theirs = their_order(account, number, client)
             if request.method not in ("GET", "HEAD", "POST"):
                 return HttpResponseNotAllowed(["GET", "POST"])
+            if request.method == "POST" and request.POST.get("action") == "use":
+                return _use(request, account, number, client)
             if request.method == "POST" and form.is_valid():
                 try:
                     changes = ship(account, number, carrier=form.cleaned_data["carrier"],
@@ -92,6 +94,10 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
                 except NothingToShip:
                     messages.info(request, pgettext("portal orders",
                                                     "Nothing to ship: these lines are already shipped."))
+                except ServiceNotShipped:
+                    form.add_error(None, pgettext("portal orders", "A tourism service is not shipped: mark it used."))
+                    return render(request, "portal/order.html", {"producer": account.producer, "order": theirs,
+                                                                 "form": form}, status=400)
                 else:
                     messages.success(request, npgettext(
                         "portal orders", "Shipped: %(count)s line, tracking number %(number)s.",
@@ -113,6 +119,18 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
                                                               "problem": problem}, status=status)
     return render(request, "portal/order.html", {"producer": account.producer, "order": theirs, "form": form},
                   status=400 if request.method == "POST" else 200)
+
+
+def _use(request: HttpRequest, account: ProducerAccount, number: int, client) -> HttpResponse:
+    """Their chosen tourism-service lines marked used (a service is never shipped)."""
+    try:
+        changes = use(account, number, line_ids=request.POST.getlist("lines"), client=client)
+    except NothingToShip:
+        messages.info(request, pgettext("portal orders", "Nothing to mark: these services are already used."))
+    else:
+        messages.success(request, npgettext("portal orders", "Marked used: %(count)s line.",
+                                            "Marked used: %(count)s lines.", len(changes)) % {"count": len(changes)})
+    return redirect("portal:order", number=number)
 
 
 # Saleor's signed order deliveries (the app's manifest subscribes this endpoint).

@@ -50,6 +50,12 @@ class SigningKey:
 class FakeSaleor:
     def __init__(self):
         self.keys = [SigningKey("key-1")]
+        self.jwks_status = 200  # another status: the key set cannot be fetched
+        # an operation answered only once its event is set, as Saleor (one request at a time) answers after the
+        # request it is busy with; ``arrived`` is set when it comes, ``held_out`` names those that waited 5 s
+        self.busy_until: dict[str, threading.Event] = {}
+        self.arrived: dict[str, threading.Event] = {}
+        self.held_out: list[str] = []
         self.app_reply: dict | None = None  # default: the recorded answer to a valid token
         self.replies: dict[str, dict] = {}  # other operations: their recorded replies
         self.requests: list[tuple[str, str]] = []
@@ -70,6 +76,8 @@ class FakeSaleor:
 
             def do_GET(self):
                 server.requests.append(("GET", self.path))
+                if self.path == "/.well-known/jwks.json" and server.jwks_status != 200:
+                    return self._send(server.jwks_status, {})
                 if self.path == "/.well-known/jwks.json":
                     return self._send(200, {"keys": [key.jwk() for key in server.keys]})
                 return self._send(404, {})
@@ -79,6 +87,11 @@ class FakeSaleor:
                 payload = json.loads(self.rfile.read(length))
                 server.requests.append(("POST", payload.get("operationName")))
                 server.variables.append((payload.get("operationName"), payload.get("variables") or {}))
+                operation = payload.get("operationName")
+                if operation in server.busy_until:
+                    server.arrived.setdefault(operation, threading.Event()).set()
+                    if not server.busy_until[operation].wait(5):
+                        server.held_out.append(operation)
                 if payload.get("operationName") in server.replies:
                     reply = server.replies[payload["operationName"]]
                     return self._send(reply["status"], reply["body"])

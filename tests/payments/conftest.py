@@ -28,9 +28,11 @@ PAYLOADS = FIXTURES.parent / "saleor_webhooks" / "payments.json"
 REPORT_CASSETTE = "20_payments_report.json"
 
 
-def recorded_payload(label: str) -> dict:
-    """A payment webhook payload as Saleor 3.23 sent it (see tests/tier2/test_payments.py)."""
-    return json.loads(PAYLOADS.read_text())[label]
+def recorded_payload(label: str, issued_at: str | None = None) -> dict:
+    """A payment webhook payload as Saleor 3.23 sent it (see tests/tier2/test_payments.py), issued now (or at
+    ``issued_at``): the app refuses deliveries issued longer than APP_WEBHOOK_MAX_AGE ago."""
+    payload = json.loads(PAYLOADS.read_text())[label]
+    return {**payload, "issuedAt": issued_at or timezone.now().isoformat()}
 
 
 @pytest.fixture
@@ -67,8 +69,9 @@ class SaleorDeliveries:
         self.client = client
         self.fake_saleor = fake_saleor
 
-    def body(self, label: str) -> bytes:
-        return json.dumps(recorded_payload(label)).encode()
+    def body(self, label: str, issued_at: str | None = None) -> bytes:
+        """A new delivery of the recorded payload (issued now, unless ``issued_at`` says otherwise)."""
+        return json.dumps(recorded_payload(label, issued_at)).encode()
 
     def post(self, body: bytes, signature: str | None = None):
         signature = self.fake_saleor.keys[0].sign(body) if signature is None else signature

@@ -1,6 +1,10 @@
 """Saleor's synchronous payment webhooks, answered by the app against a real localstripe."""
 
+import datetime
+import json
+
 import pytest
+from django.utils import timezone
 
 from catalog_sync.payments.models import ActionAnswer, Payment
 from tests.app.conftest import SigningKey
@@ -118,16 +122,18 @@ def test_a_refund_request_delivered_twice_refunds_once(saleor, localstripe):
     started = saleor.answer("initialize_vnd")
     localstripe.pay(started["pspReference"])
     saleor.answer("process_vnd")
-    first = saleor.answer("refund_vnd")
+    body = saleor.body("refund_vnd")
+    first = saleor.post(body).json()
     # when Saleor delivers the same request again
-    again = saleor.answer("refund_vnd")
+    again = saleor.post(body).json()
     # then it gets the same answer and Stripe refunded 25.000 ₫ once
     assert again == first
     assert localstripe.intent(started["pspReference"])["latest_charge"]["amount_refunded"] == 25000
     assert ActionAnswer.objects.count() == 1
 
 
-def test_initialize_delivered_twice_makes_one_payment_intent(saleor, localstripe):
+def test_initialize_asked_twice_for_one_transaction_makes_one_payment_intent(saleor, localstripe):
+    # (two deliveries: Saleor asks again for the same transaction, at another moment)
     first = saleor.answer("initialize_vnd")
     again = saleor.answer("initialize_vnd")
     assert again["pspReference"] == first["pspReference"]
@@ -164,3 +170,61 @@ def test_a_channel_without_stripe_keys_gets_no_card_payments(saleor):
     answer = saleor.answer("initialize_vnd")
     assert (answer["result"], answer["message"]) == (
         "CHARGE_FAILURE", "card payments are not set up for channel ocop-vn")
+
+
+@pytest.mark.parametrize(("started_by", "processed_by", "request_label"), [
+    ("initialize_vnd", "process_vnd", "refund_vnd"),
+    ("initialize_usd_authorization", "process_usd_authorization", "charge_usd"),
+    ("initialize_vnd_authorization", "process_vnd_authorization", "cancel_vnd"),
+], ids=["refund", "charge", "cancel"])
+def test_a_request_for_a_transaction_we_never_started_is_refused_even_when_it_names_our_payment_intent(
+        saleor, localstripe, started_by, processed_by, request_label):
+    # given a shopper's card payment of ours, paid
+    started = saleor.answer(started_by)
+    localstripe.pay(started["pspReference"])
+    saleor.answer(processed_by)
+    before = localstripe.intent(started["pspReference"])
+    # when a request arrives for another transaction (another app's) that names our PaymentIntent
+    payload = recorded_payload(request_label)
+    payload["transaction"] = {"id": "VHJhbnNhY3Rpb25JdGVtOmFub3RoZXItYXBwcw==", "pspReference": started["pspReference"]}
+    response = saleor.post(json.dumps(payload).encode())
+    # then it is refused, Stripe changed nothing, and the refusal is recorded
+    prefix = {"refund_vnd": "REFUND", "charge_usd": "CHARGE", "cancel_vnd": "CANCEL"}[request_label]
+    assert response.status_code == 200
+    assert response.json()["result"] == f"{prefix}_FAILURE"
+    assert response.json()["message"] == "no card payment of this store is behind this transaction"
+    after = localstripe.intent(started["pspReference"])
+    assert (after["status"], after["latest_charge"]["captured"], after["latest_charge"]["amount_refunded"]) == (
+        before["status"], before["latest_charge"]["captured"], before["latest_charge"]["amount_refunded"])
+    [recorded] = ActionAnswer.objects.filter(transaction_id="VHJhbnNhY3Rpb25JdGVtOmFub3RoZXItYXBwcw==")
+    assert recorded.answer == response.json()
+
+
+def test_a_payment_webhook_issued_too_long_ago_is_refused_and_stripe_is_not_asked(saleor, localstripe, settings):
+    settings.APP_WEBHOOK_MAX_AGE = 300
+    # given a signed initialize Saleor issued six minutes ago (replayed)
+    issued = (timezone.now() - datetime.timedelta(minutes=6)).isoformat()
+    response = saleor.post(saleor.body("initialize_vnd", issued_at=issued))
+    assert response.status_code == 400
+    assert response.json() == {"error": {"message": "the payment webhook was issued too long ago"}}
+    assert Payment.objects.count() == 0
+
+
+def test_a_payment_webhook_without_issued_at_is_refused(saleor, localstripe):
+    payload = recorded_payload("initialize_vnd")
+    del payload["issuedAt"]
+    response = saleor.post(json.dumps(payload).encode())
+    assert (response.status_code, response.json()) == (400, {"error": {"message": "issuedAt is missing"}})
+    assert Payment.objects.count() == 0
+
+
+def test_a_replayed_payment_webhook_is_refused_the_second_time(saleor, localstripe):
+    # given a signed process request with a card, handled once
+    started = saleor.answer("initialize_vnd")
+    body = saleor.body("process_vnd")
+    assert saleor.post(body).status_code == 200
+    # when the very same signed body comes again
+    again = saleor.post(body)
+    # then it is refused and nothing more happened
+    assert (again.status_code, again.json()) == (409, {"error": {"message": "the payment webhook was already handled"}})
+    assert Payment.objects.get().payment_intent_id == started["pspReference"]

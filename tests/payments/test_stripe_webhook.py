@@ -1,13 +1,16 @@
 """Stripe's webhook: events from a real localstripe, reported to Saleor with transactionEventReport."""
 
 import json
+import threading
 
 import pytest
+from django.db import connection
+from django.test import Client
 
 from catalog_sync.payments.models import Payment, StripeEvent
 from tests.localstripe import CARD_DECLINED
 
-from .conftest import stripe_signature
+from .conftest import StripeDeliveries, stripe_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +136,38 @@ def test_an_event_saleor_could_not_be_told_of_is_left_for_stripe_to_send_again(s
     assert response.status_code == 502
     assert StripeEvent.objects.count() == 0
     assert Payment.objects.get().charged_minor == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stripes_event_never_keeps_saleors_process_of_the_same_payment_waiting(saleor, stripe_events, localstripe):
+    # given a shopper's card payment charged at Stripe (their bank's step passed), Stripe's event on its way,
+    # and Saleor asking the app to process that transaction: Saleor answers nothing else until the app answers
+    started = saleor.answer("initialize_vnd")
+    localstripe.pay(started["pspReference"])
+    [event] = stripe_events.events(started["pspReference"])
+    processed = threading.Event()
+    saleor.fake_saleor.busy_until["OcopTransactionEventReport"] = processed
+    # when Stripe's event reaches the app and the app reports it to Saleor (who is busy with the process)
+    answers: list = []
+
+    def deliver():
+        try:
+            answers.append(StripeDeliveries(Client(), localstripe).post(event))
+        finally:
+            connection.close()
+
+    delivery = threading.Thread(target=deliver)
+    delivery.start()
+    assert saleor.fake_saleor.arrived.setdefault("OcopTransactionEventReport", threading.Event()).wait(10)
+    # and Saleor's transactionProcess reaches the app meanwhile
+    answer = saleor.answer("process_vnd")
+    processed.set()
+    delivery.join(10)
+    # then the app answered Saleor's process while its report was still waiting (no lock kept it), charged in full
+    assert saleor.fake_saleor.held_out == []
+    assert (answer["result"], answer["amount"]) == ("CHARGE_SUCCESS", "125000")
+    # and the event was reported once, and the payment holds what Stripe charged
+    assert [(response.status_code, response.json()) for response in answers] == [
+        (200, {"handled": "reported CHARGE_SUCCESS"})]
+    assert [report["type"] for report in reports(saleor.fake_saleor)] == ["CHARGE_SUCCESS"]
+    assert Payment.objects.get().charged_minor == 125000

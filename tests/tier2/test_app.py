@@ -6,7 +6,9 @@ keep the shop in step: a product the certification plugin withdraws leaves the c
 within 10 s of the sync's commit, and comes back when the certificate is renewed.
 
 With ``OCOP_RECORD_APP=1`` the test also (re)records the Saleor replies that tier-1 tests of the
-app replay (tests/fixtures/saleor/11_app_install.json, 12_app_refresh.json, 13_saleor_health.json).
+app replay (tests/fixtures/saleor/11_app_install.json, 12_app_refresh.json, 13_saleor_health.json), and a
+customer's access token from ``tokenCreate`` with the key set that signed it
+(tests/fixtures/saleor_webhooks/customer_token.json: a throwaway Saleor's, its key gone with it).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import jwt
 import pytest
 import redis
 from django.core.cache import cache
@@ -30,6 +33,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from catalog_sync.app import health
+from catalog_sync.app.install import registration_pending
 from catalog_sync.app.models import HandledDelivery, Installation
 from catalog_sync.app.readers import StorefrontReader
 from catalog_sync.catalogue.records import SearchQuery
@@ -52,6 +56,9 @@ CERTIFICATE = "AG-2025-0001"  # the demo's 5★ Phú Quốc fish sauce
 PLUGIN_UPDATE = """mutation($input: PluginUpdateInput!) { pluginUpdate(id: "ocop.certification", input: $input) {
   errors { field message } } }"""
 RECORD = os.environ.get("OCOP_RECORD_APP") == "1"
+CUSTOMER_TOKEN = REPO / "tests" / "fixtures" / "saleor_webhooks" / "customer_token.json"
+TOKEN_CREATE = """mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) {
+  token errors { field code } } }"""
 
 
 def recording_client(url: str, token: str | None, cassette: str) -> SaleorClient:
@@ -97,6 +104,20 @@ def web_worker_running(settings):
             os.environ.pop("CELERY_BROKER_URL", None)
         else:
             os.environ["CELERY_BROKER_URL"] = previous_broker
+
+
+def customer_access_token(saleor_env, saleor_api, installation) -> tuple[str, dict]:
+    """A customer's access token from Saleor's ``tokenCreate`` (valid: Saleor's key signed it), and Saleor's key set."""
+    email, password = "shopper@ocop.test", secrets.token_urlsafe(16)
+    saleor_env.manage("shell", "-c", "from saleor.account.models import User; "
+                      f"user = User(email={email!r}, is_active=True, is_confirmed=True); "
+                      f"user.set_password({password!r}); user.save()")
+    token = saleor_api.data(TOKEN_CREATE, {"email": email, "password": password}, token=None)["tokenCreate"]["token"]
+    header = jwt.get_unverified_header(token)
+    assert "b64" not in header and header["alg"] == "RS256"
+    key = next(entry for entry in installation.jwks["keys"] if entry["kid"] == header["kid"])
+    assert jwt.decode(token, jwt.PyJWK(key).key, algorithms=["RS256"])["email"] == email
+    return token, installation.jwks
 
 
 def wait_for(condition, *, timeout: float, step: float = 0.2) -> float:
@@ -155,6 +176,31 @@ def test_the_app_installs_and_keeps_the_shop_in_step_with_saleor(
     call_command("saleor_install_app", "--manifest-url", f"{live_server.url}/saleor/manifest/", stdout=again,
                  stderr=io.StringIO())
     assert again.getvalue().strip() == f"saleor install-app: already installed (app {installation.app_id})"
+    # and nobody re-registers it: not our own app's token outside an installation, not another app's ever
+    refused_again = client.post("/saleor/register/", data={"auth_token": installation.token},
+                                content_type="application/json", HTTP_SALEOR_API_URL=saleor_api.url)
+    assert refused_again.status_code == 403
+    if RECORD:  # Saleor's answer for another app's token, beside those for ours and a forged one
+        monkeypatch.setenv("OCOP_SALEOR_RECORD", str(FIXTURES / "11_app_install.json"))
+    with registration_pending(saleor_api.url, timeout=30):
+        other_app = client.post("/saleor/register/", data={"auth_token": saleor_api.app_token},
+                                content_type="application/json", HTTP_SALEOR_API_URL=saleor_api.url)
+    assert (other_app.status_code, other_app.json()) == (403, {"error": {"message": "the token is not the app "
+                                                                               "ocop.market's"}})
+    monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
+    assert Installation.objects.get().token == installation.token
+    # and a shopper's own access token, signed by Saleor's key, is no webhook signature
+    customer_token, jwks = customer_access_token(saleor_env, saleor_api, installation)
+    body = json.dumps({"__typename": "ProductUpdated", "issuedAt": datetime.datetime.now(datetime.UTC).isoformat(),
+                       "product": {"id": "UHJvZHVjdDox"}}).encode()
+    forged = client.post("/saleor/webhooks/", data=body, content_type="application/json",
+                         HTTP_SALEOR_API_URL=saleor_api.url, HTTP_SALEOR_SIGNATURE=customer_token,
+                         HTTP_SALEOR_EVENT="product_updated")
+    assert (forged.status_code, forged.json()) == (401, {"error": {"message": "the signature is not a detached JWS "
+                                                                             "(b64 false, crit b64)"}})
+    assert HandledDelivery.objects.count() == 0
+    if RECORD:
+        CUSTOMER_TOKEN.write_text(json.dumps({"jwks": jwks, "token": customer_token}, indent=1) + "\n")
     # and the catalogue commands now work with the installed app's token
     report = io.StringIO()
     call_command("saleor_bootstrap", "--json", stdout=report)

@@ -6,13 +6,17 @@ their own lines (an SMTP sink here). The honey producer's person ships their lin
 tracking number: Saleor holds one fulfilment of exactly those lines. The coffee producer's person sees
 only their line of the shared order, cannot see or ship the honey lines, and ships their own.
 
+Then an order placed while Saleor's delivery is lost reaches the portal through ``ocop saleor catch-up-orders``.
+
 With ``OCOP_RECORD_PORTAL_ORDERS=1`` it also (re)records the order deliveries Saleor signed, one of each kind
-(tests/fixtures/saleor_webhooks/portal_orders.json), whose shape tier 1's order webhook tests replay.
+(tests/fixtures/saleor_webhooks/portal_orders.json), whose shape tier 1's order webhook tests replay, and
+Saleor's replies to the catch-up (tests/fixtures/saleor/22_order_catch_up.json).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import email
 import email.policy
 import io
@@ -25,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from catalog_sync.app import signatures
@@ -46,8 +51,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "saleor_webhooks" / "portal_orders.json"
 RECORD = os.environ.get("OCOP_RECORD_PORTAL_ORDERS") == "1"
+CATCH_UP = PAYLOADS.parents[1] / "saleor" / "22_order_catch_up.json"
 CONFIRM = """mutation($id: ID!) { orderConfirm(id: $id) { order { status } errors { field code message } } }"""
 HONEY_PRODUCT, COFFEE_PRODUCT = "Mật ong bạc hà Mèo Vạc", "Cà phê Arabica Cầu Đất"
+TOUR = "Tham quan đồi cà phê Cầu Đất"
 SHOPPER = AddressInput("Nguyễn Văn An", "+84912345678", "12 Trần Phú", "Phường Xuân Hương - Đà Lạt", "Lâm Đồng")
 
 
@@ -110,6 +117,15 @@ def place(url: str, lines: list[tuple[str, int]]) -> str:
     return shop.complete(cart.id).number
 
 
+def book(url: str, variant_id: str) -> str:
+    """A shopper's booking of a tourism service, cash on delivery: no shipping address, no delivery; its number."""
+    shop = Shop(SaleorClient(url, None))
+    cart = shop.create(variant_id, 1)
+    shop.set_email(cart.id, "an.nguyen@example.com")
+    shop.set_billing_address(cart.id, SHOPPER)
+    return shop.complete(cart.id).number
+
+
 def in_saleor(number: int) -> saleor_orders.Order:
     with command_client() as saleor:
         order = saleor_orders.order_by_number(saleor, number)
@@ -119,7 +135,7 @@ def in_saleor(number: int) -> saleor_orders.Order:
 
 def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_cannot_see_or_ship_them(
         live_server, settings, saleor_api, saleor_env, monkeypatch, two_producers,  # noqa: F811
-        producer_person):  # noqa: F811
+        producer_person, make_certificate):  # noqa: F811
     settings.SALEOR_API_URL = saleor_api.url
     settings.SALEOR_APP_TOKEN = saleor_api.app_token
     settings.APP_PUBLIC_URL = live_server.url
@@ -127,23 +143,32 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
     monkeypatch.setenv("PUBLIC_URL", live_server.url + "/")  # the web worker's links in the emails
     # given the two producers' products in Saleor, the web service installed as its app (with the order
     # webhook), and a person of each producer
+    # (and the coffee producer's tour of its tea and coffee hills, a tourism service)
+    make_certificate(id="LD-2025-0902", product_name=TOUR, producer="Công ty TNHH Cà phê Cầu Đất", stars=4,
+                     issued_on=datetime.date(2025, 1, 20), decision_no="120/QĐ-BNNMT", province="lam-dong",
+                     group="du-lich")
     call_command("saleor_bootstrap", stdout=io.StringIO())
     with command_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
-    assert (summary.created, summary.errors) == (2, [])
+    assert (summary.created, summary.errors) == (3, [])
     # from here on the portal reads and ships with the installed app's token
     staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
     honey = Variant.objects.get(product__producer_title="HTX Ong mật Mèo Vạc")
-    coffee = Variant.objects.get(product__producer_title="Công ty TNHH Cà phê Cầu Đất")
+    coffee = Variant.objects.get(product__producer_title="Công ty TNHH Cà phê Cầu Đất", product__name=COFFEE_PRODUCT)
+    tour = Variant.objects.get(product__name=TOUR)
     lan = producer_person(two_producers[0], "lan@example.vn")
     minh = producer_person(two_producers[1], "minh@example.vn")
     deliveries: dict[str, dict] = {}  # the first order delivery of each kind, as Saleor signed it
     verify = signatures.verify
 
+    outage = {"on": False}
+
     def keeping(installation, body, signature):
         verify(installation, body, signature)
         payload = json.loads(body)
+        if outage["on"] and str(payload.get("__typename", "")).startswith("Order"):
+            raise signatures.BadSignature("the web service is unreachable (a lost delivery)")
         if str(payload.get("__typename", "")).startswith("Order"):
             deliveries.setdefault(payload["__typename"], payload)
 
@@ -222,6 +247,55 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
         ("minh@example.vn", lines[COFFEE_PRODUCT].id, "1/1 · GHN · GHN777")])
     assert {kind: set(payload) for kind, payload in deliveries.items()} == {
         "OrderCreated": {"__typename", "issuedAt", "order"}, "OrderConfirmed": {"__typename", "issuedAt", "order"}}
+
+    # given the web service unreachable for Saleor's order deliveries (every try refused, so the delivery is lost)
+    # while a shopper orders coffee, and another books the coffee producer's tour (a service: no address)
+    outage["on"] = True
+    since = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
+    lost = int(place(saleor_api.url, [(coffee.id, 1)]))
+    booked = int(book(saleor_api.url, tour.id))
+    outage["on"] = False
+    assert not ProducerOrderLine.objects.filter(order_number__in=[lost, booked]).exists()
+    assert f'id="order-{lost}"' not in minh.get("/portal/orders/").content.decode()
+    # when the catch-up runs (the web's beat runs it hourly)
+    mail.outbox.clear()
+    if RECORD:
+        CATCH_UP.unlink(missing_ok=True)
+        monkeypatch.setenv("OCOP_SALEOR_RECORD", str(CATCH_UP))
+    out = io.StringIO()
+    call_command("saleor_catch_up_orders", "--since", since.isoformat(), "--json", stdout=out)
+    monkeypatch.delenv("OCOP_SALEOR_RECORD", raising=False)
+    # then the order reaches the coffee producer's portal, and their person is told once
+    assert json.loads(out.getvalue()) == {"since": since.isoformat(), "orders": 2, "placed": 2, "new_lines": 2,
+                                          "orders_with_new_lines": [lost, booked], "problems": []}
+    listing = minh.get("/portal/orders/").content.decode()
+    assert f'id="order-{lost}"' in listing and f'id="order-{booked}"' in listing
+    assert [message.to for message in mail.outbox] == [["minh@example.vn"], ["minh@example.vn"]]
+    # and a second run adds nothing
+    again = io.StringIO()
+    call_command("saleor_catch_up_orders", "--since", since.isoformat(), "--json", stdout=again)
+    assert json.loads(again.getvalue())["new_lines"] == 0 and len(mail.outbox) == 2
+
+    # when the coffee producer's person opens the tour's order: a service is used, never shipped
+    [tour_line] = in_saleor(booked).lines
+    page = minh.get(f"/portal/orders/{booked}/").content.decode()
+    assert "Dịch vụ của bạn" in page and "Chưa sử dụng" in page and 'name="tracking_number"' not in page
+    # and they try to mark it shipped anyway
+    shipped_tour = minh.post(f"/portal/orders/{booked}/", {"carrier": "GHN", "tracking_number": "GHN888",
+                                                            "lines": [tour_line.id]})
+    # then it is refused, and Saleor holds no fulfilment
+    assert shipped_tour.status_code == 400
+    assert "Dịch vụ du lịch không gửi đi: hãy đánh dấu đã sử dụng." in shipped_tour.content.decode()
+    assert in_saleor(booked).shipments == ()
+    # when they mark it used
+    used = minh.post(f"/portal/orders/{booked}/", {"action": "use"})
+    # then Saleor holds one fulfilment of the tour without carrier or tracking number, and the page says used
+    assert used.status_code == 302
+    [use] = in_saleor(booked).shipments
+    assert (use.tracking_number, use.carrier, use.line_quantities) == ("", "", ((tour_line.id, 1),))
+    page = minh.get(f"/portal/orders/{booked}/").content.decode()
+    assert "Mọi dịch vụ của bạn trong đơn này đã được sử dụng." in page and "GHN888" not in page
+    assert PortalChange.objects.filter(object_id=tour_line.id).values_list("field", "after").get() == ("used", "1/1")
     if RECORD:
         PAYLOADS.write_text(json.dumps(deliveries, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     print(f"\nportal orders: the 3 emails sent {told_after:.1f} s after the first order was placed; shipping "

@@ -689,6 +689,13 @@ from .producer_orders import (
     ProducerOrdersOrdersEdges,
     ProducerOrdersOrdersEdgesNode,
 )
+from .producer_orders_created_since import (
+    ProducerOrdersCreatedSince,
+    ProducerOrdersCreatedSinceOrders,
+    ProducerOrdersCreatedSinceOrdersEdges,
+    ProducerOrdersCreatedSinceOrdersEdgesNode,
+    ProducerOrdersCreatedSinceOrdersPageInfo,
+)
 from .producer_pages import (
     ProducerPages,
     ProducerPagesPages,
@@ -1402,6 +1409,11 @@ __all__ = [
     "ProducerOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttributePage",
     "ProducerOrderNodeShippingAddress",
     "ProducerOrders",
+    "ProducerOrdersCreatedSince",
+    "ProducerOrdersCreatedSinceOrders",
+    "ProducerOrdersCreatedSinceOrdersEdges",
+    "ProducerOrdersCreatedSinceOrdersEdgesNode",
+    "ProducerOrdersCreatedSinceOrdersPageInfo",
     "ProducerOrdersOrders",
     "ProducerOrdersOrdersEdges",
     "ProducerOrdersOrdersEdgesNode",

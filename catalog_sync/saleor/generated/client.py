@@ -100,6 +100,7 @@ from .producer_order_by_id import ProducerOrderById
 from .producer_order_by_number import ProducerOrderByNumber
 from .producer_order_fulfill import ProducerOrderFulfill
 from .producer_orders import ProducerOrders
+from .producer_orders_created_since import ProducerOrdersCreatedSince
 from .producer_pages import ProducerPages
 from .producer_warehouse import ProducerWarehouse
 from .product_attribute_assign import ProductAttributeAssign
@@ -873,6 +874,7 @@ class Client(TypedBaseClient):
             query OcopAppId {
               app {
                 id
+                identifier
               }
             }
             """)
@@ -3885,6 +3887,108 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ProducerFulfillmentCarrier.model_validate(data)
+
+    def producer_orders_created_since(
+        self,
+        since: datetime,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ProducerOrdersCreatedSince:
+        query = gql("""
+            query ProducerOrdersCreatedSince($since: DateTime!, $after: String) {
+              orders(
+                first: 100
+                after: $after
+                where: {createdAt: {gte: $since}}
+                sortBy: {field: CREATED_AT, direction: ASC}
+              ) {
+                edges {
+                  node {
+                    ...ProducerOrderNode
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment ProducerOrderNode on Order {
+              id
+              number
+              created
+              status
+              shippingAddress {
+                firstName
+                lastName
+                phone
+                streetAddress1
+                streetAddress2
+                city
+                countryArea
+                postalCode
+              }
+              lines {
+                id
+                productName
+                variantName
+                productSku
+                quantity
+                quantityFulfilled
+                quantityToFulfill
+                unitPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                trackingNumber
+                carrier: metafield(key: "carrier")
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"since": since, "after": after}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerOrdersCreatedSince",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerOrdersCreatedSince.model_validate(data)
 
     def portal_product(
         self, id: str, channel: str, warehouse: str, **kwargs: Any

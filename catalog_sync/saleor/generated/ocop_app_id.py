@@ -9,6 +9,7 @@ class OcopAppId(BaseModel):
 
 class OcopAppIdApp(BaseModel):
     id: str
+    identifier: Optional[str]
 
 
 OcopAppId.model_rebuild()
