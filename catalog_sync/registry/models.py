@@ -50,6 +50,22 @@ class Producer(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shares_name(self) -> bool:
+        """Another producer of the registry (in another province) has this producer's name key: the two are
+        told apart by their province wherever they are named (their pages in the shop, their portals)."""
+        known = self.__dict__.get("_shares_name")
+        if known is None:
+            known = Producer.objects.filter(name_key=self.name_key).exclude(pk=self.pk).exists()
+            self.__dict__["_shares_name"] = known
+        return bool(known)
+
+    @staticmethod
+    def shared_name_keys() -> set[str]:
+        """The name keys more than one producer of the registry has."""
+        return set(Producer.objects.values("name_key").annotate(n=models.Count("id")).filter(n__gt=1)
+                   .values_list("name_key", flat=True))
+
 
 class DecisionLevel(models.TextChoices):
     DISTRICT = "district", _("District People's Committee")
@@ -96,7 +112,9 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
             return certificate_id
 
         newest: dict[str, Certificate] = {}
+        shared = Producer.shared_name_keys()
         for certificate in self.active_on(day).select_related("producer", "decision").order_by("issued_on", "id"):
+            certificate.producer.__dict__["_shares_name"] = certificate.producer.name_key in shared
             newest[first_of_chain(certificate.id)] = certificate  # later (newer) ones replace older ones
         return sorted(newest.items())
 

@@ -75,6 +75,9 @@ class ImportSummary:
     unchanged: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     producers: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
+    # products moved to their own producer's page: [{"from": page slug before, "to": page slug now,
+    # "products": certificate ids}] (a page namesakes of two provinces shared, split into one page each)
+    split_pages: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,7 @@ class ImportSummary:
             "unchanged": self.unchanged,
             "errors": self.errors,
             "producers": self.producers,
+            "split_pages": self.split_pages,
         }
 
     def error(self, certificate_id: str, reason: str) -> None:
@@ -181,6 +185,17 @@ def _demo_metadata() -> list[MetadataInput]:
     return [MetadataInput(key=key, value=value) for key, value in DEMO_METADATA]
 
 
+def _heirs(producers: list[ProducerEntry], existing: dict[str, PageNode]) -> dict[str, str]:
+    """For each page namesakes still share (the slug of their name alone), the producer key of the one who keeps
+    it: the first registered of those without a page of their own yet."""
+    heirs: dict[str, str] = {}
+    for producer in sorted(producers, key=lambda p: p.registered):
+        if (producer.shares_name and producer.shared_slug in existing and producer.slug not in existing
+                and producer.shared_slug not in heirs):
+            heirs[producer.shared_slug] = producer.key
+    return heirs
+
+
 class _Run:
     def __init__(self, client: SaleorClient, context: _Context, summary: ImportSummary,
                  progress: Progress | None, demo: bool):
@@ -191,6 +206,8 @@ class _Run:
         self.progress = progress or (lambda phase, done, total: None)
         self.demo = demo
         self.product_ids: dict[str, str] = {}  # external reference -> id, of the products created or found
+        self.slugs_before: dict[str, str] = {}  # page id -> its slug when the run began
+        self.moved: dict[tuple[str, str], list[str]] = {}  # (page slug before, page slug now) -> certificate ids
 
     # producers ----------------------------------------------------------------------------
 
@@ -216,21 +233,36 @@ class _Run:
                        existing: dict[str, PageNode] | None = None) -> dict[str, str | SaleorError]:
         """Page id (or the error) per producer key. Saleor has no bulk page mutation: one per new or changed page.
 
-        ``existing``: the pages Saleor holds by slug (default: every producer page, read 100 per query)."""
+        ``existing``: the pages Saleor holds by slug (default: every producer page, read 100 per query).
+
+        Namesakes of two provinces are two producers with two pages. Where they still share the page they had
+        before (the slug of the name alone), the first of them in the registry keeps it, renamed to its own slug
+        (its story and photos stay with it), and each other one gets a page of its own; their products then move
+        to their own producer's page (``sync_products``, which reports the moves)."""
         if existing is None:
             existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
+        self.slugs_before.update({page.id: slug for slug, page in existing.items()})
+        heirs = _heirs(producers, existing)
         pages: dict[str, str | SaleorError] = {}
         counts = self.summary.producers
         for done, producer in enumerate(producers, start=1):
             inputs, shown = self.page_values(producer)
             page = existing.get(producer.slug)
             try:
-                if page is None:
+                if page is None and heirs.get(producer.shared_slug) == producer.key:
+                    shared = existing[producer.shared_slug]
+                    self.operations.page_update(id=shared.id, input=PageInput(slug=producer.slug, attributes=inputs))
+                    self._key(shared.id, producer)
+                    pages[producer.key] = shared.id
+                    counts["updated"] += 1
+                elif page is None:
                     created = self.operations.page_create(input=PageCreateInput(
                         pageType=self.ctx.page_type_id, slug=producer.slug, title=producer.name,
                         isPublished=True, attributes=inputs,
                     )).page_create
-                    pages[producer.key] = returned(created.page if created else None, "pageCreate").id
+                    page_id = returned(created.page if created else None, "pageCreate").id
+                    pages[producer.key] = page_id
+                    self._key(page_id, producer)
                     counts["created"] += 1
                 else:
                     pages[producer.key] = page.id
@@ -244,6 +276,12 @@ class _Run:
                 pages[producer.key] = error
             self.progress("producers", done, len(producers))
         return pages
+
+    def _key(self, page_id: str, producer: ProducerEntry) -> None:
+        """The registry producer in the page's metadata, where its name alone does not say who it is."""
+        if producer.shares_name:
+            reply = self.operations.producer_page_key(id=page_id, key=producer.key).update_metadata
+            returned(reply.item if reply else None, "updateMetadata")
 
     # products -----------------------------------------------------------------------------
 
@@ -299,7 +337,8 @@ class _Run:
         return product
 
     def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError],
-                      existing: dict[str, ProductNode] | None = None) -> None:
+                      existing: dict[str, ProductNode] | None = None,
+                      slugs: dict[str, str] | None = None) -> None:
         """``existing``: the products Saleor holds by external reference (default: all of our product types)."""
         if existing is None:
             existing = {p.external_reference: p for p in catalogue_products(
@@ -337,6 +376,7 @@ class _Run:
             except SaleorMutationError as error:
                 self.summary.error(entry.certificate_id, str(error))
             else:
+                self._moved(entry, have.get(spec.PRODUCER), (slugs or {}).get(entry.producer_key))
                 if same and not needs_listing:
                     self.summary.unchanged += 1
                 else:
@@ -348,6 +388,16 @@ class _Run:
             self._create(chunk)
             done += len(chunk)
             self.progress("products", done, len(products))
+
+    def _moved(self, entry: ProductEntry, page_before: str | None, slug_now: str | None) -> None:
+        """Note a product whose producer page is another (or renamed) now: from the slug its page had."""
+        slug_before = self.slugs_before.get(page_before or "")
+        if slug_before and slug_now and slug_before != slug_now:
+            self.moved.setdefault((slug_before, slug_now), []).append(entry.certificate_id)
+
+    def split_pages(self) -> list[dict[str, Any]]:
+        return [{"from": before, "to": now, "products": sorted(ids)}
+                for (before, now), ids in sorted(self.moved.items())]
 
     def _demo_listing(self, entry: ProductEntry, product_id: str) -> None:
         """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
@@ -386,7 +436,8 @@ def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: 
     summary = ImportSummary()
     run = _Run(client, context, summary, progress, demo)
     pages = run.sync_producers(producers)
-    run.sync_products(products, pages)
+    run.sync_products(products, pages, slugs={p.key: p.slug for p in producers})
+    summary.split_pages = run.split_pages()
     return summary
 
 

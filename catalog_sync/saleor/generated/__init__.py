@@ -689,6 +689,13 @@ from .producer_orders import (
     ProducerOrdersOrdersEdges,
     ProducerOrdersOrdersEdgesNode,
 )
+from .producer_page_key import (
+    ProducerPageKey,
+    ProducerPageKeyUpdateMetadata,
+    ProducerPageKeyUpdateMetadataErrors,
+    ProducerPageKeyUpdateMetadataItemObjectWithMetadata,
+    ProducerPageKeyUpdateMetadataItemPage,
+)
 from .producer_pages import (
     ProducerPages,
     ProducerPagesPages,
@@ -1405,6 +1412,11 @@ __all__ = [
     "ProducerOrdersOrders",
     "ProducerOrdersOrdersEdges",
     "ProducerOrdersOrdersEdgesNode",
+    "ProducerPageKey",
+    "ProducerPageKeyUpdateMetadata",
+    "ProducerPageKeyUpdateMetadataErrors",
+    "ProducerPageKeyUpdateMetadataItemObjectWithMetadata",
+    "ProducerPageKeyUpdateMetadataItemPage",
     "ProducerPageNode",
     "ProducerPageNodeAssignedAttributesAssignedAttribute",
     "ProducerPageNodeAssignedAttributesAssignedAttributeAttribute",

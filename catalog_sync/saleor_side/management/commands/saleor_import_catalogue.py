@@ -21,6 +21,8 @@ def report(out, summary: ImportSummary) -> None:
     )
     for error in summary.errors:
         out.write(f"  {error['certificate_id']}: {error['reason']}")
+    for split in summary.split_pages:
+        out.write(f"moved to producer page {split['to']} from {split['from']}: {', '.join(split['products'])}")
 
 
 class Command(BaseCommand):
