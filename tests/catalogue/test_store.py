@@ -9,8 +9,8 @@ from catalog_sync.catalogue import store
 from tests.catalogue_builders import (
     collection_record,
     later,
-    producer_ref,
     producer_record,
+    producer_ref,
     product_record,
     variant_record,
 )
