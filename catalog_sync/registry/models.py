@@ -7,6 +7,7 @@ Query methods are named in business terms (``Certificate.objects.active_on(day)`
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -117,6 +118,15 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
             certificate.producer.__dict__["_shares_name"] = certificate.producer.name_key in shared
             newest[first_of_chain(certificate.id)] = certificate  # later (newer) ones replace older ones
         return sorted(newest.items())
+
+    def producers_of(self, ids: Iterable[str]) -> dict[str, Producer]:
+        """The producer of each of these certificates the registry knows, by certificate id."""
+        shared = Producer.shared_name_keys()
+        found = {}
+        for certificate in self.model.objects.filter(id__in=list(ids)).select_related("producer"):
+            certificate.producer.__dict__["_shares_name"] = certificate.producer.name_key in shared
+            found[certificate.id] = certificate.producer
+        return found
 
     def expiring_within(self, days: int, today: datetime.date | None = None) -> CertificateQuerySet:
         today = today or vietnam_today()

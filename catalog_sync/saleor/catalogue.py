@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from . import spec
+from . import namesakes, spec
 from .bootstrap import CatalogueState, read_state
 from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
-from .entries import CatalogueQuery, ListedCertificate, ProducerEntry, ProductEntry, catalogue_entries
+from .entries import CatalogueQuery, ListedCertificate, OwnerQuery, ProducerEntry, ProductEntry, catalogue_entries
 from .generated.fragments import CatalogueProductNode, ProducerPageNode
 from .generated.input_types import (
     AttributeValueInput,
@@ -185,17 +185,6 @@ def _demo_metadata() -> list[MetadataInput]:
     return [MetadataInput(key=key, value=value) for key, value in DEMO_METADATA]
 
 
-def _heirs(producers: list[ProducerEntry], existing: dict[str, PageNode]) -> dict[str, str]:
-    """For each page namesakes still share (the slug of their name alone), the producer key of the one who keeps
-    it: the first registered of those without a page of their own yet."""
-    heirs: dict[str, str] = {}
-    for producer in sorted(producers, key=lambda p: p.registered):
-        if (producer.shares_name and producer.shared_slug in existing and producer.slug not in existing
-                and producer.shared_slug not in heirs):
-            heirs[producer.shared_slug] = producer.key
-    return heirs
-
-
 class _Run:
     def __init__(self, client: SaleorClient, context: _Context, summary: ImportSummary,
                  progress: Progress | None, demo: bool):
@@ -207,6 +196,10 @@ class _Run:
         self.demo = demo
         self.product_ids: dict[str, str] = {}  # external reference -> id, of the products created or found
         self.slugs_before: dict[str, str] = {}  # page id -> its slug when the run began
+        self.pages_at_start: dict[str, PageNode] = {}  # by slug
+        self.shared_page_ids: set[str] = set()  # the pages namesakes shared when the run began
+        self.pages_by_key: dict[str, str | SaleorError] = {}  # producer key -> page id (or the error)
+        self.inherited: set[str] = set()  # the slugs of the shared pages this run renamed to their heir's
         self.moved: dict[tuple[str, str], list[str]] = {}  # (page slug before, page slug now) -> certificate ids
 
     # producers ----------------------------------------------------------------------------
@@ -242,7 +235,10 @@ class _Run:
         if existing is None:
             existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
         self.slugs_before.update({page.id: slug for slug, page in existing.items()})
-        heirs = _heirs(producers, existing)
+        self.pages_at_start = self.pages_at_start or dict(existing)
+        self.shared_page_ids |= namesakes.shared_pages(producers, existing)
+        heirs = {shared: key for shared, key in namesakes.heirs(producers, existing).items()
+                 if shared not in self.inherited}
         pages: dict[str, str | SaleorError] = {}
         counts = self.summary.producers
         for done, producer in enumerate(producers, start=1):
@@ -251,6 +247,7 @@ class _Run:
             try:
                 if page is None and heirs.get(producer.shared_slug) == producer.key:
                     shared = existing[producer.shared_slug]
+                    self.inherited.add(producer.shared_slug)
                     self.operations.page_update(id=shared.id, input=PageInput(slug=producer.slug, attributes=inputs))
                     self._key(shared.id, producer)
                     pages[producer.key] = shared.id
@@ -275,6 +272,7 @@ class _Run:
             except SaleorError as error:
                 pages[producer.key] = error
             self.progress("producers", done, len(producers))
+        self.pages_by_key.update(pages)
         return pages
 
     def _key(self, page_id: str, producer: ProducerEntry) -> None:
@@ -390,10 +388,13 @@ class _Run:
             self.progress("products", done, len(products))
 
     def _moved(self, entry: ProductEntry, page_before: str | None, slug_now: str | None) -> None:
+        self.note_move(entry.certificate_id, page_before, slug_now)
+
+    def note_move(self, certificate_id: str, page_before: str | None, slug_now: str | None) -> None:
         """Note a product whose producer page is another (or renamed) now: from the slug its page had."""
         slug_before = self.slugs_before.get(page_before or "")
         if slug_before and slug_now and slug_before != slug_now:
-            self.moved.setdefault((slug_before, slug_now), []).append(entry.certificate_id)
+            self.moved.setdefault((slug_before, slug_now), []).append(certificate_id)
 
     def split_pages(self) -> list[dict[str, Any]]:
         return [{"from": before, "to": now, "products": sorted(ids)}
@@ -429,14 +430,22 @@ class _Run:
 
 
 def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: datetime.date,
-                     progress: Progress | None = None, demo: bool = False) -> ImportSummary:
-    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``."""
+                     progress: Progress | None = None, demo: bool = False,
+                     owners: OwnerQuery | None = None) -> ImportSummary:
+    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``.
+
+    ``owners`` (the registry's producer of each certificate): where a page producers of one name shared is split,
+    the products outside today's catalogue on it move to their own producer's page too."""
     producers, products = catalogue_entries(catalogue(today))
     context = _Context(read_state(client))
     summary = ImportSummary()
     run = _Run(client, context, summary, progress, demo)
     pages = run.sync_producers(producers)
-    run.sync_products(products, pages, slugs={p.key: p.slug for p in producers})
+    existing = {p.external_reference: p for p in catalogue_products(
+        client, sorted(context.product_type_ids.values())) if p.external_reference}
+    run.sync_products(products, pages, existing, slugs={p.key: p.slug for p in producers})
+    if owners is not None and run.shared_page_ids:
+        namesakes.rehome(run, products, existing, owners, assigned)
     summary.split_pages = run.split_pages()
     return summary
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -143,6 +143,19 @@ class ListedCertificate(Protocol):
     def decision(self) -> ListedDecision: ...
 
 
+# The registry's producer of each certificate id it knows (``Certificate.objects.producers_of``).
+OwnerQuery = Callable[[Iterable[str]], Mapping[str, ListedProducer]]
+
+
+def producer_entry(producer: ListedProducer, province: str = "") -> ProducerEntry:
+    """The catalogue's entry of a registry producer; ``province``: the one its page shows when it has none."""
+    return ProducerEntry(
+        name_key=producer.name_key, registry_province=producer.province, name=producer.name,
+        province=producer.province or province, commune=producer.address,
+        organisation_type=producer.organisation_type, shares_name=producer.shares_name, registered=producer.pk,
+    )
+
+
 # The registry's query for the day's catalogue (``Certificate.objects.in_catalogue_on``):
 # (first certificate of the renewal chain, the chain's newest certificate valid that day).
 CatalogueQuery = Callable[[datetime.date], Iterable[tuple[str, ListedCertificate]]]
@@ -155,11 +168,8 @@ def catalogue_entries(
     products: list[ProductEntry] = []
     for chain_root, c in sorted(listed, key=lambda pair: pair[0]):
         producer = c.producer
-        entry = producers.setdefault(producer_key(producer.name_key, producer.province), ProducerEntry(
-            name_key=producer.name_key, registry_province=producer.province, name=producer.name,
-            province=producer.province or c.province, commune=producer.address,
-            organisation_type=producer.organisation_type, shares_name=producer.shares_name, registered=producer.pk,
-        ))
+        entry = producers.setdefault(producer_key(producer.name_key, producer.province),
+                                     producer_entry(producer, c.province))
         products.append(ProductEntry(
             certificate_id=c.id, chain_root=chain_root, product_name=c.product_name,
             producer_key=entry.key, stars=c.stars, valid_until=c.valid_until, group=c.group,

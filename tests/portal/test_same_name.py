@@ -19,7 +19,7 @@ from catalog_sync.saleor.entries import catalogue_entries, producer_page_slug
 from portal.access import former_page_slug, page_slug
 from portal.models import ProducerAccount
 
-from .namesakes import COFFEE_ID, NAME, ON, TEA_ID, namesakes
+from .namesakes import COFFEE_ID, HONEY_ID, NAME, ON, TEA_ID, namesakes
 
 pytestmark = pytest.mark.django_db
 
@@ -76,10 +76,11 @@ def test_import_catalogue_splits_the_page_namesakes_shared_and_says_what_it_move
     # when staff run the catalogue import
     first = import_json()
     # then the page is split: Lâm Đồng's producer (the first registered) keeps it, renamed, Tuyên Quang's gets its
-    # own, each product is on its own producer's page, and the report says what moved where
+    # own, each product is on its own producer's page (the honey too, out of today's catalogue), and the report
+    # says what moved where
     assert first["split_pages"] == [
         {"from": shared, "to": own["lam-dong"], "products": [COFFEE_ID]},
-        {"from": shared, "to": own["tuyen-quang"], "products": [TEA_ID]},
+        {"from": shared, "to": own["tuyen-quang"], "products": [HONEY_ID, TEA_ID]},
     ]
     assert (first["producers"], first["updated"], first["unchanged"], first["errors"]) == (
         {"created": 1, "updated": 1, "unchanged": 0}, 1, 1, [])

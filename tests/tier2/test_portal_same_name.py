@@ -1,11 +1,12 @@
 """Tier 2: two producers of one name in two provinces are two producers, in a real Saleor and in the portal.
 
-"HTX Nông nghiệp Tân Phú" of Lâm Đồng and of Tuyên Quang: a store imported while the two were one producer holds
-one page with both products and an order of both. ``ocop saleor import-catalogue`` splits that page (the first
-registered keeps it, renamed, with its story; the other gets its own) and moves each product to its own
-producer's page, and says so; a second run changes nothing. Then each producer's person sees and changes only
-their own products, variants, story and order lines, both ways (the ownership matrix), and the shop shows two
-producer pages; the shared page's old address answers 404.
+"HTX Nông nghiệp Tân Phú" of Lâm Đồng and of Tuyên Quang: a store imported while the two were one producer
+holds one page with their products (one of them out of today's catalogue since) and an order of two.
+``ocop saleor import-catalogue`` splits that page (the first registered keeps it, renamed, with its story; the
+other gets its own) and moves each product to its own producer's page, and says so; a second run changes
+nothing. Then each producer's person sees and changes only their own products, variants, story and order
+lines, both ways (the ownership matrix), and the shop shows two producer pages; the shared page's old address
+answers 404.
 
 With ``OCOP_RECORD_SAME_NAME=1`` the run also (re)records the two import runs tier 1 replays
 (tests/fixtures/saleor/22_same_name_split.json; the app token is never written).
@@ -31,7 +32,7 @@ from catalog_sync.saleor.entries import producer_page_slug
 from catalog_sync.saleor_side.connection import command_client
 from portal.orders import record_new_lines
 from tests.portal.conftest import client_factory, producer_person  # noqa: F401
-from tests.portal.namesakes import COFFEE, COFFEE_ID, NAME, ON, TEA, TEA_ID, namesakes
+from tests.portal.namesakes import BEFORE, COFFEE, COFFEE_ID, HONEY_ID, NAME, ON, TEA, TEA_ID, namesakes
 from tests.tier2.app_install import staff_install_app
 
 from .test_portal_orders import in_saleor, place
@@ -69,13 +70,13 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     coffee, tea = namesakes(make_certificate)
     lam_dong = coffee.producer
     tuyen_quang = tea.producer
-    Certificate.objects.filter(id=TEA_ID).update(producer=lam_dong)
+    Certificate.objects.filter(id__in=[TEA_ID, HONEY_ID]).update(producer=lam_dong)
     tuyen_quang.delete()
     call_command("saleor_bootstrap", stdout=io.StringIO())
     with command_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on,
-                                   today=datetime.date.fromisoformat(ON), demo=True)
-    assert (summary.created, summary.producers["created"], summary.errors) == (2, 1, [])
+                                   today=datetime.date.fromisoformat(BEFORE), demo=True)
+    assert (summary.created, summary.producers["created"], summary.errors) == (3, 1, [])
     shared = producer_page_slug(match_key(NAME), NAME, "lam-dong", shares_name=False)
     shared_page = saleor_api.data(PAGE, {"slug": shared})["page"]
     # and the shared page's story, written before, and an order of both products placed then
@@ -87,7 +88,7 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     assert set(record_new_lines(in_saleor(number))) == {shared}  # both lines were the shared page's
     # when the registry tells them apart again (Tuyên Quang's own producer, as the importer keeps it)
     tuyen_quang = Producer.objects.create(name=NAME, name_key=match_key(NAME), province="tuyen-quang")
-    Certificate.objects.filter(id=TEA_ID).update(producer=tuyen_quang)
+    Certificate.objects.filter(id__in=[TEA_ID, HONEY_ID]).update(producer=tuyen_quang)
     # and the web service is installed as Saleor's app (the portal and the import use its token)
     staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
     if RECORD:
@@ -101,7 +102,7 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     own = {p: producer_page_slug(match_key(NAME), NAME, p, shares_name=True) for p in ("lam-dong", "tuyen-quang")}
     assert first["split_pages"] == [
         {"from": shared, "to": own["lam-dong"], "products": [COFFEE_ID]},
-        {"from": shared, "to": own["tuyen-quang"], "products": [TEA_ID]},
+        {"from": shared, "to": own["tuyen-quang"], "products": [HONEY_ID, TEA_ID]},
     ]
     assert (first["producers"], first["created"], first["updated"], first["unchanged"], first["errors"]) == (
         {"created": 1, "updated": 1, "unchanged": 0}, 0, 1, 1, [])
@@ -115,6 +116,12 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     assert story_of(pages["tuyen-quang"]) == ""
     assert {p: page["metadata"] for p, page in pages.items()} == {
         p: [{"key": "ocop-producer-key", "value": f"{p}:{match_key(NAME)}"}] for p in own}
+    # and the honey, out of today's catalogue (its certificate expired), is Tuyên Quang's producer's too
+    honey = saleor_api.data("""query($ref: String!) { product(externalReference: $ref) { id } }""",
+                            {"ref": f"ocop:{HONEY_ID}"})["product"]
+    with command_client() as saleor:
+        honey_state = product_edits.product_state(saleor, honey["id"])
+    assert honey_state is not None and honey_state.producer_page_slug == own["tuyen-quang"]
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
 
     # given one person of each producer

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         try:
             with command_client(url=options["url"], token=options["token"]) as client:
                 summary = import_catalogue(client, Certificate.objects.in_catalogue_on,
-                                           today=options["today"] or vietnam_today(), progress=progress_to(self.stderr))
+                                           today=options["today"] or vietnam_today(), progress=progress_to(self.stderr),
+                                           owners=Certificate.objects.producers_of)
         except SaleorError as error:
             raise CommandError(f"saleor import-catalogue: {error}", returncode=1) from None
         if options["json"]:
