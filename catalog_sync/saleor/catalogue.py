@@ -9,7 +9,6 @@ photos and prices belong to the producer and are never overwritten.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,12 +18,12 @@ from typing import Any
 from . import namesakes, spec
 from .bootstrap import CatalogueState, read_state
 from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
+from .demo_values import DEMO_NOTE, DemoValues, demo_metadata
 from .entries import CatalogueQuery, ListedCertificate, OwnerQuery, ProducerEntry, ProductEntry, catalogue_entries
 from .generated.fragments import CatalogueProductNode, ProducerPageNode
 from .generated.input_types import (
     AttributeValueInput,
     AttributeValueSelectableTypeInput,
-    MetadataInput,
     PageCreateInput,
     PageInput,
     ProductBulkCreateInput,
@@ -41,28 +40,6 @@ from .generated.input_types import (
 BULK_SIZE = 50
 
 Progress = Callable[[str, int, int], None]
-
-
-# --- demo listings ----------------------------------------------------------------------------
-
-
-DEMO_NOTE = ("Giá bán và số lượng tồn kho của sản phẩm này là dữ liệu minh họa (demo), không phải giá thật. "
-             "Demo price and stock, not real values.")
-
-
-@dataclass(frozen=True)
-class DemoValues:
-    """Made-up price and stock for the demo store, stable per certificate chain."""
-
-    @staticmethod
-    def price(entry: ProductEntry) -> Decimal:
-        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
-        return Decimal(40_000 + (n % 47) * 10_000)  # 40 000 – 500 000 VND
-
-    @staticmethod
-    def stock(entry: ProductEntry) -> int:
-        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
-        return 20 + (n // 47) % 181  # 20 – 200
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -176,13 +153,6 @@ def _editorjs(*paragraphs: str) -> str:
 
 def _dropdown(attribute_id: str, reference: str) -> AttributeValueInput:
     return AttributeValueInput(id=attribute_id, dropdown=AttributeValueSelectableTypeInput(externalReference=reference))
-
-
-DEMO_METADATA = (("demo", "true"),)
-
-
-def _demo_metadata() -> list[MetadataInput]:
-    return [MetadataInput(key=key, value=value) for key, value in DEMO_METADATA]
 
 
 class _Run:
@@ -319,14 +289,14 @@ class _Run:
         )
         if self.demo:
             description.append(DEMO_NOTE)
-            product.metadata = _demo_metadata()
+            product.metadata = demo_metadata()
             product.channel_listings = [ProductChannelListingCreateInput(
                 channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
                 isAvailableForPurchase=True,
             )]
             product.variants = [ProductVariantBulkCreateInput(
                 sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255], attributes=[],
-                trackInventory=True, metadata=_demo_metadata(),
+                trackInventory=True, metadata=demo_metadata(),
                 stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
                 channelListings=[ProductVariantChannelListingAddInput(
                     channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))],
@@ -404,7 +374,7 @@ class _Run:
         """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
         created = self.operations.variant_create(input=ProductVariantCreateInput(
             product=product_id, sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255],
-            attributes=[], trackInventory=True, metadata=_demo_metadata(),
+            attributes=[], trackInventory=True, metadata=demo_metadata(),
             stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
         )).product_variant_create
         variant = returned(created.product_variant if created else None, "productVariantCreate")
@@ -415,7 +385,7 @@ class _Run:
             )]))
         self.operations.variant_channel_listing(id=variant.id, input=[ProductVariantChannelListingAddInput(
             channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))])
-        self.operations.product_update(id=product_id, input=ProductInput(metadata=_demo_metadata()))
+        self.operations.product_update(id=product_id, input=ProductInput(metadata=demo_metadata()))
 
     def _create(self, chunk: list[tuple[ProductEntry, ProductBulkCreateInput]]) -> None:
         reply = self.operations.product_bulk_create(products=[payload for _, payload in chunk]).product_bulk_create
