@@ -41,8 +41,19 @@ def account_of(user: object) -> ProducerAccount | None:
 
 
 def page_slug(account: ProducerAccount) -> str:
-    """The slug of the producer's page in Saleor (what their products' ``producer`` attribute references)."""
-    return producer_page_slug(account.producer.name_key, account.producer.name)
+    """The slug of the producer's page in Saleor (what their products' ``producer`` attribute references): the
+    registry producer's, name and province together, so a namesake of another province never matches."""
+    producer = account.producer
+    return producer_page_slug(producer.name_key, producer.name, producer.province, shares_name=producer.shares_name)
+
+
+def former_page_slug(account: ProducerAccount) -> str | None:
+    """The slug the producer's page had while namesakes shared one page (None when its name is its own): order
+    lines recorded then name it; whose each line is comes from Saleor now."""
+    producer = account.producer
+    if not producer.shares_name:
+        return None
+    return producer_page_slug(producer.name_key, producer.name, producer.province, shares_name=False)
 
 
 def producer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

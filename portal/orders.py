@@ -26,7 +26,7 @@ from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
 from catalog_sync.saleor.spec import SERVICE_TYPE_SLUG
 
-from .access import page_slug
+from .access import former_page_slug, page_slug
 from .listings import NotTheirs
 from .models import PortalChange, ProducerAccount, ProducerOrderLine
 
@@ -113,8 +113,9 @@ def _theirs(order: saleor_orders.Order, slug: str) -> TheirOrder | None:
 def their_orders(account: ProducerAccount, client: SaleorClient) -> list[TheirOrder]:
     """Their newest placed orders (at most ``MAX_ORDERS``), each with their lines only, as Saleor holds them now."""
     slug = page_slug(account)
+    recorded_as = [slug, former] if (former := former_page_slug(account)) else [slug]
     ids: list[str] = []
-    for order_id in (ProducerOrderLine.objects.filter(producer_page_slug=slug)
+    for order_id in (ProducerOrderLine.objects.filter(producer_page_slug__in=recorded_as)
                      .order_by("-order_number").values_list("order_id", flat=True)):
         if order_id not in ids:
             ids.append(order_id)

@@ -136,6 +136,10 @@ def apply_producer(record: ProducerRecord, *, at: datetime.datetime | None = Non
         if _is_stale(models.Tombstone.Kind.PRODUCER, models.Producer, record.id, record.updated_at, at):
             return False
         rows.producer_row(record).save()
+        # a renamed page (namesakes of two provinces told apart): its products are the page's, whose slug the
+        # portal grants by, at once (their own webhooks come only when they change)
+        models.Product.objects.filter(producer_id=record.id).exclude(producer_slug=record.slug).update(
+            producer_slug=record.slug)
         models.Tombstone.objects.filter(kind=models.Tombstone.Kind.PRODUCER, object_id=record.id).delete()
     return True
 

@@ -7,6 +7,7 @@ Query methods are named in business terms (``Certificate.objects.active_on(day)`
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -49,6 +50,22 @@ class Producer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shares_name(self) -> bool:
+        """Another producer of the registry (in another province) has this producer's name key: the two are
+        told apart by their province wherever they are named (their pages in the shop, their portals)."""
+        known = self.__dict__.get("_shares_name")
+        if known is None:
+            known = Producer.objects.filter(name_key=self.name_key).exclude(pk=self.pk).exists()
+            self.__dict__["_shares_name"] = known
+        return bool(known)
+
+    @staticmethod
+    def shared_name_keys() -> set[str]:
+        """The name keys more than one producer of the registry has."""
+        return set(Producer.objects.values("name_key").annotate(n=models.Count("id")).filter(n__gt=1)
+                   .values_list("name_key", flat=True))
 
 
 class DecisionLevel(models.TextChoices):
@@ -96,9 +113,20 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
             return certificate_id
 
         newest: dict[str, Certificate] = {}
+        shared = Producer.shared_name_keys()
         for certificate in self.active_on(day).select_related("producer", "decision").order_by("issued_on", "id"):
+            certificate.producer.__dict__["_shares_name"] = certificate.producer.name_key in shared
             newest[first_of_chain(certificate.id)] = certificate  # later (newer) ones replace older ones
         return sorted(newest.items())
+
+    def producers_of(self, ids: Iterable[str]) -> dict[str, Producer]:
+        """The producer of each of these certificates the registry knows, by certificate id."""
+        shared = Producer.shared_name_keys()
+        found = {}
+        for certificate in self.model.objects.filter(id__in=list(ids)).select_related("producer"):
+            certificate.producer.__dict__["_shares_name"] = certificate.producer.name_key in shared
+            found[certificate.id] = certificate.producer
+        return found
 
     def expiring_within(self, days: int, today: datetime.date | None = None) -> CertificateQuerySet:
         today = today or vietnam_today()

@@ -9,22 +9,21 @@ photos and prices belong to the producer and are never overwritten.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from . import spec
+from . import namesakes, spec
 from .bootstrap import CatalogueState, read_state
 from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
-from .entries import CatalogueQuery, ListedCertificate, ProducerEntry, ProductEntry, catalogue_entries
+from .demo_values import DEMO_NOTE, DemoValues, demo_metadata
+from .entries import CatalogueQuery, ListedCertificate, OwnerQuery, ProducerEntry, ProductEntry, catalogue_entries
 from .generated.fragments import CatalogueProductNode, ProducerPageNode
 from .generated.input_types import (
     AttributeValueInput,
     AttributeValueSelectableTypeInput,
-    MetadataInput,
     PageCreateInput,
     PageInput,
     ProductBulkCreateInput,
@@ -43,28 +42,6 @@ BULK_SIZE = 50
 Progress = Callable[[str, int, int], None]
 
 
-# --- demo listings ----------------------------------------------------------------------------
-
-
-DEMO_NOTE = ("Giá bán và số lượng tồn kho của sản phẩm này là dữ liệu minh họa (demo), không phải giá thật. "
-             "Demo price and stock, not real values.")
-
-
-@dataclass(frozen=True)
-class DemoValues:
-    """Made-up price and stock for the demo store, stable per certificate chain."""
-
-    @staticmethod
-    def price(entry: ProductEntry) -> Decimal:
-        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
-        return Decimal(40_000 + (n % 47) * 10_000)  # 40 000 – 500 000 VND
-
-    @staticmethod
-    def stock(entry: ProductEntry) -> int:
-        n = int(hashlib.sha1(entry.chain_root.encode(), usedforsecurity=False).hexdigest(), 16)
-        return 20 + (n // 47) % 181  # 20 – 200
-
-
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -75,6 +52,9 @@ class ImportSummary:
     unchanged: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     producers: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
+    # products moved to their own producer's page: [{"from": page slug before, "to": page slug now,
+    # "products": certificate ids}] (a page namesakes of two provinces shared, split into one page each)
+    split_pages: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +63,7 @@ class ImportSummary:
             "unchanged": self.unchanged,
             "errors": self.errors,
             "producers": self.producers,
+            "split_pages": self.split_pages,
         }
 
     def error(self, certificate_id: str, reason: str) -> None:
@@ -174,13 +155,6 @@ def _dropdown(attribute_id: str, reference: str) -> AttributeValueInput:
     return AttributeValueInput(id=attribute_id, dropdown=AttributeValueSelectableTypeInput(externalReference=reference))
 
 
-DEMO_METADATA = (("demo", "true"),)
-
-
-def _demo_metadata() -> list[MetadataInput]:
-    return [MetadataInput(key=key, value=value) for key, value in DEMO_METADATA]
-
-
 class _Run:
     def __init__(self, client: SaleorClient, context: _Context, summary: ImportSummary,
                  progress: Progress | None, demo: bool):
@@ -191,6 +165,12 @@ class _Run:
         self.progress = progress or (lambda phase, done, total: None)
         self.demo = demo
         self.product_ids: dict[str, str] = {}  # external reference -> id, of the products created or found
+        self.slugs_before: dict[str, str] = {}  # page id -> its slug when the run began
+        self.pages_at_start: dict[str, PageNode] = {}  # by slug
+        self.shared_page_ids: set[str] = set()  # the pages namesakes shared when the run began
+        self.pages_by_key: dict[str, str | SaleorError] = {}  # producer key -> page id (or the error)
+        self.inherited: set[str] = set()  # the slugs of the shared pages this run renamed to their heir's
+        self.moved: dict[tuple[str, str], list[str]] = {}  # (page slug before, page slug now) -> certificate ids
 
     # producers ----------------------------------------------------------------------------
 
@@ -216,21 +196,40 @@ class _Run:
                        existing: dict[str, PageNode] | None = None) -> dict[str, str | SaleorError]:
         """Page id (or the error) per producer key. Saleor has no bulk page mutation: one per new or changed page.
 
-        ``existing``: the pages Saleor holds by slug (default: every producer page, read 100 per query)."""
+        ``existing``: the pages Saleor holds by slug (default: every producer page, read 100 per query).
+
+        Namesakes of two provinces are two producers with two pages. Where they still share the page they had
+        before (the slug of the name alone), the first of them in the registry keeps it, renamed to its own slug
+        (its story and photos stay with it), and each other one gets a page of its own; their products then move
+        to their own producer's page (``sync_products``, which reports the moves)."""
         if existing is None:
             existing = {p.slug: p for p in producer_pages(self.client, self.ctx.page_type_id)}
+        self.slugs_before.update({page.id: slug for slug, page in existing.items()})
+        self.pages_at_start = self.pages_at_start or dict(existing)
+        self.shared_page_ids |= namesakes.shared_pages(producers, existing)
+        heirs = {shared: key for shared, key in namesakes.heirs(producers, existing).items()
+                 if shared not in self.inherited}
         pages: dict[str, str | SaleorError] = {}
         counts = self.summary.producers
         for done, producer in enumerate(producers, start=1):
             inputs, shown = self.page_values(producer)
             page = existing.get(producer.slug)
             try:
-                if page is None:
+                if page is None and heirs.get(producer.shared_slug) == producer.key:
+                    shared = existing[producer.shared_slug]
+                    self.inherited.add(producer.shared_slug)
+                    self.operations.page_update(id=shared.id, input=PageInput(slug=producer.slug, attributes=inputs))
+                    self._key(shared.id, producer)
+                    pages[producer.key] = shared.id
+                    counts["updated"] += 1
+                elif page is None:
                     created = self.operations.page_create(input=PageCreateInput(
                         pageType=self.ctx.page_type_id, slug=producer.slug, title=producer.name,
                         isPublished=True, attributes=inputs,
                     )).page_create
-                    pages[producer.key] = returned(created.page if created else None, "pageCreate").id
+                    page_id = returned(created.page if created else None, "pageCreate").id
+                    pages[producer.key] = page_id
+                    self._key(page_id, producer)
                     counts["created"] += 1
                 else:
                     pages[producer.key] = page.id
@@ -243,7 +242,14 @@ class _Run:
             except SaleorError as error:
                 pages[producer.key] = error
             self.progress("producers", done, len(producers))
+        self.pages_by_key.update(pages)
         return pages
+
+    def _key(self, page_id: str, producer: ProducerEntry) -> None:
+        """The registry producer in the page's metadata, where its name alone does not say who it is."""
+        if producer.shares_name:
+            reply = self.operations.producer_page_key(id=page_id, key=producer.key).update_metadata
+            returned(reply.item if reply else None, "updateMetadata")
 
     # products -----------------------------------------------------------------------------
 
@@ -283,14 +289,14 @@ class _Run:
         )
         if self.demo:
             description.append(DEMO_NOTE)
-            product.metadata = _demo_metadata()
+            product.metadata = demo_metadata()
             product.channel_listings = [ProductChannelListingCreateInput(
                 channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
                 isAvailableForPurchase=True,
             )]
             product.variants = [ProductVariantBulkCreateInput(
                 sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255], attributes=[],
-                trackInventory=True, metadata=_demo_metadata(),
+                trackInventory=True, metadata=demo_metadata(),
                 stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
                 channelListings=[ProductVariantChannelListingAddInput(
                     channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))],
@@ -299,7 +305,8 @@ class _Run:
         return product
 
     def sync_products(self, products: list[ProductEntry], pages: dict[str, str | SaleorError],
-                      existing: dict[str, ProductNode] | None = None) -> None:
+                      existing: dict[str, ProductNode] | None = None,
+                      slugs: dict[str, str] | None = None) -> None:
         """``existing``: the products Saleor holds by external reference (default: all of our product types)."""
         if existing is None:
             existing = {p.external_reference: p for p in catalogue_products(
@@ -337,6 +344,7 @@ class _Run:
             except SaleorMutationError as error:
                 self.summary.error(entry.certificate_id, str(error))
             else:
+                self._moved(entry, have.get(spec.PRODUCER), (slugs or {}).get(entry.producer_key))
                 if same and not needs_listing:
                     self.summary.unchanged += 1
                 else:
@@ -349,11 +357,24 @@ class _Run:
             done += len(chunk)
             self.progress("products", done, len(products))
 
+    def _moved(self, entry: ProductEntry, page_before: str | None, slug_now: str | None) -> None:
+        self.note_move(entry.certificate_id, page_before, slug_now)
+
+    def note_move(self, certificate_id: str, page_before: str | None, slug_now: str | None) -> None:
+        """Note a product whose producer page is another (or renamed) now: from the slug its page had."""
+        slug_before = self.slugs_before.get(page_before or "")
+        if slug_before and slug_now and slug_before != slug_now:
+            self.moved.setdefault((slug_before, slug_now), []).append(certificate_id)
+
+    def split_pages(self) -> list[dict[str, Any]]:
+        return [{"from": before, "to": now, "products": sorted(ids)}
+                for (before, now), ids in sorted(self.moved.items())]
+
     def _demo_listing(self, entry: ProductEntry, product_id: str) -> None:
         """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
         created = self.operations.variant_create(input=ProductVariantCreateInput(
             product=product_id, sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255],
-            attributes=[], trackInventory=True, metadata=_demo_metadata(),
+            attributes=[], trackInventory=True, metadata=demo_metadata(),
             stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
         )).product_variant_create
         variant = returned(created.product_variant if created else None, "productVariantCreate")
@@ -364,7 +385,7 @@ class _Run:
             )]))
         self.operations.variant_channel_listing(id=variant.id, input=[ProductVariantChannelListingAddInput(
             channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))])
-        self.operations.product_update(id=product_id, input=ProductInput(metadata=_demo_metadata()))
+        self.operations.product_update(id=product_id, input=ProductInput(metadata=demo_metadata()))
 
     def _create(self, chunk: list[tuple[ProductEntry, ProductBulkCreateInput]]) -> None:
         reply = self.operations.product_bulk_create(products=[payload for _, payload in chunk]).product_bulk_create
@@ -379,14 +400,23 @@ class _Run:
 
 
 def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: datetime.date,
-                     progress: Progress | None = None, demo: bool = False) -> ImportSummary:
-    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``."""
+                     progress: Progress | None = None, demo: bool = False,
+                     owners: OwnerQuery | None = None) -> ImportSummary:
+    """Create or update producer pages and products in Saleor from the registry's ``catalogue`` on ``today``.
+
+    ``owners`` (the registry's producer of each certificate): where a page producers of one name shared is split,
+    the products outside today's catalogue on it move to their own producer's page too."""
     producers, products = catalogue_entries(catalogue(today))
     context = _Context(read_state(client))
     summary = ImportSummary()
     run = _Run(client, context, summary, progress, demo)
     pages = run.sync_producers(producers)
-    run.sync_products(products, pages)
+    existing = {p.external_reference: p for p in catalogue_products(
+        client, sorted(context.product_type_ids.values())) if p.external_reference}
+    run.sync_products(products, pages, existing, slugs={p.key: p.slug for p in producers})
+    if owners is not None and run.shared_page_ids:
+        namesakes.rehome(run, products, existing, owners, assigned)
+    summary.split_pages = run.split_pages()
     return summary
 
 

@@ -52,6 +52,7 @@ class TradeEntry:
     packaging: tuple[Packaging, ...]
     photo_url: str | None
     product_url: str
+    producer_url: str  # the producer's page in the shop: who the producer is, namesakes of two provinces apart
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def entry_for(product: ProductRecord, base: str) -> TradeEntry:
         packaging=tuple(Packaging(v.name, v.price, v.currency) for v in product.variants),
         photo_url=photo.url if photo else None,
         product_url=_url(base, "storefront:product", product.slug),
+        producer_url=_url(base, "storefront:producer", product.producer.slug) if product.producer else "",
     )
 
 

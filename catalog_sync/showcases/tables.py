@@ -14,6 +14,7 @@ from .entries import TradeEntry
 COLUMNS = (
     "certificate_id", "name_vi", "name_en", "stars", "producer", "province", "group", "product_set",
     "last_valid_day", "verify_url", "price_min_vnd", "price_max_vnd", "packaging", "photo_url", "product_url",
+    "producer_url",
 )
 
 
@@ -23,7 +24,7 @@ def row(entry: TradeEntry) -> list[object]:
         entry.group, entry.product_set, entry.last_valid_day, entry.verify_url,
         int(entry.price_min) if entry.price_min is not None else None,
         int(entry.price_max) if entry.price_max is not None else None,
-        "; ".join(p.name for p in entry.packaging), entry.photo_url or "", entry.product_url,
+        "; ".join(p.name for p in entry.packaging), entry.photo_url or "", entry.product_url, entry.producer_url,
     ]
 
 

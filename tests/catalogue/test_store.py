@@ -10,6 +10,7 @@ from tests.catalogue_builders import (
     collection_record,
     later,
     producer_record,
+    producer_ref,
     product_record,
     variant_record,
 )
@@ -105,6 +106,20 @@ def test_a_producer_comes_back_exactly_and_older_events_are_ignored(db):
     assert store.remove_producer(producer.id, at=edited.updated_at + datetime.timedelta(seconds=1)) is True
     assert store.producer_by_slug(producer.slug) is None
     assert store.apply_producer(edited) is False
+
+
+def test_a_renamed_producer_page_takes_its_products_along_at_once(db):
+    # given a producer page and its product for sale
+    producer = producer_record(title="HTX Nông nghiệp Tân Phú", slug="htx-nong-nghiep-tan-phu-1a2b3c4d")
+    store.apply_producer(producer)
+    product = product_record(producer=producer_ref(producer))
+    store.apply_product(product)
+    # when the page is renamed (namesakes of two provinces told apart), the product itself unchanged
+    renamed = later(producer, slug="htx-nong-nghiep-tan-phu-lam-dong-5e6f7a8b")
+    assert store.apply_producer(renamed) is True
+    # then the product is the renamed page's, under its new slug (what the portal grants by)
+    held = store.products_by_ids([product.id])[0].producer
+    assert held is not None and (held.id, held.slug) == (producer.id, "htx-nong-nghiep-tan-phu-lam-dong-5e6f7a8b")
 
 
 def test_a_showcase_keeps_its_products_in_order_and_older_events_are_ignored(catalogue):

@@ -21,6 +21,7 @@ BASE = "https://ocop.example.vn"
 HEADER = [
     "certificate_id", "name_vi", "name_en", "stars", "producer", "province", "group", "product_set",
     "last_valid_day", "verify_url", "price_min_vnd", "price_max_vnd", "packaging", "photo_url", "product_url",
+    "producer_url",
 ]
 
 
@@ -54,11 +55,13 @@ def expected_rows(tea, fish_sauce, media_host):
         ["TN-2025-0042", "Chè Tân Cương Hoàng Bình", "Hoang Binh Tan Cuong tea", 4,
          "Hợp tác xã Chè Tân Cương Hoàng Bình", "Thái Nguyên", "Thực phẩm", "Chè tươi, chế biến",
          datetime.date(2028, 3, 31), f"{BASE}/verify/TN-2025-0042/", 260000, 260000, "Hộp 200 g",
-         "https://elsewhere.example/tra.png", f"{BASE}/products/{tea.slug}/"],
+         "https://elsewhere.example/tra.png", f"{BASE}/products/{tea.slug}/",
+         f"{BASE}/producers/{tea.producer.slug}/"],
         ["AG-2024-0001", "Nước mắm Phú Quốc Khải Hoàn 40 độ đạm", "Khai Hoan Phu Quoc fish sauce, 40° protein", 5,
          "Công ty Cổ phần thương mại Khải Hoàn", "An Giang", "Thực phẩm", "Tương, nước mắm, gia vị dạng lỏng khác",
          datetime.date(2027, 11, 12), f"{BASE}/verify/AG-2024-0001/", 125000, 230000, "Chai 500 ml; Chai 1 lít",
-         f"{media_host}/media/nuoc-mam.png", f"{BASE}/products/{fish_sauce.slug}/"],
+         f"{media_host}/media/nuoc-mam.png", f"{BASE}/products/{fish_sauce.slug}/",
+         f"{BASE}/producers/{fish_sauce.producer.slug}/"],
     ]
 
 

@@ -696,6 +696,13 @@ from .producer_orders_created_since import (
     ProducerOrdersCreatedSinceOrdersEdgesNode,
     ProducerOrdersCreatedSinceOrdersPageInfo,
 )
+from .producer_page_key import (
+    ProducerPageKey,
+    ProducerPageKeyUpdateMetadata,
+    ProducerPageKeyUpdateMetadataErrors,
+    ProducerPageKeyUpdateMetadataItemObjectWithMetadata,
+    ProducerPageKeyUpdateMetadataItemPage,
+)
 from .producer_pages import (
     ProducerPages,
     ProducerPagesPages,
@@ -1417,6 +1424,11 @@ __all__ = [
     "ProducerOrdersOrders",
     "ProducerOrdersOrdersEdges",
     "ProducerOrdersOrdersEdgesNode",
+    "ProducerPageKey",
+    "ProducerPageKeyUpdateMetadata",
+    "ProducerPageKeyUpdateMetadataErrors",
+    "ProducerPageKeyUpdateMetadataItemObjectWithMetadata",
+    "ProducerPageKeyUpdateMetadataItemPage",
     "ProducerPageNode",
     "ProducerPageNodeAssignedAttributesAssignedAttribute",
     "ProducerPageNodeAssignedAttributesAssignedAttributeAttribute",

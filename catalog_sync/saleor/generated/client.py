@@ -101,6 +101,7 @@ from .producer_order_by_number import ProducerOrderByNumber
 from .producer_order_fulfill import ProducerOrderFulfill
 from .producer_orders import ProducerOrders
 from .producer_orders_created_since import ProducerOrdersCreatedSince
+from .producer_page_key import ProducerPageKey
 from .producer_pages import ProducerPages
 from .producer_warehouse import ProducerWarehouse
 from .product_attribute_assign import ProductAttributeAssign
@@ -2009,6 +2010,32 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return VariantChannelListing.model_validate(data)
+
+    def producer_page_key(self, id: str, key: str, **kwargs: Any) -> ProducerPageKey:
+        query = gql("""
+            mutation ProducerPageKey($id: ID!, $key: String!) {
+              updateMetadata(id: $id, input: [{key: "ocop-producer-key", value: $key}]) {
+                item {
+                  __typename
+                  ... on Page {
+                    id
+                    slug
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "key": key}
+        response = self.execute(
+            query=query, operation_name="ProducerPageKey", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ProducerPageKey.model_validate(data)
 
     def shop_checkout_read(self, id: str, **kwargs: Any) -> ShopCheckoutRead:
         query = gql("""

@@ -88,7 +88,8 @@ class Command(BaseCommand):
                 say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
                     f"{boot.count('exists')} already there")
                 summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=vietnam_today(),
-                                           progress=progress_to(self.stderr), demo=True)
+                                           progress=progress_to(self.stderr), demo=True,
+                                           owners=Certificate.objects.producers_of)
         except SaleorError as error:
             raise CommandError(f"demo: {error}", returncode=1) from None
         out = {"registry": registry, "bootstrap": boot.as_json(), "catalogue": summary.as_json()}

@@ -21,6 +21,8 @@ def report(out, summary: ImportSummary) -> None:
     )
     for error in summary.errors:
         out.write(f"  {error['certificate_id']}: {error['reason']}")
+    for split in summary.split_pages:
+        out.write(f"moved to producer page {split['to']} from {split['from']}: {', '.join(split['products'])}")
 
 
 class Command(BaseCommand):
@@ -38,7 +40,8 @@ class Command(BaseCommand):
         try:
             with command_client(url=options["url"], token=options["token"]) as client:
                 summary = import_catalogue(client, Certificate.objects.in_catalogue_on,
-                                           today=options["today"] or vietnam_today(), progress=progress_to(self.stderr))
+                                           today=options["today"] or vietnam_today(), progress=progress_to(self.stderr),
+                                           owners=Certificate.objects.producers_of)
         except SaleorError as error:
             raise CommandError(f"saleor import-catalogue: {error}", returncode=1) from None
         if options["json"]:
