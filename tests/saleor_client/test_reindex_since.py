@@ -91,6 +91,7 @@ def test_the_plain_output_says_what_was_read_written_and_removed(replay):
     ("yesterday", "--since: not an ISO-8601 date-time: 'yesterday'"),
     ("2026-11-01T00:00:00", "--since: give the offset too (e.g. 2026-11-01T00:00:00+07:00)"),
     ("", "--since: not an ISO-8601 date-time: ''"),
+    ("2999-01-01T00:00:00+07:00", "--since: 2999-01-01T00:00:00+07:00 is in the future"),
 ])
 def test_a_bad_since_is_refused_naming_the_parameter_before_saleor_is_asked(since, message, settings):
     settings.SALEOR_API_URL = URL  # never contacted

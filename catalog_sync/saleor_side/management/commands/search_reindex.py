@@ -4,10 +4,13 @@ import datetime
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor_side.progress import progress_bar
 from catalog_sync.saleor_side.reindex import FullOutcome, reindex_full, reindex_since
+
+SKEW = datetime.timedelta(minutes=1)  # clocks of this machine and Saleor's may differ by this much
 
 
 def _since(value: str) -> datetime.datetime:
@@ -17,6 +20,8 @@ def _since(value: str) -> datetime.datetime:
         raise CommandError(f"--since: not an ISO-8601 date-time: {value!r}", returncode=2) from None
     if moment.tzinfo is None:
         raise CommandError(f"--since: give the offset too (e.g. {value}+07:00)", returncode=2)
+    if moment > timezone.now() + SKEW:
+        raise CommandError(f"--since: {value} is in the future", returncode=2)
     return moment
 
 
