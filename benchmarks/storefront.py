@@ -209,7 +209,7 @@ def start_saleor(env: harness.SaleorEnv, port: int) -> subprocess.Popen:
         [env.python, "-m", *bound(UVICORN, "127.0.0.1", port)],
         env={**env.env, "PUBLIC_URL": f"http://127.0.0.1:{port}/"}, stdout=subprocess.DEVNULL,
         stderr=(env.log_dir / "uvicorn.log").open("w"), cwd=env.log_dir)
-    wait_for(f"http://127.0.0.1:{port}/graphql/", json={"query": "{ shop { name } }"})
+    wait_for(f"http://127.0.0.1:{port}/graphql/", timeout=300, json={"query": "{ shop { name } }"})  # slow when loaded
     return process
 
 
