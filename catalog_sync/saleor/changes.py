@@ -5,7 +5,9 @@ what a comparison of the id sets finds (the cheap query of ids only, a page at a
 reindex walks them): the ids Saleor lists that the read model lacks (a product published again: Saleor
 does not change ``updatedAt`` when a listing is published) are read too, and the ids the read model
 holds that Saleor no longer lists are to be removed. The products are read by id, ``threads`` pages
-at once, as the full reindex reads them (``readmodel.CatalogueFetch``), with the same mapping.
+at once, as the full reindex reads them (``readmodel.CatalogueFetch``), with the same mapping. A product
+Saleor lists that is not for sale (no priced variant, not an OCOP type) is never held, so each run reads it
+again: the full reindex's "left out" count says how many there are (none in a healthy catalogue).
 """
 
 from __future__ import annotations
