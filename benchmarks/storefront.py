@@ -28,6 +28,7 @@ figure is their median; the same code moves ±10 % from one run to the next here
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import os
@@ -56,6 +57,7 @@ COLD_ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "6"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
 ONLY_REINDEX = os.environ.get("BENCH_ONLY", "") == "reindex"  # parts 1 and 2 alone
 REINDEX_RUNS = int(os.environ.get("BENCH_REINDEX_RUNS", "3"))  # the figure is their median
+SINCE_EVERY = 100  # one product in SINCE_EVERY is changed before the reindex --since (1 %)
 WEB_DATABASE = f"ocop_bench_storefront_{os.getpid()}"  # several runs on one PostgreSQL never collide
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -207,17 +209,18 @@ def start_saleor(env: harness.SaleorEnv, port: int) -> subprocess.Popen:
         [env.python, "-m", *bound(UVICORN, "127.0.0.1", port)],
         env={**env.env, "PUBLIC_URL": f"http://127.0.0.1:{port}/"}, stdout=subprocess.DEVNULL,
         stderr=(env.log_dir / "uvicorn.log").open("w"), cwd=env.log_dir)
-    wait_for(f"http://127.0.0.1:{port}/graphql/", json={"query": "{ shop { name } }"})
+    wait_for(f"http://127.0.0.1:{port}/graphql/", timeout=300, json={"query": "{ shop { name } }"})  # slow when loaded
     return process
 
 
-def timed_reindex(ocop: str, saleor_url: str, env: dict, api_pid: int) -> tuple[float, dict[str, float], str]:
-    """One run of ``ocop search reindex``: (seconds, CPU seconds of Saleor's API, of the command, of all cores
-    busy and stolen meanwhile, the command's output)."""
+def timed_reindex(ocop: str, saleor_url: str, env: dict, api_pid: int,
+                  *args: str) -> tuple[float, dict[str, float], str]:
+    """One run of ``ocop search reindex [args]``: (seconds, CPU seconds of Saleor's API, of the command, of all
+    cores busy and stolen meanwhile, the command's output)."""
     saleor_before, (busy_before, steal_before) = tree_cpu_seconds(api_pid), machine_seconds()
     ours_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    reindex = subprocess.run([ocop, "search", "reindex", "--url", saleor_url], env=env, cwd=REPO,
+    reindex = subprocess.run([ocop, "search", "reindex", "--url", saleor_url, *args], env=env, cwd=REPO,
                              capture_output=True, text=True)
     seconds = time.perf_counter() - start
     ours_after, (busy_after, steal_after) = resource.getrusage(resource.RUSAGE_CHILDREN), machine_seconds()
@@ -366,6 +369,14 @@ def main() -> int:
             reindexes.append(timed_reindex(ocop, saleor_url, env, api.pid))
             print(f"reindex {run + 1}: {reindexes[-1][0]:.1f} s (target ≤ 60 s) — {reindexes[-1][2]}", flush=True)
         reindex_seconds = statistics.median(seconds for seconds, _, _ in reindexes)
+        # 2b. The daily reindex: 1 % of the products changed in Saleor (renamed, so updatedAt moves), then
+        #     `ocop search reindex --since` a moment before the change.
+        since = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
+        changed = int(saleor.sql(f"WITH c AS (UPDATE product_product SET name = name || ' ·', updated_at = now() "
+                                 f"WHERE mod(id, {SINCE_EVERY}) = 0 RETURNING 1) SELECT count(*) FROM c")[0][0])
+        since_run = timed_reindex(ocop, saleor_url, env, api.pid, "--since", since.isoformat(), "--json")
+        print(f"reindex --since after {changed} of {PRODUCTS} products changed: {since_run[0]:.1f} s — "
+              f"{since_run[2]}", flush=True)
 
         if not ONLY_REINDEX:  # 3. and 4.
             # 3. Warm and cold times under gunicorn.
@@ -452,6 +463,11 @@ def main() -> int:
         print(f"  CPU during the {seconds:.1f} s reindex: {cpu['busy']:.0f} s busy of {os.cpu_count() or 0} cores × "
               f"{seconds:.0f} s: Saleor's API {cpu['saleor']:.0f} s, the reindex command {cpu['ours']:.0f} s, "
               f"PostgreSQL and the rest {rest:.0f} s; taken by the hypervisor (steal) {cpu['steal']:.0f} s")
+    since_seconds, since_cpu, since_out = since_run
+    print(f"reindex --since after {changed} of {PRODUCTS} products changed (1 %): {since_seconds:.1f} s — {since_out}")
+    print(f"  CPU during it: {since_cpu['busy']:.1f} s busy: Saleor's API {since_cpu['saleor']:.1f} s, the reindex "
+          f"command {since_cpu['ours']:.1f} s, PostgreSQL and the rest "
+          f"{since_cpu['busy'] - since_cpu['saleor'] - since_cpu['ours']:.1f} s; steal {since_cpu['steal']:.1f} s")
     per_page = statistics.median(page_times)
     print(f"  Saleor answering one page of the reindex's product query (100 products): median {per_page:.2f} s of "
           f"5 → {per_page * PRODUCTS / 100:.0f} s for {PRODUCTS // 100} pages one after another (the reindex reads "

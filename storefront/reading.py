@@ -94,6 +94,10 @@ def product(slug: str) -> Read[ProductRecord | None]:
     return _read(f"product:{slug}", lambda: store.product_by_slug(slug))
 
 
+def product_of_certificates(certificate_ids: tuple[str, ...]) -> Read[ProductRecord | None]:
+    return _read(f"certificates:{','.join(certificate_ids)}", lambda: store.product_by_certificates(certificate_ids))
+
+
 def producer(slug: str) -> Read[ProducerRecord | None]:
     return _read(f"producer:{slug}", lambda: store.producer_by_slug(slug))
 

@@ -10,6 +10,9 @@ from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.converters import looks_like_certificate_id
 from catalog_sync.registry.models import Certificate
 
+from .pages import language
+from .scan_to_buy import listing_for
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -45,10 +48,14 @@ def verify_certificate(request: HttpRequest, certificate_id: str) -> HttpRespons
         group = group_by_slug(certificate.group) if certificate.group else None
     except KeyError:
         group = None
+    status = str(certificate.status_on(today))
+    listing, why_not = listing_for(certificate, status, language())
     context = {
+        "listing": listing,
+        "why_not": why_not,
         "certificate": certificate,
         "certificate_id": certificate.pk,
-        "status": str(certificate.status_on(today)),
+        "status": status,
         "today": today,
         "province": province,
         "group": group,

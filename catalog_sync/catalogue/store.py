@@ -298,11 +298,50 @@ def rebuild(
     return count
 
 
+def apply_changes(records: Sequence[ProductRecord], gone: Iterable[str], *, at: datetime.datetime) -> tuple[int, int]:
+    """What Saleor changed since a moment (``ocop search reindex --since``), in one transaction: returns
+    (products written, products removed).
+
+    ``records`` were read after ``at``: each is written unless the read model holds a newer row of it or
+    a removal handled after ``at`` (an event applied while the records were being read). The ``gone``
+    products are removed with a tombstone at ``at``, unless their row changed after it. Single writers
+    wait meanwhile, as for a rebuild."""
+    with transaction.atomic():
+        _lock()
+        ids = [r.id for r in records]
+        current = dict(models.Product.objects.filter(pk__in=_among(ids)).values_list("pk", "updated_at"))
+        removed_later = set(models.Tombstone.objects.filter(
+            kind=models.Tombstone.Kind.PRODUCT, object_id__in=_among(ids), removed_at__gt=at,
+        ).values_list("object_id", flat=True))
+        fresh = [r for r in records
+                 if r.id not in removed_later and not (r.id in current and current[r.id] > r.updated_at)]
+        if fresh:
+            _write_products(fresh, None)
+            _search().index_products(fresh)
+        removed = [product_id for product_id in dict.fromkeys(gone)
+                   if _bury(models.Tombstone.Kind.PRODUCT, models.Product, product_id, at)]
+        if removed:
+            _search().remove_products(removed)
+    return len(fresh), len(removed)
+
+
+def product_ids() -> set[str]:
+    """The ids of every product the read model holds."""
+    return set(models.Product.objects.values_list("pk", flat=True))
+
+
 # --- readers ------------------------------------------------------------------------------------
 
 
 def product_by_slug(slug: str) -> ProductRecord | None:
     row = models.Product.objects.filter(slug=slug).order_by("-updated_at").prefetch_related("variants").first()
+    return rows.product_record(row, list(row.variants.all())) if row else None
+
+
+def product_by_certificates(certificate_ids: Sequence[str]) -> ProductRecord | None:
+    """The product for sale under one of these certificates (a renewal chain's), the latest changed first."""
+    row = (models.Product.objects.filter(certificate_id__in=list(certificate_ids)).order_by("-updated_at", "id")
+           .prefetch_related("variants").first())
     return rows.product_record(row, list(row.variants.all())) if row else None
 
 

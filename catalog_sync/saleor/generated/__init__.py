@@ -750,6 +750,13 @@ from .product_update import (
     ProductUpdateProductUpdateErrors,
     ProductUpdateProductUpdateProduct,
 )
+from .reindex_changed_ids import (
+    ReindexChangedIds,
+    ReindexChangedIdsProducts,
+    ReindexChangedIdsProductsEdges,
+    ReindexChangedIdsProductsEdgesNode,
+    ReindexChangedIdsProductsPageInfo,
+)
 from .reindex_products_by_ids import (
     ReindexProductsByIds,
     ReindexProductsByIdsProducts,
@@ -1494,6 +1501,11 @@ __all__ = [
     "ProductVariantChannelListingAddInput",
     "ProductVariantCreateInput",
     "PublishableChannelListingInput",
+    "ReindexChangedIds",
+    "ReindexChangedIdsProducts",
+    "ReindexChangedIdsProductsEdges",
+    "ReindexChangedIdsProductsEdgesNode",
+    "ReindexChangedIdsProductsPageInfo",
     "ReindexProduct",
     "ReindexProductAssignedAttributesAssignedAttribute",
     "ReindexProductAssignedAttributesAssignedAttributeAttribute",

@@ -110,6 +110,7 @@ from .product_channel_listing import ProductChannelListing
 from .product_for_storefront import ProductForStorefront
 from .product_type_create import ProductTypeCreate
 from .product_update import ProductUpdate
+from .reindex_changed_ids import ReindexChangedIds
 from .reindex_products_by_ids import ReindexProductsByIds
 from .saleor_health import SaleorHealth
 from .shipping_method_create import ShippingMethodCreate
@@ -4967,6 +4968,50 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ReindexProductsByIds.model_validate(data)
+
+    def reindex_changed_ids(
+        self,
+        channel: str,
+        since: datetime,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ReindexChangedIds:
+        query = gql("""
+            query ReindexChangedIds($channel: String!, $since: DateTime!, $first: Int!, $after: String) {
+              products(
+                channel: $channel
+                first: $first
+                after: $after
+                where: {updatedAt: {range: {gte: $since}}}
+                sortBy: {field: CREATED_AT, direction: ASC}
+              ) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "channel": channel,
+            "since": since,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ReindexChangedIds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReindexChangedIds.model_validate(data)
 
     def showcase_state(
         self,

@@ -1,27 +1,55 @@
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+import datetime
+import json
 
-from catalog_sync.catalogue import store
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
 from catalog_sync.saleor import SaleorError, client_from_settings
-from catalog_sync.saleor.readmodel import iter_catalogue
 from catalog_sync.saleor_side.progress import progress_bar
+from catalog_sync.saleor_side.reindex import FullOutcome, reindex_full, reindex_since
+
+SKEW = datetime.timedelta(minutes=1)  # clocks of this machine and Saleor's may differ by this much
+
+
+def _since(value: str) -> datetime.datetime:
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--since: not an ISO-8601 date-time: {value!r}", returncode=2) from None
+    if moment.tzinfo is None:
+        raise CommandError(f"--since: give the offset too (e.g. {value}+07:00)", returncode=2)
+    if moment > timezone.now() + SKEW:
+        raise CommandError(f"--since: {value} is in the future", returncode=2)
+    return moment
 
 
 class Command(BaseCommand):
     help = ("Rebuild the catalogue read model and search index from what a customer sees in Saleor's channel "
-            "ocop-vn (100 products per query). The new index is built aside and swapped in: no downtime.")
+            "ocop-vn (100 products per query). The new index is built aside and swapped in: no downtime. "
+            "With --since: only the products Saleor changed since then, and those it no longer lists.")
 
     def add_arguments(self, parser):
         parser.add_argument("--url", help="Saleor GraphQL URL (default: SALEOR_API_URL)")
+        parser.add_argument("--since", help="ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00+07:00: "
+                                            "read only what changed since then (mode since), never a full rebuild")
+        parser.add_argument("--json", action="store_true",
+                            help='print exactly one JSON object: {"mode", "read", "written", "removed", "seconds"}')
 
     def handle(self, *args, **options):
+        since = _since(options["since"]) if options["since"] is not None else None
         bar = progress_bar(self.stderr)
         try:
             with client_from_settings(url=options["url"], token_required=False) as client:
-                fetch = iter_catalogue(client, progress=bar)
-                count = store.rebuild(fetch.products(), fetch.producers(), fetch.collections())
+                outcome = reindex_full(client, bar) if since is None else reindex_since(client, since, bar)
         except SaleorError as error:
             raise CommandError(f"search reindex: {error}", returncode=1) from None
-        self.stdout.write(f"search reindex: {count} products for sale; left out (not for sale, not a producer page): "
-                          f"{fetch.skipped['products']} products, {fetch.skipped['pages']} pages")
+        if options["json"]:
+            self.stdout.write(json.dumps(outcome.as_json()))
+        elif isinstance(outcome, FullOutcome):
+            self.stdout.write(f"search reindex: {outcome.written} products for sale; left out (not for sale, not a "
+                              f"producer page): {outcome.skipped_products} products, {outcome.skipped_pages} pages")
+        else:
+            self.stdout.write(f"search reindex --since {options['since']}: {outcome.read} products read, "
+                              f"{outcome.written} written, {outcome.removed} removed in {outcome.seconds:.1f} s")
