@@ -15,6 +15,7 @@ from itertools import product
 
 from catalog_sync.domain.text import accent_key, match_key
 
+from .. import rows
 from ..records import ProductRecord, SearchQuery
 from . import vocabulary as words
 from .base import SearchBackend, Term, query_terms
@@ -74,7 +75,10 @@ def did_you_mean(backend: SearchBackend, text: str, *, language: str = "vi", lim
         result = backend.search(SearchQuery(text=" ".join(candidate), per_page=1))
         if not result.total or not result.products:
             continue
-        shown = _written_as(candidate, result.products[0], language)
+        top = result.products[0]
+        if not set(candidate) <= set(match_key(" ".join(rows.search_texts(top).values())).split()):
+            continue  # found through typos again: not a spelling the catalogue has
+        shown = _written_as(candidate, top, language)
         if all(c.text != shown for c in found):
             found.append(Correction(text=shown, total=result.total))
         if len(found) >= limit:
