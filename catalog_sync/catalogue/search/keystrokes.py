@@ -34,11 +34,11 @@ def is_syllable(word: str) -> bool:
 
 def telex(word: str) -> str | None:
     """The syllable a Telex-typed word stands for (``nuowcs`` → ``nuoc``), or None."""
-    if not word.isascii() or not word.isalpha() or is_syllable(word):
+    if not word.isascii() or not word.isalpha():
         return None
     letters = word
-    # the tone key: the last letter, or any tone letter after the first vowel (``nuowsc``)
-    first_vowel = next((i for i, ch in enumerate(letters) if ch in _VOWELS), None)
+    # the tone key: the last letter, or any tone letter after the first vowel (``nuowsc``; w is ư)
+    first_vowel = next((i for i, ch in enumerate(letters) if ch in _VOWELS + "w"), None)
     if first_vowel is None:
         return None
     toned = [i for i, ch in enumerate(letters) if ch in _TONE_KEYS and i > first_vowel]

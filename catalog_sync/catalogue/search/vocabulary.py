@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 _WORDS = models.SearchWord._meta.db_table
 _PRODUCT = models.Product._meta.db_table
 MIN_TYPO_TARGET = 3  # a typo is read as a catalogue word of three letters or more
+_ONSET_PAIRS = {"ch", "gh", "kh", "nh", "ph", "th", "ng"}  # two letters that begin a syllable together
 _TWO_EDIT_TARGET = 6  # words this long are indexed for two edits (a query of eight letters may drop two)
 
 
@@ -104,13 +105,14 @@ class Vocabulary:
     def split(self, word: str, *, max_parts: int = 4) -> list[str] | None:
         """``word`` as catalogue words run together (``nuocmam`` → nuoc, mam), the last one maybe cut short.
 
-        Fewest parts first; among those, the longest first part. None when it does not split.
+        Fewest parts first; among those, the fewest consonant pairs cut in two (``hat|hao`` cuts the
+        ``th`` of ``ha|thao``); then the longest first part. None when it does not split.
         """
         n = len(word)
         if n < 2 or n > 40:
             return None
-        best: list[list[str] | None] = [None] * (n + 1)
-        best[n] = []
+        best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+        best[n] = (0, 0, [])
         for start in range(n - 1, -1, -1):
             options = []
             for end in range(n, start, -1):
@@ -119,10 +121,11 @@ class Vocabulary:
                 if rest is None:
                     continue
                 if part in self.words or (end == n and start > 0 and len(part) >= 2 and self.starts_a_word(part)):
-                    options.append([part, *rest])
+                    cut = bool(rest[2]) and (part[-1] + rest[2][0][0]) in _ONSET_PAIRS
+                    options.append((rest[0] + 1, rest[1] + cut, [part, *rest[2]]))
             if options:
-                best[start] = min(options, key=len)
-        parts = best[0]
+                best[start] = min(options, key=lambda option: option[:2])
+        parts = best[0][2] if best[0] is not None else None
         if parts is None or len(parts) < 2 or len(parts) > max_parts:
             return None
         return parts
