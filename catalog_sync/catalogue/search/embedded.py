@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import combinations
 from typing import Any
 
 from django.db import connection
@@ -49,7 +50,6 @@ _IN_TEXT = 1
 _EXACT_NAME = 1000
 _SCORE = F("score").desc()
 _MAX_NEIGHBOURS = 40  # typo neighbours read per term, the closest first
-_TYPO_WEIGHTS = "AB"  # a typo is read in the name and the producer, never in the description
 
 
 def _lexeme(word: str, *, prefix: bool = False, weights: str = "") -> str:
@@ -71,13 +71,21 @@ class _Text:
             for t in self.terms
         ]
 
-    def tsquery(self) -> str:
-        options = []
-        for term, typos in zip(self.terms, self.typos, strict=True):
-            alternatives = [_lexeme(term.word, prefix=term.prefix), *(_lexeme(w) for w in term.spellings),
-                            *(_lexeme(w, weights=_TYPO_WEIGHTS) for w in typos)]
-            options.append("(" + " | ".join(alternatives) + ")")
-        return " & ".join(options)
+    def clauses(self) -> list[str]:
+        """The text queries a matching product answers one of: every term as a word, a spelling or a
+        prefix; or up to ``typo_terms_allowed`` terms by a typo alone and the others so.
+
+        Each clause keeps the exact terms as required words, so the index reads their (short) lists
+        and checks the typo words only there; the clauses are OR-ed by the database (a BitmapOr).
+        """
+        exact = ["(" + self._exact(term) + ")" for term in self.terms]
+        typo = ["(" + " | ".join(_lexeme(w) for w in typos) + ")" for typos in self.typos]
+        with_typos = [i for i, typos in enumerate(self.typos) if typos]
+        clauses = [" & ".join(exact)]
+        for size in range(1, min(typo_terms_allowed(self.terms), len(with_typos)) + 1):
+            for chosen in combinations(with_typos, size):
+                clauses.append(" & ".join(typo[i] if i in chosen else exact[i] for i in range(len(self.terms))))
+        return clauses
 
     def matching(self, queryset: QuerySet[models.Product]) -> QuerySet[models.Product]:
         """The products matching every term, each with its ``score``."""
@@ -95,16 +103,10 @@ class _Text:
                 if typos:
                     whens.append(When(_hits(" | ".join(_lexeme(n) for n in typos), vector), then=Value(typo)))
             score = score + Case(*whens, default=Value(_IN_TEXT), output_field=IntegerField())
-        queryset = queryset.filter(_hits(self.tsquery()))
-        allowed = typo_terms_allowed(self.terms)
-        if any(self.typos) and allowed < len(self.terms):
-            # at most ``allowed`` terms matched by a typo alone: the others as words, spellings or prefixes
-            exact = [self._exact(term) for term in self.terms]
-            sql = " + ".join(["(document @@ to_tsquery('simple', %s))::int"] * len(exact)) + " >= %s"
-            queryset = queryset.filter(
-                Q(RawSQL(sql, [*exact, len(exact) - allowed], output_field=models.models.BooleanField()))  # noqa: S611
-            )
-        return queryset.annotate(score=score)
+        found = Q()
+        for clause in self.clauses():
+            found |= _hits(clause)
+        return queryset.filter(found).annotate(score=score)
 
     @staticmethod
     def _exact(term: Term) -> str:

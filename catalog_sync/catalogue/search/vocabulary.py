@@ -1,7 +1,9 @@
 """The catalogue's own words: what a mistyped, run-together or keyboard-mangled query word is read as.
 
 Every folded word of the searchable texts (name, producer, the rest) is kept in ``SearchWord``
-by the indexing hooks of both backends. Search reads them once per catalogue version into a
+by the indexing hooks of both backends, marked ``named`` when it is in a product's name or its
+producer's: only those are read as what a typo stands for (a description's words would bring
+more noise than help). Search reads them once per catalogue version into a
 ``Vocabulary`` held in the process (a set, a sorted list for prefixes, and a table of one- and
 two-letter deletions for typo neighbours: the symmetric-delete method, so finding the words
 one or two edits away costs a few dictionary look-ups, not a scan).
@@ -62,11 +64,13 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 
 class Vocabulary:
-    def __init__(self, words: Iterable[str]) -> None:
+    """``words``: every catalogue word; ``named``: those a typo may stand for (all of them when None)."""
+
+    def __init__(self, words: Iterable[str], named: Iterable[str] | None = None) -> None:
         self.words = frozenset(w for w in words if w)
         self.sorted = sorted(self.words)
         self._deleted: dict[str, list[str]] = defaultdict(list)
-        for word in self.words:
+        for word in self.words if named is None else set(named):
             if len(word) < MIN_TYPO_TARGET:
                 continue
             for variant in _deletions(word, 2 if len(word) >= _TWO_EDIT_TARGET else 1):
@@ -84,7 +88,7 @@ class Vocabulary:
         return i < len(self.sorted) and self.sorted[i].startswith(prefix)
 
     def neighbours(self, word: str, edits: int) -> list[str]:
-        """The catalogue words of three letters or more at most ``edits`` edits from ``word`` (not itself)."""
+        """The named words of three letters or more at most ``edits`` edits from ``word`` (not itself)."""
         if edits <= 0:
             return []
         candidates: set[str] = set()
@@ -153,24 +157,28 @@ def current() -> Vocabulary:
     key = (str(connection.settings_dict["NAME"]), version or "")
     if version is None or _loaded.key != key:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT word FROM {_WORDS}")  # noqa: S608  (table name from the model)
-            _loaded.vocabulary = Vocabulary(word for (word,) in cursor.fetchall())
+            cursor.execute(f"SELECT word, named FROM {_WORDS}")  # noqa: S608  (table name from the model)
+            found = cursor.fetchall()
+            _loaded.vocabulary = Vocabulary((word for word, _ in found), named=(word for word, named in found if named))
         _loaded.key = key
     return _loaded.vocabulary
 
 
+COLLECT = f"""
+INSERT INTO {_WORDS} (word, length, named)
+SELECT u.lexeme, length(u.lexeme), bool_or(u.weights && ARRAY['A', 'B'])
+FROM {_PRODUCT} p CROSS JOIN LATERAL unnest(p.document) AS u
+WHERE length(u.lexeme) BETWEEN 1 AND 100 AND %s
+GROUP BY u.lexeme
+ON CONFLICT (word) DO UPDATE SET named = {_WORDS}.named OR excluded.named
+"""  # noqa: S608  (table names from the models)
+
+
 def collect(product_ids: list[str] | None) -> None:
-    """Keep every word of these products' texts (of every product when None)."""
-    where, params = ("WHERE p.id = ANY(%s)", [product_ids]) if product_ids is not None else ("", [])
+    """Keep every word of these products' texts (of every product when None), and whether it is named."""
+    where, params = ("p.id = ANY(%s)", [product_ids]) if product_ids is not None else ("TRUE", [])
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""INSERT INTO {_WORDS} (word, length)
-                SELECT DISTINCT u.lexeme, length(u.lexeme)
-                FROM {_PRODUCT} p CROSS JOIN LATERAL unnest(p.document) AS u
-                {where} {"AND" if where else "WHERE"} length(u.lexeme) BETWEEN 1 AND 100
-                ON CONFLICT (word) DO NOTHING""",  # noqa: S608  (table names from the models)
-            params,
-        )
+        cursor.execute(COLLECT.replace("%s", where), params)
 
 
 def rebuild() -> None:
