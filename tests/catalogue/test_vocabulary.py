@@ -34,10 +34,12 @@ def test_telex_and_vni_keys_are_read_as_the_syllable_they_stand_for():
 
 def test_a_query_is_read_against_the_catalogues_words():
     assert query_terms("nuowcs ma8m1", WORDS) == [Term("nuoc", (), 1, prefix=False), Term("mam", (), 1, prefix=False)]
-    assert query_terms("nuocmam", WORDS) == [Term("nuoc", (), 1), Term("mam", (), 1)]
-    assert query_terms("uminh", WORDS) == [Term("u", (), 0), Term("minh", (), 1)]
-    assert query_terms("mattong", WORDS) == [Term("mat", (), 1), Term("ong", (), 1)]  # a doubled letter too
-    assert query_terms("nuocma", WORDS) == [Term("nuoc", (), 1), Term("ma", (), 0)]  # still typing
+    # a catalogue word followed by another is finished: whole, not a prefix; the last one may be cut short
+    assert query_terms("nuocmam", WORDS) == [Term("nuoc", (), 1, prefix=False), Term("mam", (), 1)]
+    assert query_terms("uminh", WORDS) == [Term("u", (), 0, prefix=False), Term("minh", (), 1)]
+    assert query_terms("mattong", WORDS) == [Term("mat", (), 1, prefix=False), Term("ong", (), 1)]  # doubled too
+    assert query_terms("nuocma", WORDS) == [Term("nuoc", (), 1, prefix=False), Term("ma", (), 0)]  # still typing
     assert query_terms("ki son", WORDS) == [Term("ky", (), 0, prefix=False), Term("son", (), 1)]
+    assert query_terms("b mam", WORDS) == [Term("b", (), 0), Term("mam", (), 1)]  # not a word: a prefix
     assert query_terms("arabica", WORDS) == [Term("arabica", (), 1)]
     assert query_terms("chocolatte", WORDS) == [Term("chocolatte", (), 2)]

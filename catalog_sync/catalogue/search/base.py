@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from catalog_sync.domain.text import match_key
@@ -70,7 +70,11 @@ def query_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     terms: list[Term] = []
     for word in query_words(text):
         terms.extend(_term(word, vocabulary))
-    return terms[:MAX_QUERY_WORDS]
+    terms = terms[:MAX_QUERY_WORDS]
+    # A catalogue word followed by another is finished: matched whole (and with typos), not as the
+    # start of longer words; the last word, and a word the catalogue does not have, may be cut short.
+    return [replace(t, prefix=False) if t.prefix and t.word in vocabulary and i < len(terms) - 1 else t
+            for i, t in enumerate(terms)]
 
 
 def typo_terms_allowed(terms: list[Term]) -> int:
