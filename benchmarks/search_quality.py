@@ -13,8 +13,9 @@ Run with `scripts/bench-search`. Prints figures; asserts nothing.
      and our embedded backend over the read model reindexed from that same Saleor.
 2. Speed (``BENCH_ONLY=speed`` or unset): the same queries against 20,000 products
    (``catalogue_search.make_records``), typo expansion on: p50/p95 of the backend's search (the
-   query side of a search page: facets counted, one page of records), warm and with an empty
-   facet cache.
+   query side of a search page: facets counted, one page of records), warm, with an empty
+   facet cache, and warm with typo expansion off (for comparison on the same machine at the same
+   time; the machine's load average is printed beside each).
 """
 
 from __future__ import annotations
@@ -186,9 +187,13 @@ def speed() -> None:
         backend.search(SearchQuery(text=text, per_page=PAGE))
     print(f"first pass over {len(queries)} queries (vocabulary read, facets counted): "
           f"{time.perf_counter() - start:.1f} s")
-    for mode in ("warm", "no cache"):
+    for mode in ("warm", "no cache", "typos off"):
         times: list[float] = []
         per_kind: dict[str, list[float]] = {}
+        neighbours = vocabulary.Vocabulary.neighbours
+        if mode == "typos off":  # the same searches with words and prefixes only, for comparison
+            vocabulary.Vocabulary.neighbours = lambda self, word, edits: []  # type: ignore[method-assign]
+        load = os.getloadavg()[0]
         for _ in range(RUNS):
             for kind, cases in QUERIES.items():
                 for text, _expected in cases:
@@ -199,7 +204,9 @@ def speed() -> None:
                     elapsed = (time.perf_counter() - begin) * 1000
                     times.append(elapsed)
                     per_kind.setdefault(kind, []).append(elapsed)
-        print(f"-- {mode}: all {len(times)} searches  {percentiles(times)}")
+        vocabulary.Vocabulary.neighbours = neighbours  # type: ignore[method-assign]
+        print(f"-- {mode}: all {len(times)} searches  {percentiles(times)}  "
+              f"(load average {load:.1f} → {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         for kind, samples in per_kind.items():
             print(f"   {kind:<34} {percentiles(samples)}")
 

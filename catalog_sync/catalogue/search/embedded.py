@@ -98,8 +98,10 @@ class _Text:
             whole_words = " | ".join(_lexeme(w) for w in (term.word, *term.spellings))
             whens: list[Any] = []
             for vector, whole, prefix, typo in _WORD_SCORES:
-                whens.append(When(_hits(whole_words, vector), then=Value(whole)))
-                whens.append(When(_hits(_lexeme(term.word, prefix=term.prefix), vector), then=Value(prefix)))
+                if whole != prefix or not term.prefix:
+                    whens.append(When(_hits(whole_words, vector), then=Value(whole)))
+                if term.prefix:  # (a whole word is a prefix too: where both score the same, one test)
+                    whens.append(When(_hits(self._exact(term), vector), then=Value(prefix)))
                 if typos:
                     whens.append(When(_hits(" | ".join(_lexeme(n) for n in typos), vector), then=Value(typo)))
             score = score + Case(*whens, default=Value(_IN_TEXT), output_field=IntegerField())
