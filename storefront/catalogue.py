@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,6 +20,11 @@ from .cards import product_card
 from .facets import filters, in_stock_count, price_bands
 from .listing import SORTS, ListingState, parse_listing, with_page
 from .pages import language, page, unavailable
+
+
+def search_url(text: str) -> str:
+    """The search page of ``text`` (under ``/en/`` on English pages)."""
+    return reverse("storefront:search") + "?" + urlencode({"q": text})
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,9 @@ def render_listing(request: HttpRequest, *, template: str, with_text: bool, defa
         status = 404
         state = with_page(state, 1)
     first_position = (state.query.page - 1) * state.query.per_page + 1
+    corrections = []
+    if with_text and state.query.text and not result.total and not read.stale:
+        corrections = [(c.text, search_url(c.text)) for c in reading.corrections(state.query.text, lang)]
     cards = [product_card(record, lang) for record in result.products] if status != 404 else []
     item_list = jsonld.item_list([card.record for card in cards], request.build_absolute_uri,
                                  language=lang, first_position=first_position)
@@ -105,6 +115,7 @@ def render_listing(request: HttpRequest, *, template: str, with_text: bool, defa
         "item_list": item_list,
         "canonical_query": state.url(),
         "first_position": first_position,
+        "corrections": corrections,
         **(context or {}),
     }, status=status, stale=read.stale)
 

@@ -26,6 +26,7 @@ from catalog_sync.catalogue.records import (
     Suggestion,
 )
 from catalog_sync.catalogue.search import get_backend
+from catalog_sync.catalogue.search.corrections import Correction, did_you_mean
 
 logger = logging.getLogger(__name__)
 REMEMBERED = 512  # answers kept per process
@@ -88,6 +89,15 @@ def search(query: SearchQuery) -> Read[SearchResult]:
 
 def suggest(text: str, language: str, limit: int = 8) -> list[Suggestion]:
     return list(get_backend().suggest(text, language=language, limit=limit))
+
+
+def corrections(text: str, language: str) -> list[Correction]:
+    """The "did you mean" queries of a search that found nothing (none when search fails: the page says enough)."""
+    try:
+        return did_you_mean(get_backend(), text, language=language)
+    except Exception:
+        logger.exception("did-you-mean failed for %r", text[:200])
+        return []
 
 
 def product(slug: str) -> Read[ProductRecord | None]:

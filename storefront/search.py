@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import reading
-from .catalogue import render_listing
+from .catalogue import render_listing, search_url
 from .pages import language
 
 SUGGEST_MIN = 2
@@ -39,11 +39,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
     return response
 
 
-def search_url(text: str) -> str:
-    from urllib.parse import urlencode
-
-    return reverse("storefront:search") + "?" + urlencode({"q": text})
-
-
-
-
+__all__ = ["search_page", "search_url", "suggest"]

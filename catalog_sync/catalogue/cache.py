@@ -86,6 +86,11 @@ def cached[T](parts: tuple[Any, ...], compute: Callable[[], T], *, keep: Callabl
     return value
 
 
+def version() -> str:
+    """The catalogue's current version (what in-process copies of derived data are kept under)."""
+    return _version()
+
+
 def _version() -> str:
     now = time.monotonic()
     scope = cache.make_key(_version_key())  # a different cache, key prefix or database: nothing shared

@@ -184,6 +184,7 @@ class SearchWord(models.Model):
 
     word = models.CharField(primary_key=True, max_length=100)
     length = models.PositiveSmallIntegerField(db_index=True)
+    named = models.BooleanField(default=False)  # in a product's name or its producer's: a typo may stand for it
 
     def __str__(self) -> str:
         return self.word

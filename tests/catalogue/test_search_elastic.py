@@ -15,10 +15,20 @@ import pytest
 from catalog_sync.catalogue.records import SearchQuery
 from catalog_sync.catalogue.search.elastic import build_search
 from catalog_sync.catalogue.search.elastic_index import ALIAS, index_body, new_index
+from catalog_sync.catalogue.search.vocabulary import Vocabulary
 from tests.catalogue.search_behaviours import *  # noqa: F403  (the shared behaviour suite)
 from tests.catalogue.search_behaviours import SearchSetup
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
+# the catalogue's words, as the read model would give them (search reads them from SearchWord)
+WORDS = Vocabulary([
+    "ca", "phe", "arabica", "cau", "dat", "da", "lat", "mat", "ong", "nuoc", "mam", "phu", "quoc", "chocolate",
+    "ben", "tre", "ky", "son",
+])
+
+
+def body_of(query: SearchQuery, **kw) -> dict:
+    return build_search(query, vocabulary=WORDS, **kw).to_dict()
 
 
 def _walk(node, key):
@@ -73,22 +83,53 @@ def test_each_rebuild_gets_its_own_index_behind_the_alias():
 
 
 def test_the_query_words_are_folded_before_they_are_sent():
-    body = build_search(SearchQuery(text="Đà Lạt")).to_dict()
+    body = body_of(SearchQuery(text="Đà Lạt"))
     words = {clause["query"] for clause in _walk(body["query"], "name")}
     assert words == {"da", "lat"}
     assert list(_walk(body, "name_key")) == ["da lat"]
 
 
-def test_only_words_of_five_letters_or_more_tolerate_one_typo():
-    body = build_search(SearchQuery(text="cau dat arabica")).to_dict()
-    fuzzy = [m for m in _walk(body, "match") for v in m.values() if isinstance(v, dict) and "fuzziness" in v]
-    assert {next(iter(m.values()))["query"] for m in fuzzy} == {"arabica"}
-    assert {next(iter(m.values()))["fuzziness"] for m in fuzzy} == {1}
-    assert {next(iter(m)) for m in fuzzy} == {"name", "producer", "text"}
+def _fuzzy(body: dict) -> dict[str, set]:
+    """query word -> {(field, fuzziness, transpositions)} of every fuzzy match in a request body."""
+    found: dict[str, set] = {}
+    for match in _walk(body, "match"):
+        for field, spec in match.items():
+            if isinstance(spec, dict) and "fuzziness" in spec:
+                found.setdefault(spec["query"], set()).add((field, spec["fuzziness"], spec["fuzzy_transpositions"]))
+    return found
+
+
+def test_fuzziness_follows_the_word_length_none_under_three_one_from_three_two_from_eight():
+    body = body_of(SearchQuery(text="ca phe cau dat arabica chocolate"))
+    fuzzy = _fuzzy(body)
+    # "ca": two letters, no typo; three to seven letters: one edit; eight or more: two
+    assert set(fuzzy) == {"phe", "cau", "dat", "arabica", "chocolate"}
+    assert fuzzy["phe"] == {("name", 1, True), ("producer", 1, True)}  # a swap is one edit
+    assert fuzzy["arabica"] == {("name", 1, True), ("producer", 1, True)}
+    assert fuzzy["chocolate"] == {("name", 2, True), ("producer", 2, True)}  # never in the description
+
+
+def test_keystrokes_and_run_together_syllables_are_sent_as_the_words_they_stand_for():
+    body = body_of(SearchQuery(text="nuowcs mawms"))
+    assert list(_walk(body, "name_key")) == ["nuoc mam"]
+    words = {clause["query"] for clause in _walk(body["query"], "name")}
+    assert words == {"nuoc", "mam"}
+    assert "name.prefix" not in str(body)  # a syllable typed to its end is not a prefix
+    assert list(_walk(body_of(SearchQuery(text="nu7o7c1 ma8m1")), "name_key")) == ["nuoc mam"]
+    assert list(_walk(body_of(SearchQuery(text="nuocmam phuquoc")), "name_key")) == ["nuoc mam phu quoc"]
+    assert list(_walk(body_of(SearchQuery(text="ki son")), "name_key")) == ["ky son"]
+
+
+def test_at_most_one_word_in_three_may_match_by_a_typo_alone():
+    body = body_of(SearchQuery(text="nuoc mam phu quoc"))
+    words_matched = body["query"]["bool"]["must"][0]["bool"]["filter"][0]["bool"]
+    assert words_matched["minimum_should_match"] == 3
+    assert len(words_matched["should"]) == 4
+    assert "fuzziness" not in str(words_matched)
 
 
 def test_an_exact_name_outranks_a_whole_word_a_prefix_and_a_typo_and_the_name_outranks_the_rest():
-    body = build_search(SearchQuery(text="arabica")).to_dict()
+    body = body_of(SearchQuery(text="arabica"))
     must = body["query"]["bool"]["must"][0]["bool"]
     assert must["should"][0]["constant_score"]["boost"] == 1000
     scores = {}
@@ -121,7 +162,7 @@ def test_each_facet_is_counted_with_every_other_filter_and_the_hits_with_all_of_
 
 def test_sorts_and_pages():
     def body(**kw):
-        return build_search(SearchQuery(**kw)).to_dict()
+        return body_of(SearchQuery(**kw))
 
     assert body(sort="price")["sort"][0] == {"price_min": {"order": "asc", "missing": "_last"}}
     assert body(sort="-price")["sort"][0] == {"price_min": {"order": "desc", "missing": "_last"}}

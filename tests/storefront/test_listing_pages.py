@@ -174,8 +174,10 @@ def test_suggestions_as_you_type_are_json(client, highland):
     response = client.get("/search/suggest/?q=mat ong")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+    # the honey; then the rice, its producer's "mại" one letter from "mat" (a typo ranks below the words)
     assert response.json() == {"query": "mat ong", "suggestions": [
-        {"text": "Mật ong bạc hà Mèo Vạc", "url": f"/products/{highland['honey'].slug}/"}]}
+        {"text": "Mật ong bạc hà Mèo Vạc", "url": f"/products/{highland['honey'].slug}/"},
+        {"text": "Gạo ST25 Ông Cua", "url": f"/products/{highland['rice'].slug}/"}]}
     assert client.get("/search/suggest/?q=m").json() == {"query": "m", "suggestions": []}
 
 

@@ -6,9 +6,12 @@
   (``search.elastic``).
 
 Both take a ``SearchQuery`` and give a ``SearchResult`` (records of ``catalogue.records``), with
-the same folding of Vietnamese (đ included), prefixes, one typo in words of five letters or
-more, ranking (exact name, then prefix, then typo; name above producer above description) and
-disjunctive facet counts.
+the same reading of the query (``base.query_terms``: folding of Vietnamese, đ included; Telex
+and VNI keystrokes, y/i and syllables run together read against the catalogue's own words,
+``vocabulary``), prefixes, one typo (Damerau) in words of three letters or more and two in
+words of eight or more, ranking (exact name, then whole word, prefix, typo; name above producer
+above description) and disjunctive facet counts. ``corrections`` gives the "did you mean"
+queries of a search that found nothing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The Elasticsearch 8 search backend (``SEARCH_BACKEND=elasticsearch``, ``ELASTICSEARCH_URL``).
 
-Same intent as the embedded backend: every query word must match, scored by the best way it
-matched (a whole word of the name 8, a prefix 6, one typo 4; producer 3/3/2; description 1),
+Same intent as the embedded backend: the query read as the same terms (``base.query_terms``),
+every term must match, scored by the best way it matched (a whole word of the name or another
+spelling of it 8, a prefix 6, a typo 4; producer 3/3/2; description 1),
 an exact name adds 1000; facets are ``filter`` aggregations carrying every other filter, the
 hits are narrowed by ``post_filter``. Results are read back from the read model by id, so a
 page shows exactly the records the other pages show.
@@ -25,8 +26,19 @@ from elasticsearch_dsl import A, Q, Search
 
 from .. import models, rows, store
 from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
-from .base import FACETS, TYPO_MIN_LENGTH, ordered_facet, page_bounds, query_words
+from . import vocabulary as words
+from .base import (
+    FACETS,
+    Term,
+    ordered_facet,
+    page_bounds,
+    query_terms,
+    query_words,
+    terms_phrase,
+    typo_terms_allowed,
+)
 from .elastic_index import ALIAS, new_index, product_document
+from .vocabulary import Vocabulary
 
 # field -> (whole word, prefix, typo) scores; the same as the embedded backend's.
 _FIELD_SCORES = (("name", 8, 6, 4), ("producer", 3, 3, 2), ("text", 1, 1, 1))
@@ -47,25 +59,51 @@ def _scored(query: Any, score: int) -> Any:
     return Q("constant_score", filter=query, boost=score)
 
 
-def word_query(word: str) -> Any:
-    """The best of the ways one query word matches a product (a ``dis_max`` of constant scores)."""
+def term_query(term: Term) -> Any:
+    """The best of the ways one query term matches a product (a ``dis_max`` of constant scores).
+
+    The typo clause is Elasticsearch's own fuzzy match with the edits allowed for the term's length
+    (``base.allowed_edits``: none below three letters, one from three, two from eight), swapped
+    letters counting as one edit (``fuzzy_transpositions``).
+    """
     options = []
     for field, whole, prefix, typo in _FIELD_SCORES:
-        options.append(_scored(Q("match", **{field: {"query": word}}), whole))
-        options.append(_scored(Q("match", **{f"{field}.prefix": {"query": word}}), prefix))
-        if len(word) >= TYPO_MIN_LENGTH:
-            fuzzy = Q("match", **{field: {"query": word, "fuzziness": 1, "prefix_length": 0, "max_expansions": 50}})
+        for word in (term.word, *term.spellings):
+            options.append(_scored(Q("match", **{field: {"query": word}}), whole))
+        if term.prefix:
+            options.append(_scored(Q("match", **{f"{field}.prefix": {"query": term.word}}), prefix))
+        if term.edits and field != "text":  # a typo is read in the name and the producer, never the description
+            fuzzy = Q("match", **{field: {"query": term.word, "fuzziness": term.edits, "prefix_length": 0,
+                                          "fuzzy_transpositions": True, "max_expansions": 50}})
             options.append(_scored(fuzzy, typo))
     return Q("dis_max", queries=options, tie_breaker=0)
 
 
-def text_query(text: str) -> Any | None:
-    words = query_words(text)
-    if not words:
+def text_query(text: str, vocabulary: Vocabulary | None = None) -> Any | None:
+    """Every term must match; an exact name adds 1000. ``vocabulary``: the catalogue's words (read when None)."""
+    if not query_words(text):
         return None
-    phrase = " ".join(words)
+    terms = query_terms(text, words.current() if vocabulary is None else vocabulary)
+    phrase = terms_phrase(terms)
     exact = Q("term", name_key=phrase) | Q("term", name_en_key=phrase)
-    return Q("bool", must=[word_query(w) for w in words], should=[_scored(exact, _EXACT_NAME)])
+    must = [term_query(t) for t in terms]
+    allowed = typo_terms_allowed(terms)
+    if allowed < len(terms) and any(t.edits for t in terms):
+        # at most ``allowed`` terms matched by a typo alone: the others as words, spellings or prefixes
+        words_matched = Q("bool", should=[exact_term_query(t) for t in terms],
+                          minimum_should_match=len(terms) - allowed)
+        return Q("bool", must=must, filter=[words_matched], should=[_scored(exact, _EXACT_NAME)])
+    return Q("bool", must=must, should=[_scored(exact, _EXACT_NAME)])
+
+
+def exact_term_query(term: Term) -> Any:
+    """The term as a whole word, a prefix or another spelling, in any searched field (no typo)."""
+    options: list[Any] = []
+    for field, *_ in _FIELD_SCORES:
+        options.extend(Q("match", **{field: {"query": word}}) for word in (term.word, *term.spellings))
+        if term.prefix:
+            options.append(Q("match", **{f"{field}.prefix": {"query": term.word}}))
+    return Q("bool", should=options, minimum_should_match=1)
 
 
 def _facet_filters(query: SearchQuery) -> dict[str, Any]:
@@ -111,10 +149,11 @@ def _sort(query: SearchQuery, has_text: bool) -> list[Any]:
     return [{"stars": "desc"}, {"created": "desc"}, {"product_id": "asc"}]
 
 
-def build_search(query: SearchQuery, *, collection_products: list[str] | None = None) -> Search:
+def build_search(query: SearchQuery, *, collection_products: list[str] | None = None,
+                 vocabulary: Vocabulary | None = None) -> Search:
     """The whole request for one catalogue or search page (``.to_dict()`` is its body)."""
     offset, limit = page_bounds(query)
-    text = text_query(query.text)
+    text = text_query(query.text, vocabulary)
     base: list[Any] = [text] if text is not None else []
     if query.producer_id:
         base.append(Q("term", producer_id=query.producer_id))
@@ -199,6 +238,7 @@ class ElasticsearchBackend:
     # --- indexing hooks (after the store's transaction commits) -----------------------------------
 
     def index_products(self, records: list[ProductRecord]) -> None:
+        words.collect([r.id for r in records])  # the words typos are read against, in the read model
         documents = [product_document(r).to_dict(include_meta=True) for r in records]
         for document in documents:
             document["_index"] = ALIAS
@@ -209,6 +249,7 @@ class ElasticsearchBackend:
         transaction.on_commit(lambda: self._bulk(actions))
 
     def rebuild_index(self) -> None:
+        words.rebuild()
         transaction.on_commit(self.reindex_from_read_model)
 
     def _bulk(self, actions: list[dict[str, Any]]) -> None:

@@ -3,10 +3,11 @@
 - Folding happens once, in Python (``domain.text.match_key``: diacritics and đ/Đ → d), for the
   stored search columns and for the query alike; PostgreSQL's ``simple`` configuration only
   splits words, so "da lat" and "Đà Lạt" meet as ``da lat``.
-- A product matches when every query word matches a word of its texts as a prefix (``word:*``)
-  or, for words of five letters or more, as one of its near neighbours: the words of the
-  catalogue (``SearchWord``) at Levenshtein distance 1 (fuzzystrmatch).
-- Ranking: the whole name equal to the query first; then per word, a whole word of the name
+- The query is read as terms (``base.query_terms``); a product matches when every term matches
+  a word of its texts as a prefix (``word:*``), as one of its other spellings, or as one of its
+  typo neighbours among the catalogue's words (``vocabulary``: one edit from three letters, two
+  from eight, Damerau's edits).
+- Ranking: the whole name equal to the query first; then per term, a whole word of the name
   above a prefix of it above a typo, the name above the producer above the description.
 - Facets: one pass over the products matching the text (``GROUPING SETS``), each facet counted
   with every other filter applied (disjunctive facets).
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from itertools import combinations
 from typing import Any
 
 from django.db import connection
@@ -26,7 +28,17 @@ from django.db.models.functions import Length
 
 from .. import cache, models, rows
 from ..records import FacetValue, ProductRecord, SearchQuery, SearchResult, Suggestion
-from .base import FACETS, TYPO_MIN_LENGTH, ordered_facet, page_bounds, query_words
+from . import vocabulary as words
+from .base import (
+    FACETS,
+    Term,
+    ordered_facet,
+    page_bounds,
+    query_terms,
+    query_words,
+    terms_phrase,
+    typo_terms_allowed,
+)
 
 _PRODUCT = models.Product._meta.db_table
 _WORDS = models.SearchWord._meta.db_table
@@ -37,6 +49,7 @@ _WORD_SCORES = (("name_document", 8, 6, 4), ("producer_document", 3, 3, 2))
 _IN_TEXT = 1
 _EXACT_NAME = 1000
 _SCORE = F("score").desc()
+_MAX_NEIGHBOURS = 40  # typo neighbours read per term, the closest first
 
 
 def _lexeme(word: str, *, prefix: bool = False, weights: str = "") -> str:
@@ -46,55 +59,60 @@ def _lexeme(word: str, *, prefix: bool = False, weights: str = "") -> str:
 
 
 class _Text:
-    """A text query: its words, their typo neighbours, and the SQL both search and suggest use."""
+    """A text query: its terms, their typo neighbours, and the SQL both search and suggest use."""
 
     def __init__(self, text: str) -> None:
-        self.words = query_words(text)
-        self.phrase = " ".join(self.words)
-        self.typos = self._neighbours(self.words)
+        vocabulary = words.current()
+        self.terms = query_terms(text, vocabulary)
+        self.phrase = terms_phrase(self.terms)
+        # the catalogue words each term may be a typo of (not the word nor its other spellings)
+        self.typos = [
+            [n for n in vocabulary.neighbours(t.word, t.edits) if n not in t.spellings][:_MAX_NEIGHBOURS]
+            for t in self.terms
+        ]
 
-    @staticmethod
-    def _neighbours(words: list[str]) -> dict[str, list[str]]:
-        long_words = sorted({w for w in words if len(w) >= TYPO_MIN_LENGTH})
-        found: dict[str, list[str]] = {w: [] for w in words}
-        if not long_words:
-            return found
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT q.word, w.word FROM unnest(%s::text[]) AS q(word)
-                    JOIN {_WORDS} w ON w.length BETWEEN length(q.word) - 1 AND length(q.word) + 1
-                     AND w.word <> q.word AND levenshtein_less_equal(w.word, q.word, 1) <= 1
-                    ORDER BY 1, 2""",  # noqa: S608  (table name from the model)
-                [long_words],
-            )
-            for word, neighbour in cursor.fetchall():
-                found[word].append(neighbour)
-        return found
+    def clauses(self) -> list[str]:
+        """The text queries a matching product answers one of: every term as a word, a spelling or a
+        prefix; or up to ``typo_terms_allowed`` terms by a typo alone and the others so.
 
-    def tsquery(self) -> str:
-        terms = []
-        for word in self.words:
-            options = [_lexeme(word, prefix=True), *(_lexeme(n) for n in self.typos[word])]
-            terms.append("(" + " | ".join(options) + ")")
-        return " & ".join(terms)
+        Each clause keeps the exact terms as required words, so the index reads their (short) lists
+        and checks the typo words only there; the clauses are OR-ed by the database (a BitmapOr).
+        """
+        exact = ["(" + self._exact(term) + ")" for term in self.terms]
+        typo = ["(" + " | ".join(_lexeme(w) for w in typos) + ")" for typos in self.typos]
+        with_typos = [i for i, typos in enumerate(self.typos) if typos]
+        clauses = [" & ".join(exact)]
+        for size in range(1, min(typo_terms_allowed(self.terms), len(with_typos)) + 1):
+            for chosen in combinations(with_typos, size):
+                clauses.append(" & ".join(typo[i] if i in chosen else exact[i] for i in range(len(self.terms))))
+        return clauses
 
     def matching(self, queryset: QuerySet[models.Product]) -> QuerySet[models.Product]:
-        """The products matching every word, each with its ``score``."""
+        """The products matching every term, each with its ``score``."""
         score: Any = Case(
             When(Q(name_key=self.phrase) | Q(name_en_key=self.phrase), then=Value(_EXACT_NAME)),
             default=Value(0),
             output_field=IntegerField(),
         )
-        for word in self.words:
+        for term, typos in zip(self.terms, self.typos, strict=True):
+            whole_words = " | ".join(_lexeme(w) for w in (term.word, *term.spellings))
             whens: list[Any] = []
             for vector, whole, prefix, typo in _WORD_SCORES:
-                whens.append(When(_hits(_lexeme(word), vector), then=Value(whole)))
-                whens.append(When(_hits(_lexeme(word, prefix=True), vector), then=Value(prefix)))
-                if self.typos[word]:
-                    alternatives = " | ".join(_lexeme(n) for n in self.typos[word])
-                    whens.append(When(_hits(alternatives, vector), then=Value(typo)))
+                if whole != prefix or not term.prefix:
+                    whens.append(When(_hits(whole_words, vector), then=Value(whole)))
+                if term.prefix:  # (a whole word is a prefix too: where both score the same, one test)
+                    whens.append(When(_hits(self._exact(term), vector), then=Value(prefix)))
+                if typos:
+                    whens.append(When(_hits(" | ".join(_lexeme(n) for n in typos), vector), then=Value(typo)))
             score = score + Case(*whens, default=Value(_IN_TEXT), output_field=IntegerField())
-        return queryset.filter(_hits(self.tsquery())).annotate(score=score)
+        found = Q()
+        for clause in self.clauses():
+            found |= _hits(clause)
+        return queryset.filter(found).annotate(score=score)
+
+    @staticmethod
+    def _exact(term: Term) -> str:
+        return " | ".join([_lexeme(term.word, prefix=term.prefix), *(_lexeme(w) for w in term.spellings)])
 
 
 def _hits(tsquery: str, vector: str = "document") -> Q:
@@ -288,24 +306,10 @@ class EmbeddedBackend:
     # --- indexing hooks: the product rows carry their own search vector; only words are kept here
 
     def index_products(self, records: list[ProductRecord]) -> None:
-        self._collect_words("WHERE p.id = ANY(%s)", [[r.id for r in records]])
+        words.collect([r.id for r in records])
 
     def remove_products(self, product_ids: list[str]) -> None:
         """Nothing to do: search reads the product rows, so a removed product is gone at once."""
 
     def rebuild_index(self) -> None:
-        models.SearchWord.objects.all().delete()
-        self._collect_words("", [])
-
-    @staticmethod
-    def _collect_words(where: str, params: list[Any]) -> None:
-        """Keep the words a typo may stand for (those of four letters or more)."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""INSERT INTO {_WORDS} (word, length)
-                    SELECT DISTINCT u.lexeme, length(u.lexeme)
-                    FROM {_PRODUCT} p CROSS JOIN LATERAL unnest(p.document) AS u
-                    {where or "WHERE TRUE"} AND length(u.lexeme) BETWEEN %s AND 100
-                    ON CONFLICT (word) DO NOTHING""",  # noqa: S608  (table names from the models)
-                [*params, TYPO_MIN_LENGTH - 1],
-            )
+        words.rebuild()
