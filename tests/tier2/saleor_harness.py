@@ -326,8 +326,9 @@ def copy_database(template: str, label: str) -> str:
 class SaleorApi:
     """A running Saleor API (uvicorn) on a free loopback port, with an app token."""
 
-    def __init__(self, saleor: SaleorEnv, port: int | None = None):
+    def __init__(self, saleor: SaleorEnv, port: int | None = None, workers: int = 1):
         self.saleor = saleor
+        self.workers = workers  # uvicorn processes; more than one runs requests truly at once
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/graphql/"
         self.app_token = ""
@@ -339,7 +340,7 @@ class SaleorApi:
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [self.saleor.python, "-m", "uvicorn", "saleor.asgi:application", "--host", "127.0.0.1", "--port",
-             str(self.port), "--workers", "1", "--lifespan=auto", "--ws=none"],
+             str(self.port), "--workers", str(self.workers), "--lifespan=auto", "--ws=none"],
             env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.saleor.log_dir,
         )
         deadline = time.monotonic() + timeout
