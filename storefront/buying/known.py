@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.cache import cache
 
 from catalog_sync.saleor.shopping import Cart, ShippingOption
@@ -28,7 +30,7 @@ def _cart_key(checkout_id: str) -> str:
 
 
 def _delivery_key(channel: str, province: str) -> str:
-    return f"buying:delivery:{channel}:{province}"
+    return f"buying:delivery:{channel}:{hashlib.sha256(province.encode()).hexdigest()[:16]}"  # no spaces in keys
 
 
 def remember(cart: Cart) -> None:
