@@ -25,7 +25,9 @@ from redis.exceptions import LockError
 from catalog_sync.saleor.client import DEFAULT_TIMEOUT
 
 LOCK_SECONDS = (DEFAULT_TIMEOUT.read or 60.0) + 30  # longer than any one request to Saleor may take
-WAIT_SECONDS = 30.0  # a shopper waits this long at most behind others buying the same product
+WAIT_SECONDS = 20.0  # a shopper waits this long at most behind others buying the same product (within the
+# production server's 30 s request timeout: gunicorn's default, with 3 workers per container, so at most a
+# few requests wait on one product's lock at a time)
 
 _lock = threading.Lock()
 _clients: dict[str, redis.Redis] = {}

@@ -23,7 +23,7 @@ from catalog_sync.app.readers import StorefrontReader
 from catalog_sync.catalogue import store
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.saleor import SaleorClient
-from storefront.buying import session
+from storefront.buying import session, stocklock
 from storefront.buying.forms import saleor_province
 from tests.buying import journeys
 from tests.storefront.html_reading import text_of
@@ -154,9 +154,11 @@ def test_saleor_counts_no_earlier_allocation_when_it_also_counts_reservations(sa
     assert outcome == {"False": "refused", "True": "allocated"}
 
 
-def test_thirty_shoppers_buying_the_last_ten_at_once_get_exactly_ten_orders(saleor_env, bootstrapped):
+def test_thirty_shoppers_buying_the_last_ten_at_once_get_exactly_ten_orders(saleor_env, bootstrapped, monkeypatch):
     api = bootstrapped
     session.forget_clients()
+    # (all 30 wait on the lock at once here, one thread each; in production gunicorn's few workers queue them)
+    monkeypatch.setattr(stocklock, "WAIT_SECONDS", 300.0)
     # given, straight to Saleor, 30 checkouts completed at once for a product with 10 in stock
     _, direct = product_in_stock(api, STOCK, "straight-to-saleor")
     checkouts = [ready_checkout(api, direct) for _ in range(SHOPPERS)]
