@@ -10,6 +10,11 @@ quantity, open the checkout, place the order cash on delivery, open the confirma
 step, the same without the time spent waiting for Saleor, and the round trips to Saleor each step made.
 Places ROUNDS real orders. Asserts nothing.
 
+In the same run, on checkouts of the same shape (one product, quantity 1 then 2, the same address), the same
+GraphQL documents are sent straight to Saleor, as few requests as each step needs (placing an order: the
+checkout form's details in one document, then ``checkoutComplete``): "Saleor straight" is that time, and
+"ratio" the step's server time over it (the target: at most 1.25).
+
 With card payments set up (the app installed in that Saleor, serving its payment webhooks from this
 process, and a Stripe or stand-in behind it), ``run(rounds, give_card=...)`` also times shoppers paying by
 card: choose card on the checkout, open the card step (``transactionInitialize``), pay (``transactionProcess``
@@ -37,8 +42,11 @@ from django.test import Client  # noqa: E402
 
 from catalog_sync.catalogue.records import SearchQuery  # noqa: E402
 from catalog_sync.catalogue.search import get_backend  # noqa: E402
-from catalog_sync.saleor import make_transport  # noqa: E402
+from catalog_sync.domain.provinces import province_by_slug  # noqa: E402
+from catalog_sync.saleor import SaleorClient, make_transport  # noqa: E402
+from catalog_sync.saleor.shopping import AddressInput, Shop  # noqa: E402
 from storefront.buying import session  # noqa: E402
+from storefront.buying.forms import saleor_province, vietnamese_phone  # noqa: E402
 from tests.buying.journeys import SHOPPER, cart_lines  # noqa: E402
 
 
@@ -153,16 +161,61 @@ def run(rounds: int, give_card=None) -> None:
             "/checkout/pay/", {"payment": t, "payment_method": c}), expected=(303,))
         step("card: confirmation (GET)", lambda b=browser, p=paid: b.get(p["Location"]))
 
+    direct, direct_trips = straight(product.variants[0].id, rounds, card=bool(give_card))
     print(f"{rounds} shoppers{' per payment' if give_card else ''}, product {product.slug}")
     print(f"{'step':38} {'server p50':>10} {'p95':>8}   {'without Saleor p50':>18} {'p95':>7}   Saleor round trips"
+          f"   {'Saleor straight p50':>19} {'p95':>8}  trips  ratio p50"
           + ("   app's webhook time without Stripe p50 / p95" if give_card else ""))
     for name, values in times.items():
         line = (f"{name:38} {statistics.median(values):7.1f} ms {p95(values):6.1f} ms   "
                 f"{statistics.median(own[name]):15.1f} ms {p95(own[name]):5.1f} ms   "
                 f"{statistics.median(trips[name]):18.0f}")
+        if name in direct:
+            line += (f"   {statistics.median(direct[name]):16.1f} ms {p95(direct[name]):6.1f} ms  "
+                     f"{statistics.median(direct_trips[name]):5.0f}  "
+                     f"{statistics.median(values) / statistics.median(direct[name]):8.2f}×")
         if give_card:
             line += f"   {statistics.median(app_own[name]):12.1f} ms / {p95(app_own[name]):.1f} ms"
         print(line)
+
+
+def straight(variant_id: str, rounds: int, card: bool) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
+    """The same documents sent straight to Saleor for each step, on checkouts of the same shape: the time of
+    Saleor's answers (HTTP included), and the requests each step needs at least."""
+    from django.conf import settings
+
+    timed = TimedTransport()
+    client = SaleorClient(settings.SALEOR_API_URL or "", None, transport=timed)
+    shop = Shop(client)
+    address = AddressInput(SHOPPER["name"], vietnamese_phone(SHOPPER["phone"]), SHOPPER["street"], SHOPPER["ward"],
+                           saleor_province(province_by_slug(SHOPPER["province"])))
+    times: dict[str, list[float]] = {}
+    trips: dict[str, list[int]] = {}
+
+    def step(name: str, call):
+        waited, requests = timed.waited, client.requests
+        result = call()
+        times.setdefault(name, []).append((timed.waited - waited) * 1000)
+        trips.setdefault(name, []).append(client.requests - requests)
+        return result
+
+    probe = shop.create(variant_id, 1)
+    method = shop.deliver_to(probe.id, SHOPPER["email"], address, None).shipping_options[0].id
+    for _ in range(rounds):
+        cart = step("add to cart (POST /cart/)", lambda: shop.create(variant_id, 1))
+        step("cart (GET /cart/)", lambda c=cart: shop.cart(c.id))
+        step("change quantity (POST /cart/)", lambda c=cart: shop.set_quantity(c.id, c.lines[0].id, 2))
+        step("checkout (GET /checkout/)", lambda c=cart: shop.cart(c.id))
+        order = step("place order, COD (POST /checkout/)", lambda c=cart: (
+            shop.deliver_to(c.id, SHOPPER["email"], address, method), shop.complete(c.id))[1])
+        step("confirmation (GET)", lambda o=order: shop.order(o.id))
+    for _ in range(rounds if card else 0):
+        cart = step("card: add to cart (POST /cart/)", lambda: shop.create(variant_id, 1))
+        step("card: checkout (GET /checkout/)", lambda c=cart: shop.cart(c.id))
+        step("card: choose card (POST /checkout/)", lambda c=cart: shop.deliver_to(
+            c.id, SHOPPER["email"], address, method))
+    client.close()
+    return times, trips
 
 
 def p95(values: list[float]) -> float:

@@ -8,6 +8,7 @@ is Saleor's; nothing is computed. A refused mutation raises ``CheckoutRefused`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -88,9 +89,12 @@ class Refusal:
 
 
 class CheckoutRefused(SaleorError):
-    def __init__(self, mutation: str, refusals: list[Refusal]):
+    """Saleor refused; ``parts``: each mutation's refusals when one request carried several."""
+
+    def __init__(self, mutation: str, refusals: list[Refusal], parts: dict[str, list[Refusal]] | None = None):
         self.mutation = mutation
         self.refusals = refusals
+        self.parts = parts or {mutation: refusals}
         super().__init__(f"{mutation} refused: " + "; ".join(f"{r.field}: {r.code}: {r.message}" for r in refusals))
 
 
@@ -211,17 +215,24 @@ def order_from(node: Any) -> PlacedOrder:
 class Shop:
     """One shopper's buying operations, anonymous, in channel ``ocop-vn``."""
 
-    def __init__(self, client: SaleorClient, channel: str = spec.CHANNEL_SLUG):
+    def __init__(self, client: SaleorClient, channel: str = spec.CHANNEL_SLUG,
+                 on_cart: Callable[[Cart], None] | None = None):
         from .generated import enums, input_types
 
+        self.on_cart = on_cart  # told every cart Saleor answers (the shop keeps the last one it saw)
         self.vietnam = enums.CountryCode.VN
         self.client = client
         self.channel = channel
         self.inputs = input_types
         self.operations: Any = client.storefront(raise_mutation_errors=False)  # refusals shown per field
 
-    @staticmethod
-    def _checkout(mutation: str, payload: Any) -> Cart:
+    def _seen(self, node: Any) -> Cart:
+        cart = cart_from(node)
+        if self.on_cart:
+            self.on_cart(cart)
+        return cart
+
+    def _checkout(self, mutation: str, payload: Any) -> Cart:
         if payload is None:
             raise SaleorResponseError(f"{mutation}: Saleor returned nothing")
         refusals = _refusals(payload.errors)
@@ -229,7 +240,24 @@ class Shop:
             raise CheckoutRefused(mutation, refusals)
         if payload.checkout is None:
             raise SaleorResponseError(f"{mutation}: Saleor returned no checkout")
-        return cart_from(payload.checkout)
+        return self._seen(payload.checkout)
+
+    def _batch(self, reply: Any, mutations: dict[str, str], returning: str) -> Cart:
+        """Several mutations sent in one document: each one's errors read from its own alias; the checkout
+        as the alias ``returning`` gave it. Any refusal raises ``CheckoutRefused`` with all of them."""
+        parts: dict[str, list[Refusal]] = {}
+        for alias, mutation in mutations.items():
+            payload = getattr(reply, alias)
+            if payload is None:
+                raise SaleorResponseError(f"{mutation}: Saleor returned nothing")
+            if payload.errors:
+                parts[mutation] = _refusals(payload.errors)
+        if parts:
+            raise CheckoutRefused(", ".join(parts), [r for refusals in parts.values() for r in refusals], parts)
+        checkout = getattr(reply, returning).checkout
+        if checkout is None:
+            raise SaleorResponseError(f"{mutations[returning]}: Saleor returned no checkout")
+        return self._seen(checkout)
 
     @staticmethod
     def _check(mutation: str, payload: Any) -> None:
@@ -242,7 +270,7 @@ class Shop:
     def cart(self, checkout_id: str) -> Cart | None:
         """The cart, or None when Saleor no longer has it (completed, expired, deleted)."""
         node = self.operations.shop_checkout_read(id=checkout_id).checkout
-        return cart_from(node) if node else None
+        return self._seen(node) if node else None
 
     def create(self, variant_id: str, quantity: int, language: str = "vi") -> Cart:
         lines = [self.inputs.CheckoutLineInput(variantId=variant_id, quantity=quantity)]
@@ -292,6 +320,27 @@ class Shop:
         rules = self.inputs.CheckoutAddressValidationRules(checkRequiredFields=False)
         self._check("checkoutBillingAddressUpdate", self.operations.shop_billing_address_update(
             id=checkout_id, address=address, rules=rules).checkout_billing_address_update)
+
+    def deliver_to(self, checkout_id: str, email: str, address: AddressInput, method_id: str | None) -> Cart:
+        """Email, delivery address (also the billing address) and, when known, the delivery method, in ONE
+        request; the cart as it then is. Without a method the cart shows the methods for the address."""
+        rules = self.inputs.CheckoutAddressValidationRules()
+        given = {"id": checkout_id, "email": email, "address": self._address(address), "rules": rules}
+        mutations = {"email": "checkoutEmailUpdate", "shipping": "checkoutShippingAddressUpdate",
+                     "billing": "checkoutBillingAddressUpdate"}
+        if method_id:
+            return self._batch(self.operations.shop_details_delivered(**given, method=method_id),
+                               {**mutations, "delivery": "checkoutDeliveryMethodUpdate"}, "delivery")
+        return self._batch(self.operations.shop_details_addressed(**given), mutations, "shipping")
+
+    def contact(self, checkout_id: str, email: str, name: str, phone: str) -> Cart:
+        """Services only: email, and the shopper's name and phone as the billing address (see
+        ``set_billing_contact``), in ONE request; the cart as it then is."""
+        address = self.inputs.AddressInput(firstName=name, phone=phone, country=self.vietnam)
+        rules = self.inputs.CheckoutAddressValidationRules(checkRequiredFields=False)
+        return self._batch(self.operations.shop_details_contact(id=checkout_id, email=email, address=address,
+                                                                rules=rules),
+                           {"email": "checkoutEmailUpdate", "billing": "checkoutBillingAddressUpdate"}, "billing")
 
     def set_delivery(self, checkout_id: str, method_id: str) -> Cart:
         return self._checkout("checkoutDeliveryMethodUpdate", self.operations.shop_delivery_method_update(

@@ -35,7 +35,7 @@ from ocop_web.security import policy_with
 from storefront.formats import money
 from storefront.pages import language
 
-from . import session
+from . import session, stocklock
 from .cart import current_cart, line_views
 from .refusals import message
 
@@ -172,7 +172,14 @@ def _finish(request: HttpRequest, shop: Shop) -> HttpResponse:
 def _place_order(request: HttpRequest, shop: Shop, cart: Cart | None, checkout_id: str,
                  payment: CardPayment) -> HttpResponse:
     try:
-        order = shop.complete(checkout_id)
+        with stocklock.variants_locked(line.variant_id for line in (cart.lines if cart else ())):
+            order = shop.complete(checkout_id)
+    except stocklock.StockBusy:
+        logger.error("card payment %s: paid, but the product's stock stayed busy", payment.transaction_id)
+        if cart is None:
+            return redirect("buying:cart")
+        return _page(request, cart, None, status=409, error=_(
+            "Many shoppers are buying this product right now. Try again in a moment."))
     except CheckoutRefused as refused:
         logger.error("card payment %s: paid, but Saleor refused the order: %s", payment.transaction_id, refused)
         if cart is None:

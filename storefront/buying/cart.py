@@ -23,6 +23,7 @@ from storefront.accounts.session import attach_cart
 from storefront.formats import money
 from storefront.pages import language
 
+from . import known as known_carts
 from . import session
 from .refusals import Placed, message, place
 
@@ -63,12 +64,16 @@ def prune_withdrawn(request: HttpRequest, shop: Shop, cart: Cart) -> tuple[Cart,
     return cart, len(withdrawn)
 
 
-def current_cart(request: HttpRequest, shop: Shop) -> tuple[Cart | None, int]:
-    """The shopper's cart without withdrawn lines (None: none, or Saleor no longer has it); lines removed."""
+def current_cart(request: HttpRequest, shop: Shop, *, known: bool = False) -> tuple[Cart | None, int]:
+    """The shopper's cart without withdrawn lines (None: none, or Saleor no longer has it); lines removed.
+
+    ``known=True``: the cart as Saleor last answered it (known.py), read only when the shop has none: for
+    the steps that change it, whose own request to Saleor brings it back fresh.
+    """
     checkout_id = session.cart_id(request)
     if not checkout_id:
         return None, 0
-    cart = shop.cart(checkout_id)
+    cart = (known_carts.cart(checkout_id) if known else None) or shop.cart(checkout_id)
     if cart is None:
         return None, 0
     return prune_withdrawn(request, shop, cart) if cart.lines else (cart, 0)
@@ -117,16 +122,32 @@ def _quantity(raw: str | None) -> int | None:
 def cart_page(request: HttpRequest) -> HttpResponse:
     shop = session.shop()
     try:
-        cart, _removed = current_cart(request, shop)
         if request.method != "POST":
-            return render_cart(request, cart)
-        return _change(request, shop, cart)
+            return render_cart(request, current_cart(request, shop)[0])
+        return _change(request, shop)
     except SaleorError as error:
         logger.exception("cart: Saleor did not answer: %s", error)
         return render(request, "buying/unavailable.html", status=503)
 
 
-def _change(request: HttpRequest, shop: Shop, cart: Cart | None) -> HttpResponse:
+def _add(request: HttpRequest, shop: Shop, variant_id: str, quantity: int) -> Cart:
+    """One request to Saleor: the line added to the shopper's checkout, or a new checkout with it (none yet, or
+    Saleor no longer has it: completed, expired)."""
+    checkout_id = session.cart_id(request)
+    if checkout_id:
+        try:
+            return shop.add(checkout_id, variant_id, quantity)
+        except CheckoutRefused as refused:
+            if not any(r.field == "id" and r.code == "NOT_FOUND" for r in refused.refusals):
+                raise
+    cart = shop.create(variant_id, quantity, language())
+    attach_cart(request, cart.id)  # a signed-in customer's cart is theirs in Saleor
+    return cart
+
+
+def _change(request: HttpRequest, shop: Shop) -> HttpResponse:
+    """Add, change a quantity or remove: one request to Saleor (the cart as Saleor last answered it tells
+    which lines are the shopper's); the cart is read again only to show a refusal."""
     quantity = _quantity(request.POST.get("quantity"))
     variant_id = request.POST.get("variant", "").strip()
     line_id = request.POST.get("line", "").strip()
@@ -134,20 +155,18 @@ def _change(request: HttpRequest, shop: Shop, cart: Cart | None) -> HttpResponse
     if variant_id:  # add, from a product page
         if not quantity:
             bad_quantity.general.append(_("Enter a quantity from 1 to %(max)s.") % {"max": MAX_QUANTITY})
-            return render_cart(request, cart, bad_quantity, status=400)
+            return render_cart(request, current_cart(request, shop)[0], bad_quantity, status=400)
         try:
-            if cart is None:
-                cart = shop.create(variant_id, quantity, language())
-                attach_cart(request, cart.id)  # a signed-in customer's cart is theirs in Saleor
-            else:
-                cart = shop.add(cart.id, variant_id, quantity)
+            added = _add(request, shop, variant_id, quantity)
         except CheckoutRefused as refused:
-            return render_cart(request, cart, place(refused.refusals, cart), status=400)
+            shown = current_cart(request, shop)[0]
+            return render_cart(request, shown, place(refused.refusals, shown), status=400)
         messages.success(request, _("Added to your cart."))
         response = redirect("buying:cart")
         response.status_code = 303
-        session.keep_cart(response, cart.id)
+        session.keep_cart(response, added.id)
         return response
+    cart = current_cart(request, shop, known=True)[0]
     if cart is None or line_id not in {line.id for line in cart.lines}:
         messages.warning(request, _("That item is no longer in your cart."))
         return redirect("buying:cart")
@@ -162,6 +181,7 @@ def _change(request: HttpRequest, shop: Shop, cart: Cart | None) -> HttpResponse
             cart = shop.set_quantity(cart.id, line_id, quantity)
             messages.success(request, _("Your cart was updated."))
     except CheckoutRefused as refused:
+        cart = shop.cart(cart.id) or cart  # as it is now, to show the refusal next to its line
         return render_cart(request, cart, _on_line(refused, line_id, cart), status=400)
     response = redirect("buying:cart")
     response.status_code = 303
@@ -170,10 +190,10 @@ def _change(request: HttpRequest, shop: Shop, cart: Cart | None) -> HttpResponse
 
 def _on_line(refused: CheckoutRefused, line_id: str, cart: Cart) -> Placed:
     """Errors Saleor gives about the quantity without naming a line belong to the line being changed."""
-    line = next(line for line in cart.lines if line.id == line_id)
+    line = next((line for line in cart.lines if line.id == line_id), None)
     named = [r for r in refused.refusals if r.lines or r.variants]
     placed = place(named, cart)
     for refusal in refused.refusals:
         if refusal not in named:
-            placed.lines[line_id].append(message(refusal, available=line.quantity_available))
+            placed.lines[line_id].append(message(refusal, available=line.quantity_available if line else None))
     return placed

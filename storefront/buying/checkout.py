@@ -1,10 +1,13 @@
 """``/checkout/``: one page, one form, and a working order with JavaScript off (cash on delivery).
 
-On submit: the cart is checked again (withdrawn lines leave it, and nothing is placed then), then Saleor
-gets the email, the address (goods) or the shopper's name and phone (services only: no address and no
-delivery), the delivery method, and completes the checkout into an unpaid order (cash on delivery), or the
-shopper goes on to pay by card (``/checkout/pay/``, card.py). Saleor's errors come back next to the field
-they concern. Every price shown is Saleor's.
+On submit, two requests to Saleor: ONE document with the email, the address (goods; also the billing
+address) and the delivery method, or the shopper's name and phone (services only: no address and no
+delivery), its mutations run by Saleor in order; then ``checkoutComplete`` into an unpaid order (cash on
+delivery), holding the stock lock of each product in it (stocklock.py), or the shopper goes on to pay by
+card (``/checkout/pay/``, card.py). The cart is the one Saleor last answered (known.py); lines withdrawn
+from the read model leave it first, and Saleor's fresh answer to the details is checked again (a line it
+stopped selling leaves, and nothing is placed then). Saleor's errors come back next to the field they
+concern, each mutation's read from its own part of the answer. Every price shown is Saleor's.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from catalog_sync.saleor.shopping import Cart, CheckoutRefused, Shop
 from storefront.formats import money
 from storefront.pages import language
 
-from . import session
-from .cart import current_cart, line_views
+from . import known, session, stocklock
+from .cart import current_cart, line_views, prune_withdrawn
 from .forms import PAYMENT_CARD, PAYMENT_COD, CheckoutForm
 from .refusals import Placed, place
 
@@ -70,7 +73,7 @@ def _form(request: HttpRequest, cart: Cart, data=None) -> CheckoutForm:
 def checkout_page(request: HttpRequest) -> HttpResponse:
     shop = session.shop()
     try:
-        cart, removed = current_cart(request, shop)
+        cart, removed = current_cart(request, shop, known=request.method == "POST")
         if cart is None or not cart.lines:
             messages.info(request, _("Your cart is empty."))
             return redirect("buying:cart")
@@ -84,39 +87,64 @@ def checkout_page(request: HttpRequest) -> HttpResponse:
         return render(request, "buying/unavailable.html", status=503)
 
 
+def _deliver(shop: Shop, cart: Cart, form: CheckoutForm) -> Cart:
+    """The form's email, address and delivery method in one request to Saleor (two when the method is
+    known only once Saleor has the address, i.e. the first order to a province for a while)."""
+    data, address = form.cleaned_data, form.address()
+    method = data.get("shipping_method") or ""
+    if not method:
+        offered = known.delivery(shop.channel, address.province)
+        method = offered[0].id if len(offered) == 1 else ""
+        guessed = bool(method)
+    else:
+        guessed = False
+    try:
+        cart = shop.deliver_to(cart.id, data["email"], address, method or None)
+    except CheckoutRefused as refused:
+        if not guessed or set(refused.parts) != {"checkoutDeliveryMethodUpdate"}:
+            raise
+        known.forget_delivery(shop.channel, address.province)  # Saleor no longer offers it there
+        cart = shop.deliver_to(cart.id, data["email"], address, None)
+    known.remember_delivery(shop.channel, address.province, cart.shipping_options)
+    return cart
+
+
 def _place(request: HttpRequest, shop: Shop, cart: Cart) -> HttpResponse:
+    """``cart``: as Saleor last answered it; Saleor's answer to the form's details is checked again."""
     form = _form(request, cart, request.POST)
     if not form.is_valid():
         return _render(request, cart, form, status=400)
     data = form.cleaned_data
     try:
-        shop.set_email(cart.id, data["email"])
         if cart.ships:
-            address = form.address()
-            cart = shop.set_shipping_address(cart.id, address)
-            shop.set_billing_address(cart.id, address)
-            method = data.get("shipping_method") or ""
+            cart = _deliver(shop, cart, form)
             options = {option.id for option in cart.shipping_options}
-            if method not in options:
+            if cart.shipping_method_id not in options:
                 if len(options) != 1:  # the methods are known once Saleor has the address: let the shopper pick
                     form = _form(request, cart, request.POST)
                     form.is_valid()
                     form.add_error("shipping_method", _("Choose a delivery method."))
                     return _render(request, cart, form, status=400)
-                method = next(iter(options))
-            if cart.shipping_method_id != method:
-                cart = shop.set_delivery(cart.id, method)
+                cart = shop.set_delivery(cart.id, next(iter(options)))
         else:
-            shop.set_billing_contact(cart.id, data["name"], data["phone"])
+            cart = shop.contact(cart.id, data["email"], data["name"], data["phone"])
+        cart, removed = prune_withdrawn(request, shop, cart)
+        if removed:  # Saleor stopped selling a line meanwhile: nothing is placed
+            return _render(request, cart, _form(request, cart, request.POST), status=409)
         if data["payment_method"] == PAYMENT_CARD:
             response = redirect("buying:pay")
             response.status_code = 303
             return response
-        order = shop.complete(cart.id)
+        with stocklock.variants_locked(line.variant_id for line in cart.lines):
+            order = shop.complete(cart.id)
+    except stocklock.StockBusy:
+        busy = Placed(general=[_("Many shoppers are buying this product right now. Try again in a moment.")])
+        return _render(request, cart, _form(request, cart, request.POST), busy, status=409)
     except CheckoutRefused as refused:
         fresh = shop.cart(cart.id) or cart
         return _render(request, fresh, _form(request, fresh, request.POST), place(refused.refusals, fresh),
                        status=400)
+    known.forget(cart.id)
     response = redirect("buying:order", number=int(order.number))
     response.status_code = 303
     session.remember_order(request, response, order)

@@ -20,6 +20,8 @@ from django.http import HttpRequest, HttpResponse
 from catalog_sync.saleor import SaleorClient, make_transport
 from catalog_sync.saleor.shopping import PlacedOrder, Shop
 
+from . import known
+
 CART_COOKIE = "ocop_cart"
 ORDERS_COOKIE = "ocop_orders"
 PAYMENT_COOKIE = "ocop_payment"
@@ -41,7 +43,7 @@ def shop() -> Shop:
         client = _clients.get(url)
         if client is None:
             client = _clients[url] = SaleorClient(url, None, transport=make_transport())
-    return Shop(client)
+    return Shop(client, on_cart=known.remember)
 
 
 def forget_clients() -> None:

@@ -21,6 +21,7 @@ from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import ProductRecord
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor.spec import SHIPPING_PRICE_VND
+from storefront.buying import session
 from storefront.formats import money
 from tests.storefront.html_reading import read_html, text_of
 
@@ -55,6 +56,13 @@ def price(product: ProductRecord) -> Decimal:
 
 def add(client: Client, product: ProductRecord, quantity: int, prefix: str = ""):
     return client.post(f"{prefix}/cart/", {"variant": product.variants[0].id, "quantity": quantity})
+
+
+def trips(call):
+    """A step and the requests it sent Saleor: (response, requests)."""
+    before = session.shop().client.requests
+    response = call()
+    return response, session.shop().client.requests - before
 
 
 def cart_lines(html: bytes) -> list[str]:
@@ -106,11 +114,13 @@ def cart_journey(client: Client, products: Products) -> None:
         "Nhập số lượng từ 1 đến 999."
 
     # when they change it to three
-    assert client.post("/cart/", {"line": line, "quantity": 3}).status_code == 303
+    changed, requests = trips(lambda: client.post("/cart/", {"line": line, "quantity": 3}))
+    # then Saleor is asked once (the change), and the cart shows three
+    assert (changed.status_code, requests) == (303, 1)
     assert text_of(client.get("/cart/").content, "cart-subtotal") == money(price(goods) * 3)
 
-    # when they add a tourism service too, then it says nothing is shipped
-    add(client, service, 1)
+    # when they add a tourism service too (one request to Saleor), then it says nothing is shipped
+    assert trips(lambda: add(client, service, 1))[1] == 1
     cart = client.get("/cart/")
     assert len(cart_lines(cart.content)) == 2
     assert "Dịch vụ: không cần giao hàng" in text_of(cart.content, "line-2")
@@ -173,8 +183,10 @@ def service_journey(client: Client, products: Products) -> tuple[str, str]:
         "Hãy chọn một lựa chọn hợp lệ. cheque không phải là một trong các lựa chọn khả thi."
 
     # when they place it, paying on delivery, with no address at all
-    placed = checkout(client, province="", ward="", street="")
+    placed, requests = trips(lambda: checkout(client, province="", ward="", street=""))
     number = order_number(placed)
+    # then Saleor is asked twice: the contact details in one request, then the order
+    assert requests == 2
     # then the confirmation shows Saleor's total: two services, no delivery
     confirmation = client.get(placed["Location"])
     assert text_of(confirmation.content, "order-number") == number
@@ -236,6 +248,14 @@ def cod_journey(client: Client, products: Products, withdraw) -> str:
     assert forger.get(placed["Location"]).status_code == 404
     # and the cart is empty again
     assert "Giỏ hàng của bạn đang trống." in read_html(client.get("/cart/").content).text
+
+    # when they buy again, to the same province (whose delivery methods the shop now knows)
+    add(client, goods, 1)
+    client.get("/checkout/")
+    again, requests = trips(lambda: checkout(client))
+    # then the order is placed in two requests to Saleor: the form's details in one, then the order
+    order_number(again)
+    assert requests == 2
     return number
 
 

@@ -326,16 +326,20 @@ def copy_database(template: str, label: str) -> str:
 class SaleorApi:
     """A running Saleor API (uvicorn) on a free loopback port, with an app token."""
 
-    def __init__(self, saleor: SaleorEnv, port: int | None = None):
+    def __init__(self, saleor: SaleorEnv, port: int | None = None, workers: int = 1):
         self.saleor = saleor
+        self.workers = workers  # uvicorn processes; more than one runs requests truly at once
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/graphql/"
         self.app_token = ""
         self.process: subprocess.Popen | None = None
+        self.others: list[subprocess.Popen] = []  # the workers, when more than one
         self.log_path = saleor.log_dir / f"uvicorn-{self.port}.log"
 
     def start(self, timeout: float = 120) -> None:
         env = {**self.saleor.env, "PUBLIC_URL": f"http://127.0.0.1:{self.port}/"}
+        if self.workers > 1:
+            return self._start_workers(env, max(timeout, 300))
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [self.saleor.python, "-m", "uvicorn", "saleor.asgi:application", "--host", "127.0.0.1", "--port",
@@ -356,6 +360,35 @@ class SaleorApi:
         self.stop()
         raise HarnessError(f"Saleor API did not answer within {timeout:.0f} s\n{_tail(self.log_path)}")
 
+    def _start_workers(self, env: dict, timeout: float) -> None:
+        """``workers`` uvicorn processes accepting on one listening socket (``--fd``), as ``--workers`` does but
+        without its supervisor, which kills a worker that takes over 5 s to answer its ping: on a loaded
+        machine, every worker still importing Saleor. Ready when each says it is running."""
+        listener = socket.create_server(("127.0.0.1", self.port), backlog=256)
+        listener.set_inheritable(True)
+        logs = [self.saleor.log_dir / f"uvicorn-{self.port}-{n}.log" for n in range(self.workers)]
+        try:
+            for path in logs:
+                self.others.append(subprocess.Popen(
+                    [self.saleor.python, "-m", "uvicorn", "saleor.asgi:application", "--fd", str(listener.fileno()),
+                     "--lifespan=auto", "--ws=none"],
+                    env=env, stdout=path.open("w"), stderr=subprocess.STDOUT, cwd=self.saleor.log_dir,
+                    pass_fds=(listener.fileno(),)))
+        finally:
+            listener.close()
+        self.process, self.log_path = self.others[0], logs[0]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for process, path in zip(self.others, logs, strict=True):
+                if process.poll() is not None:
+                    self.stop()
+                    raise HarnessError(f"a Saleor API worker exited {process.returncode}\n{_tail(path)}")
+            if all("Uvicorn running" in path.read_text() for path in logs):
+                return
+            time.sleep(0.5)
+        self.stop()
+        raise HarnessError(f"Saleor API workers did not start within {timeout:.0f} s\n{_tail(logs[0])}")
+
     def create_app_token(self, name: str = "ocop-tier2", permissions: tuple[str, ...] = APP_PERMISSIONS) -> str:
         args = ["create_app", name, "--activate"]
         for permission in permissions:
@@ -364,7 +397,10 @@ class SaleorApi:
         return self.app_token
 
     def stop(self) -> None:
-        stop_process(self.process)
+        processes: list[subprocess.Popen | None] = [*self.others] or [self.process]
+        for process in processes:
+            stop_process(process)
+        self.others = []
 
     def graphql(self, query: str, variables: dict | None = None, token=APP, timeout: float = 60) -> dict:
         """POST a GraphQL request; the parsed reply ({"data", "errors"}). token=None: anonymous."""

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import time
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,7 +52,18 @@ def transport_for(cassette: str):
     return transport
 
 
+def fresh_cache(monkeypatch) -> None:
+    """A cache no journey has used, as each tier-1 test has: what the shop knows from Saleor's earlier answers
+    (known.py) decides what it asks, and a replayed journey must ask the same."""
+    from django.core.cache.backends.base import BaseCache
+
+    prefix = f"ocop-test-{uuid.uuid4().hex}"
+    monkeypatch.setattr(BaseCache, "make_key", lambda self, key, version=None: self.key_func(
+        key, prefix, self.version if version is None else version))
+
+
 def journey_products(monkeypatch, saleor_api, cassette: str, ids: list[str]) -> tuple[journeys.Products, object]:
+    fresh_cache(monkeypatch)
     transport = transport_for(cassette)
     monkeypatch.setattr("storefront.buying.session.make_transport", lambda: transport)
     session.forget_clients()

@@ -123,6 +123,9 @@ from .shop_checkout_complete import ShopCheckoutComplete
 from .shop_checkout_create import ShopCheckoutCreate
 from .shop_checkout_read import ShopCheckoutRead
 from .shop_delivery_method_update import ShopDeliveryMethodUpdate
+from .shop_details_addressed import ShopDetailsAddressed
+from .shop_details_contact import ShopDetailsContact
+from .shop_details_delivered import ShopDetailsDelivered
 from .shop_email_update import ShopEmailUpdate
 from .shop_lines_add import ShopLinesAdd
 from .shop_lines_delete import ShopLinesDelete
@@ -3233,6 +3236,484 @@ class Client(TypedBaseClient):
         )
         _data = self.get_data(response)
         return ShopTransactionProcess.model_validate(_data)
+
+    def shop_details_delivered(
+        self,
+        id: str,
+        email: str,
+        address: AddressInput,
+        rules: CheckoutAddressValidationRules,
+        method: str,
+        **kwargs: Any,
+    ) -> ShopDetailsDelivered:
+        query = gql("""
+            mutation ShopDetailsDelivered($id: ID!, $email: String!, $address: AddressInput!, $rules: CheckoutAddressValidationRules!, $method: ID!) {
+              email: checkoutEmailUpdate(id: $id, email: $email) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              shipping: checkoutShippingAddressUpdate(
+                id: $id
+                shippingAddress: $address
+                saveAddress: false
+              ) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              billing: checkoutBillingAddressUpdate(
+                id: $id
+                billingAddress: $address
+                saveAddress: false
+                validationRules: $rules
+              ) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              delivery: checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "email": email,
+            "address": address,
+            "rules": rules,
+            "method": method,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ShopDetailsDelivered",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopDetailsDelivered.model_validate(data)
+
+    def shop_details_addressed(
+        self,
+        id: str,
+        email: str,
+        address: AddressInput,
+        rules: CheckoutAddressValidationRules,
+        **kwargs: Any,
+    ) -> ShopDetailsAddressed:
+        query = gql("""
+            mutation ShopDetailsAddressed($id: ID!, $email: String!, $address: AddressInput!, $rules: CheckoutAddressValidationRules!) {
+              email: checkoutEmailUpdate(id: $id, email: $email) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              billing: checkoutBillingAddressUpdate(
+                id: $id
+                billingAddress: $address
+                saveAddress: false
+                validationRules: $rules
+              ) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              shipping: checkoutShippingAddressUpdate(
+                id: $id
+                shippingAddress: $address
+                saveAddress: false
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "email": email,
+            "address": address,
+            "rules": rules,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ShopDetailsAddressed",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopDetailsAddressed.model_validate(data)
+
+    def shop_details_contact(
+        self,
+        id: str,
+        email: str,
+        address: AddressInput,
+        rules: CheckoutAddressValidationRules,
+        **kwargs: Any,
+    ) -> ShopDetailsContact:
+        query = gql("""
+            mutation ShopDetailsContact($id: ID!, $email: String!, $address: AddressInput!, $rules: CheckoutAddressValidationRules!) {
+              email: checkoutEmailUpdate(id: $id, email: $email) {
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+              billing: checkoutBillingAddressUpdate(
+                id: $id
+                billingAddress: $address
+                saveAddress: false
+                validationRules: $rules
+              ) {
+                checkout {
+                  ...ShopCheckout
+                }
+                errors {
+                  ...ShopCheckoutError
+                }
+              }
+            }
+
+            fragment CartMoney on Money {
+              amount
+              currency
+            }
+
+            fragment ShopCheckout on Checkout {
+              id
+              email
+              isShippingRequired
+              quantity
+              lines {
+                id
+                quantity
+                unitPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                totalPrice {
+                  gross {
+                    ...CartMoney
+                  }
+                }
+                variant {
+                  id
+                  name
+                  quantityAvailable
+                  translation(languageCode: EN) {
+                    name
+                  }
+                  product {
+                    id
+                    slug
+                    name
+                    translation(languageCode: EN) {
+                      name
+                    }
+                    productType {
+                      isShippingRequired
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              totalPrice {
+                gross {
+                  ...CartMoney
+                }
+              }
+              shippingAddress {
+                firstName
+                phone
+                streetAddress1
+                city
+                countryArea
+              }
+              billingAddress {
+                firstName
+                phone
+              }
+              shippingMethods {
+                id
+                name
+                price {
+                  ...CartMoney
+                }
+              }
+              delivery {
+                shippingMethod {
+                  id
+                }
+              }
+              problems {
+                __typename
+                ... on CheckoutLineProblemInsufficientStock {
+                  availableQuantity
+                  line {
+                    id
+                  }
+                }
+                ... on CheckoutLineProblemVariantNotAvailable {
+                  line {
+                    id
+                  }
+                }
+              }
+            }
+
+            fragment ShopCheckoutError on CheckoutError {
+              field
+              code
+              message
+              lines
+              variants
+              addressType
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "email": email,
+            "address": address,
+            "rules": rules,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ShopDetailsContact",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ShopDetailsContact.model_validate(data)
 
     def ocop_transaction_event_report(
         self,
