@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog_sync.catalogue import store
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         bar = progress_bar(self.stderr)
         try:
             with client_from_settings(url=options["url"], token_required=False) as client:
-                fetch = iter_catalogue(client, progress=bar)
+                fetch = iter_catalogue(client, progress=bar, media_origins=settings.MEDIA_ORIGINS)
                 count = store.rebuild(fetch.products(), fetch.producers(), fetch.collections())
         except SaleorError as error:
             raise CommandError(f"search reindex: {error}", returncode=1) from None
