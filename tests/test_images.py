@@ -185,3 +185,53 @@ def test_build_context_holds_no_secrets_or_build_leftovers(checkout, service, co
         "portal/templates/portal/base.html",
     ):
         assert needed in sent, f"{service}: {needed} is left out of the context"
+
+
+IMPORT_EVERYTHING = """
+import importlib, pkgutil, sys
+import django
+django.setup()
+failed = []
+names = ["gunicorn.app.wsgiapp", "kombu.transport.redis", "ocop_web.wsgi", "ocop_web.celery"]
+for package in ("ocop_web", "catalog_sync", "storefront", "portal"):
+    module = importlib.import_module(package)
+    names += [info.name for info in pkgutil.walk_packages(module.__path__, package + ".")]
+for name in names:
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        failed.append(f"{name}: {type(error).__name__}: {error}")
+# the worker and beat load the broker's transport only when they connect: ask for it as they do
+from ocop_web.celery import app
+app.loader.import_default_modules()
+from kombu import Connection
+Connection(app.conf.broker_url).transport
+print(len(names), "modules")
+print("\\n".join(failed))
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_every_module_imports_with_the_production_dependencies_only(tmp_path):
+    # given a virtualenv holding only what the web image installs (uv sync --no-dev from the lock),
+    # with the project's source on the path
+    venv = tmp_path / "venv"
+    env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(venv), "UV_PYTHON_DOWNLOADS": "never"}
+    env.pop("VIRTUAL_ENV", None)
+    synced = subprocess.run(["uv", "sync", "--frozen", "--no-dev", "--no-install-project", "--no-install-workspace",
+                             "--python", sys.executable], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert synced.returncode == 0, synced.stderr[-3000:]
+    assert not (venv / "lib" / "python3.12" / "site-packages" / "pytest").exists()
+    # when every module of the web service is imported there with production settings, and the worker's
+    # broker transport (kombu's Redis transport) is loaded
+    result = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", IMPORT_EVERYTHING], cwd=tmp_path, capture_output=True, text=True,
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "DJANGO_SETTINGS_MODULE": "ocop_web.settings",
+             "DEBUG": "0", "SECRET_KEY": "image-test-not-a-secret", "ALLOWED_HOSTS": "localhost",
+             "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none", "OCOP_FEED_TOKEN": "image-test-feed-token",
+             "APP_TOKEN_KEY": "image-test-app-token-key", "PUBLIC_URL": "http://localhost/",
+             "SITE_PUBLIC_URL": "http://localhost", "REDIS_URL": "redis://:pw@127.0.0.1:1/0"},
+    )
+    # then nothing is missing (kombu's Redis transport needs packaging, which only dev tools brought in)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert int(result.stdout.split()[0]) > 100

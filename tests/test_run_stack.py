@@ -64,6 +64,12 @@ def required_by_compose() -> set[str]:
     return set(re.findall(r"\$\{([A-Z_]+):\?", (ROOT / "docker-compose.yml").read_text()))
 
 
+def printed_password(output: str) -> str | None:
+    found = re.search(r"^Dashboard staff account: staff@example\.com  password: (\S+)  \(shown once", output,
+                      re.MULTILINE)
+    return found.group(1) if found else None
+
+
 def test_first_run_writes_every_secret_compose_requires_and_prints_the_staff_password_once(stack):
     # when the stack starts on a fresh checkout
     first = stack()
@@ -73,11 +79,21 @@ def test_first_run_writes_every_secret_compose_requires_and_prints_the_staff_pas
     assert first.returncode == 0, first.stderr
     assert required_by_compose() <= set(values)
     assert all(len(values[name]) >= 32 for name in required_by_compose() - {"DASHBOARD_STAFF_EMAIL"})
+    # every secret is its own (the web's sealing key is never its signing key), and safe inside a URL
+    secrets = [values[name] for name in required_by_compose() - {"DASHBOARD_STAFF_EMAIL"}]
+    assert len(set(secrets)) == len(secrets)
+    assert {"REDIS_PASSWORD", "SALEOR_DB_PASSWORD", "WEB_DB_PASSWORD", "WEB_APP_TOKEN_KEY"} <= set(values)
+    assert all(re.fullmatch(r"[A-Za-z0-9]+", values[name]) for name in required_by_compose()
+               if name.endswith("PASSWORD"))
+    # and the public name is left empty: the shop answers at http://localhost
+    assert re.search(r"^SITE_DOMAIN=$", env_file.read_text(), re.MULTILINE)
     assert values["SALEOR_RSA_PRIVATE_KEY"].startswith("-----BEGIN PRIVATE KEY-----")
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
     # and the staff password is printed with the account
     password = values["DASHBOARD_STAFF_PASSWORD"]
-    assert f"Dashboard staff account: staff@example.com  password: {password}" in first.stdout
+    assert printed_password(first.stdout) == password
+    assert "ready: web http://localhost/  dashboard http://localhost/dashboard/  graphql http://localhost/graphql/" \
+        in first.stdout
     compose_calls = [call for call in stack.calls() if call.startswith("compose")]
     assert compose_calls[:2] == ["compose up --build --detach", "compose wait app-install"]
     # when it starts again, then the secrets stay and the password is not printed again
@@ -125,3 +141,64 @@ def test_unknown_option_is_named(stack):
     result = stack("--dmeo")
     assert result.returncode == 2 and "unknown option --dmeo" in result.stderr
     assert not os.path.exists(stack.checkout / ".env")
+
+
+def test_staff_password_is_shown_on_the_first_run_that_succeeds_when_the_first_fails(stack):
+    # given a first run that fails before the end (the app installation failed)
+    failed = stack(APP_INSTALL_EXIT="1")
+    assert failed.returncode == 1 and printed_password(failed.stdout) is None
+    password = dotenv(stack.checkout / ".env")["DASHBOARD_STAFF_PASSWORD"]
+    # when the next run succeeds, then the password created by the first is shown there
+    second = stack()
+    assert second.returncode == 0, second.stderr
+    assert printed_password(second.stdout) == password
+    # and once only
+    third = stack()
+    assert password not in third.stdout and "(password in .env, DASHBOARD_STAFF_PASSWORD)" in third.stdout
+
+
+def test_an_env_from_before_gets_the_new_secrets_and_keeps_its_own(stack):
+    # given an .env written before Redis had a password and the web service a sealing key of its own
+    # (and no database volume yet)
+    env_file = stack.checkout / ".env"
+    old = "\n".join(f"{name}=old-{name.lower()}-0123456789abcdef0123456789" for name in (
+        "POSTGRES_PASSWORD", "SALEOR_DB_PASSWORD", "WEB_DB_PASSWORD", "SALEOR_SECRET_KEY", "WEB_SECRET_KEY",
+        "OCOP_FEED_TOKEN", "ELASTIC_PASSWORD")) + "\nDASHBOARD_STAFF_EMAIL=staff@example.com\n" \
+        "DASHBOARD_STAFF_PASSWORD=old-password\nSALEOR_RSA_PRIVATE_KEY=\"key\"\n"
+    env_file.write_text(old)
+    # when the stack starts, then the missing secrets are added and the existing ones stay
+    result = stack()
+    assert result.returncode == 0, result.stderr
+    values = dotenv(env_file)
+    assert required_by_compose() <= set(values)
+    assert env_file.read_text().startswith(old)
+    assert values["WEB_APP_TOKEN_KEY"] != values["WEB_SECRET_KEY"] and len(values["REDIS_PASSWORD"]) >= 32
+
+
+def test_an_env_from_before_the_database_roles_with_its_volume_is_refused(stack):
+    # given an .env from when one superuser owned both databases, and that database volume
+    (stack.checkout / ".env").write_text("POSTGRES_PASSWORD=old\nDASHBOARD_STAFF_PASSWORD=pw\n")
+    result = stack(VOLUME_EXISTS="1")
+    # then nothing starts that could not connect, and what to do is named
+    assert result.returncode == 1
+    assert "docker compose down -v" in result.stderr and "its own database role" in result.stderr
+    assert not [call for call in stack.calls() if call.startswith("compose up")]
+
+
+def test_site_domain_serves_the_store_at_its_https_address(stack):
+    first = stack()
+    assert first.returncode == 0, first.stderr
+    env_file = stack.checkout / ".env"
+    env_file.write_text(env_file.read_text().replace("SITE_DOMAIN=\n", "SITE_DOMAIN=ocop.example\n"))
+    result = stack()
+    assert "ready: web https://ocop.example/  dashboard https://ocop.example/dashboard/  " \
+           "graphql https://ocop.example/graphql/" in result.stdout
+
+
+def test_site_domain_that_is_not_a_host_name_is_named(stack):
+    stack()
+    env_file = stack.checkout / ".env"
+    env_file.write_text(env_file.read_text().replace("SITE_DOMAIN=\n", "SITE_DOMAIN=https://ocop.example/\n"))
+    result = stack()
+    assert result.returncode == 2
+    assert "SITE_DOMAIN in .env must be a host name such as ocop.example" in result.stderr

@@ -10,6 +10,7 @@ from django.utils import timezone
 from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProductRecord
 from catalog_sync.saleor import SaleorClient, make_transport, spec
 from catalog_sync.saleor.readmodel import collection_record, producer_record, product_record
+from catalog_sync.saleor.thumbnails import PublicImages, public_images
 
 
 @dataclass
@@ -18,13 +19,18 @@ class StorefrontReader:
 
     client: SaleorClient
     channel: str = spec.CHANNEL_SLUG
+    # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (thumbnails.py)
+    media_origins: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         self.operations: Any = self.client.storefront()
+        self.images: PublicImages | None = None if self.media_origins is None else public_images(
+            self.client.http, self.client.url, self.media_origins)
 
     def product(self, product_id: str) -> ProductRecord | None:
         node = self.operations.product_for_storefront(channel=self.channel, id=product_id).product
-        return product_record(node) if node else None
+        record = product_record(node) if node else None
+        return self.images.product(record) if record and self.images else record
 
     def variant_product_id(self, variant_id: str) -> str | None:
         variant = self.operations.variant_for_storefront(channel=self.channel, id=variant_id).product_variant
@@ -32,7 +38,8 @@ class StorefrontReader:
 
     def collection(self, collection_id: str) -> CollectionRecord | None:
         node = self.operations.collection_for_storefront(channel=self.channel, id=collection_id).collection
-        return collection_record(node, seen_at=timezone.now()) if node else None
+        record = collection_record(node, seen_at=timezone.now()) if node else None
+        return self.images.collection(record) if record and self.images else record
 
     def producer(self, page_id: str) -> ProducerRecord | None:
         node = self.operations.producer_for_storefront(id=page_id).page
@@ -42,4 +49,5 @@ class StorefrontReader:
 def installed_reader() -> StorefrontReader:
     from django.conf import settings
 
-    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL or "", None, transport=make_transport()))
+    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL or "", None, transport=make_transport()),
+                            media_origins=tuple(settings.MEDIA_ORIGINS))

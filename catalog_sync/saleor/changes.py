@@ -13,7 +13,7 @@ again: the full reindex's "left out" count says how many there are (none in a he
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -50,13 +50,13 @@ def _pages(ids: Iterable[str]) -> Iterator[list[str]]:
 
 def changes_since(client: SaleorClient, since: datetime.datetime, *, held: set[str],
                   channel: str = spec.CHANNEL_SLUG, threads: int = FETCH_THREADS,
-                  progress: Progress | None = None) -> Changes:
+                  progress: Progress | None = None, media_origins: Sequence[str] | None = None) -> Changes:
     """What changed in Saleor since ``since`` (aware) for a read model holding the product ids ``held``.
 
     The changed products are read while the ids are walked; then those the read model lacks."""
     if since.tzinfo is None:
         raise ValueError("since must be an aware date-time")
-    fetch = CatalogueFetch(client, channel=channel, threads=threads)
+    fetch = CatalogueFetch(client, channel=channel, threads=threads, media_origins=media_origins)
     changes = Changes(started_at=fetch.started_at)
     asked: set[str] = set()
     with ThreadPoolExecutor(max_workers=max(threads, 1), thread_name_prefix="reindex-since") as pool:
@@ -84,7 +84,7 @@ def changes_since(client: SaleorClient, since: datetime.datetime, *, held: set[s
                 if record is None:
                     changes.gone.append(product_id)
                 else:
-                    changes.records.append(record)
+                    changes.records.append(fetch.images.product(record) if fetch.images else record)
             done += len(page)
             if progress:
                 progress("changed", done, len(asked))

@@ -41,6 +41,7 @@ from . import spec
 from .client import PAGE_SIZE, SaleorClient
 from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct, ReindexProduct
 from .producer_story import photos_from_metadata
+from .thumbnails import public_images
 
 OCOP_PRODUCT_TYPES = frozenset(t.slug for t in spec.PRODUCT_TYPES)
 _GROUP_SLUGS = frozenset(g.slug for g in GROUPS)
@@ -231,9 +232,13 @@ class CatalogueFetch:
     channel: str = spec.CHANNEL_SLUG
     progress: Progress | None = None
     threads: int = FETCH_THREADS
+    # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (thumbnails.py)
+    media_origins: Sequence[str] | None = None
 
     def __post_init__(self) -> None:
         self.started_at = datetime.datetime.now(datetime.UTC)
+        self.images = None if self.media_origins is None else public_images(
+            self.client.http, self.client.url, self.media_origins)
         self.storefront = self.client.storefront()
         # pages by id, several at once: each on a new connection, so that Saleor's least busy worker takes it
         self.spread = self.client.storefront(fresh_connections=True)
@@ -260,7 +265,7 @@ class CatalogueFetch:
                 if record is None:
                     self.skipped["products"] += 1
                 else:
-                    yield record
+                    yield self.images.product(record) if self.images else record
             self._report("products", done, total)
 
     def _pages_in_order(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
@@ -362,7 +367,8 @@ class CatalogueFetch:
                 more = node.products is not None and node.products.page_info.has_next_page
                 ids = self._collection_product_ids(node) if more else None
                 done += 1
-                yield collection_record(node, product_ids=ids, seen_at=self.started_at)
+                record = collection_record(node, product_ids=ids, seen_at=self.started_at)
+                yield self.images.collection(record) if self.images else record
             self._report("showcases", done, connection.total_count)
             if not connection.page_info.has_next_page:
                 return
@@ -384,8 +390,9 @@ class CatalogueFetch:
         return ids
 
 
-def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None,
-                   threads: int = FETCH_THREADS) -> CatalogueFetch:
+def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None, threads: int = FETCH_THREADS,
+                   media_origins: Sequence[str] | None = None) -> CatalogueFetch:
     """Everything the read model holds, fetched lazily from Saleor: ``.products()``, ``.producers()``,
-    ``.collections()``; ``threads`` pages of products at once (1: one after another)."""
-    return CatalogueFetch(client, progress=progress, threads=threads)
+    ``.collections()``; ``threads`` pages of products at once (1: one after another); with ``media_origins``,
+    image addresses a browser cannot load resolved to ones it can (``thumbnails.PublicImages``)."""
+    return CatalogueFetch(client, progress=progress, threads=threads, media_origins=media_origins)

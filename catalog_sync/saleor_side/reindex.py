@@ -44,20 +44,23 @@ class FullOutcome(Outcome):
         return Outcome(self.mode, self.read, self.written, self.removed, self.seconds).as_json()
 
 
-def reindex_full(client: SaleorClient, progress: Progress | None = None) -> FullOutcome:
+def reindex_full(client: SaleorClient, progress: Progress | None = None, *,
+                 media_origins: tuple[str, ...] | None = None) -> FullOutcome:
     """Every product, producer and showcase, built aside and swapped in (``store.rebuild``)."""
     start = time.perf_counter()
     held = store.product_ids()
-    fetch = iter_catalogue(client, progress=progress)
+    fetch = iter_catalogue(client, progress=progress, media_origins=media_origins)
     count = store.rebuild(fetch.products(), fetch.producers(), fetch.collections())
     removed = len(held - store.product_ids())
     return FullOutcome("full", count + fetch.skipped["products"], count, removed,
                        round(time.perf_counter() - start, 3), fetch.skipped["products"], fetch.skipped["pages"])
 
 
-def reindex_since(client: SaleorClient, since: datetime.datetime, progress: Progress | None = None) -> Outcome:
+def reindex_since(client: SaleorClient, since: datetime.datetime, progress: Progress | None = None, *,
+                  media_origins: tuple[str, ...] | None = None) -> Outcome:
     """The products Saleor changed since ``since`` and those the id sets differ by, applied in one transaction."""
     start = time.perf_counter()
-    changes = changes_since(client, since, held=store.product_ids(), progress=progress)
+    changes = changes_since(client, since, held=store.product_ids(), progress=progress,
+                            media_origins=media_origins)
     written, removed = store.apply_changes(changes.records, changes.gone, at=changes.started_at)
     return Outcome("since", changes.read, written, removed, round(time.perf_counter() - start, 3))

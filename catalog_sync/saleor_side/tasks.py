@@ -23,6 +23,7 @@ def reindex_recent() -> dict | None:
     if not settings.SALEOR_API_URL:
         return None
     with client_from_settings(token_required=False) as client:
-        outcome = reindex_since(client, timezone.now() - BEAT_WINDOW).as_json()
+        outcome = reindex_since(client, timezone.now() - BEAT_WINDOW,
+                                media_origins=tuple(settings.MEDIA_ORIGINS)).as_json()
     log.info("search reindex --since (beat): %s", outcome)
     return outcome

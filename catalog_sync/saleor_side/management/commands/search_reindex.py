@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -42,7 +43,9 @@ class Command(BaseCommand):
         bar = progress_bar(self.stderr)
         try:
             with client_from_settings(url=options["url"], token_required=False) as client:
-                outcome = reindex_full(client, bar) if since is None else reindex_since(client, since, bar)
+                origins = tuple(settings.MEDIA_ORIGINS)
+                outcome = (reindex_full(client, bar, media_origins=origins) if since is None
+                           else reindex_since(client, since, bar, media_origins=origins))
         except SaleorError as error:
             raise CommandError(f"search reindex: {error}", returncode=1) from None
         if options["json"]:
