@@ -110,9 +110,11 @@ def test_the_web_beat_runs_the_reindex_since_the_last_hour_every_15_minutes(sett
     from catalog_sync.saleor_side import reindex, tasks
 
     asked: list[datetime.datetime] = []
+    origins: list[tuple[str, ...] | None] = []
 
-    def since(client, moment, progress=None):
+    def since(client, moment, progress=None, *, media_origins=None):
         asked.append(moment)
+        origins.append(media_origins)
         return reindex.Outcome("since", 0, 0, 0, 0.1)
 
     monkeypatch.setattr(reindex, "reindex_since", since)
@@ -122,6 +124,7 @@ def test_the_web_beat_runs_the_reindex_since_the_last_hour_every_15_minutes(sett
     # then it read what changed in the last hour, as a customer
     assert outcome == {"mode": "since", "read": 0, "written": 0, "removed": 0, "seconds": 0.1}
     [moment] = asked
+    assert origins == [tuple(settings.MEDIA_ORIGINS)]  # thumbnails stored at their public address
     assert before - BEAT_WINDOW <= moment <= before - BEAT_WINDOW + datetime.timedelta(seconds=5)
     # and without Saleor's address it does nothing
     settings.SALEOR_API_URL = ""
