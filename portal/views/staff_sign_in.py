@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import code_lock, throttle, two_factor
 from ..forms import CodeForm
+from ..staff_guard import VERIFIED
 from .auth import _address, too_many, wait_message
 
 PENDING = "staff_second_factor"
@@ -113,6 +114,7 @@ def staff_sign_in_code(request: HttpRequest) -> HttpResponse:
             request.session.pop(PENDING, None)
             request.session.pop(SETUP, None)
             _start_session(request, user)
+            request.session[VERIFIED] = True
             return redirect(pending.get("next") or reverse("admin:index"))
         if outcome is code_lock.Outcome.LOCKED and when is not None:
             form = CodeForm()

@@ -129,6 +129,19 @@ def test_superusers_must_set_up_the_second_factor_when_staff_require_2fa_is_on(s
     assert "Tài khoản nhân viên có toàn quyền phải luôn bật" in client.get("/staff/security/").content.decode()
 
 
+def test_a_superuser_session_opened_by_the_password_alone_ends_once_staff_require_2fa_is_on(superuser, settings):
+    # given a superuser signed in with the password while the second factor was not required
+    settings.STAFF_REQUIRE_2FA = False
+    client = Client()
+    sign_in(client, "quan-tri")
+    assert client.get("/admin/").status_code == 200
+    # when STAFF_REQUIRE_2FA is turned on, then their next request signs them out to the sign-in page
+    settings.STAFF_REQUIRE_2FA = True
+    response = client.get("/registry/reports/")
+    assert response.status_code == 302 and response["Location"] == "/admin/login/?next=%2Fregistry%2Freports%2F"
+    assert "_auth_user_id" not in client.session
+
+
 def test_without_staff_require_2fa_a_superuser_signs_in_with_the_password(superuser, settings):
     settings.STAFF_REQUIRE_2FA = False
     assert sign_in(Client(), "quan-tri")["Location"] == "/admin/"
