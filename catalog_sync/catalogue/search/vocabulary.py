@@ -3,10 +3,11 @@
 Every folded word of the searchable texts (name, producer, the rest) is kept in ``SearchWord``
 by the indexing hooks of both backends, marked ``named`` when it is in a product's name or its
 producer's: only those are read as what a typo stands for (a description's words would bring
-more noise than help). Search reads them once per catalogue version into a
-``Vocabulary`` held in the process (a set, a sorted list for prefixes, and a table of one- and
-two-letter deletions for typo neighbours: the symmetric-delete method, so finding the words
-one or two edits away costs a few dictionary look-ups, not a scan).
+more noise than help). Search reads them into a ``Vocabulary`` held in the process, again only
+when a word was added (a set, a sorted list for prefixes, and a table of one-letter
+deletions for typo neighbours: the symmetric-delete method, so finding the words
+one edit away costs a few dictionary look-ups, not a scan; two edits, allowed in words of eight
+letters or more, are looked for among the long words of about that length).
 
 Edits are Damerau's (optimal string alignment): a letter added, dropped or changed, or two
 neighbouring letters swapped, each one edit.
@@ -17,13 +18,16 @@ from __future__ import annotations
 import bisect
 import logging
 import threading
+import time
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from django.db import connection
+from django.core.cache import cache as django_cache
+from django.db import connection, transaction
 
-from .. import cache, models
+from .. import models
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +71,26 @@ class Vocabulary:
     """``words``: every catalogue word; ``named``: those a typo may stand for (all of them when None)."""
 
     def __init__(self, words: Iterable[str], named: Iterable[str] | None = None) -> None:
-        self.words = frozenset(w for w in words if w)
+        self.words: frozenset[str] = frozenset()
+        self.named: frozenset[str] = frozenset()
+        self.sorted: list[str] = []
+        self._deleted: dict[str, list[str]] = defaultdict(list)  # one letter deleted -> named words
+        self._long: dict[int, list[str]] = {}  # length -> named words of six letters or more
+        words = frozenset(w for w in words if w)
+        self.extend(words, words if named is None else frozenset(named))
+
+    def extend(self, words: frozenset[str], named: frozenset[str]) -> None:
+        """Add words (and named words) to the vocabulary; only the new ones cost anything."""
+        self.words = self.words | words
         self.sorted = sorted(self.words)
-        self._deleted: dict[str, list[str]] = defaultdict(list)
-        for word in self.words if named is None else set(named):
+        for word in named - self.named:
             if len(word) < MIN_TYPO_TARGET:
                 continue
-            for variant in _deletions(word, 2 if len(word) >= _TWO_EDIT_TARGET else 1):
+            for variant in _deletions(word, 1):
                 self._deleted[variant].append(word)
+            if len(word) >= _TWO_EDIT_TARGET:
+                self._long.setdefault(len(word), []).append(word)
+        self.named = self.named | named
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -92,8 +108,11 @@ class Vocabulary:
         if edits <= 0:
             return []
         candidates: set[str] = set()
-        for variant in _deletions(word, edits):
+        for variant in _deletions(word, 1):
             candidates.update(self._deleted.get(variant, ()))
+        if edits >= 2:  # two edits: long words only, read by length (few: syllables have at most seven letters)
+            for length in range(len(word) - edits, len(word) + edits + 1):
+                candidates.update(self._long.get(length, ()))
         candidates.discard(word)
         return sorted(
             (w for w in candidates if edit_distance(word, w, edits) <= edits),
@@ -141,26 +160,66 @@ _EMPTY = Vocabulary(())
 class _Loaded(threading.local):
     def __init__(self) -> None:
         self.key: tuple[str, str] | None = None
+        self.checked = 0.0
         self.vocabulary: Vocabulary = _EMPTY
 
 
 _loaded = _Loaded()
+_VERSION_KEY = "catalogue:words"
+_VERSION_TTL = 1.0  # a new word written by another process is read within a second
+
+
+def _version_key() -> str:
+    return f"{_VERSION_KEY}:{connection.settings_dict['NAME']}"
+
+
+def _words_changed() -> None:
+    _loaded.checked = 0.0  # this process reads the version again at once
+    try:
+        django_cache.set(_version_key(), uuid.uuid4().hex, None)
+    except Exception:  # the cache being down must never stop a write
+        log.warning("search vocabulary: could not mark the words changed", exc_info=True)
+
+
+def _words_version() -> str | None:
+    """The version of the words (changed only when a word is added or becomes named), or None."""
+    try:
+        version = django_cache.get(_version_key())
+        if version is None:
+            django_cache.add(_version_key(), uuid.uuid4().hex, None)
+            version = django_cache.get(_version_key())
+        return str(version) if version is not None else None
+    except Exception:
+        log.warning("search vocabulary: no version of the words; reading them", exc_info=True)
+        return None
 
 
 def current() -> Vocabulary:
-    """The vocabulary of the catalogue as it is now (read again when the catalogue changes)."""
-    try:
-        version = cache.version()
-    except Exception:  # the cache being down: read the words every time rather than guess
-        log.warning("search vocabulary: no catalogue version; reading the words", exc_info=True)
-        version = None
-    key = (str(connection.settings_dict["NAME"]), version or "")
+    """The catalogue's words as they are now.
+
+    Kept in the process under a version of the words, which changes only when a write adds a
+    word (most product edits add none); reading them again extends what is kept (words are only
+    ever added, except by a rebuild, which starts afresh).
+    """
+    database = str(connection.settings_dict["NAME"])
+    now = time.monotonic()
+    if _loaded.key is not None and _loaded.key[0] == database and now - _loaded.checked < _VERSION_TTL:
+        return _loaded.vocabulary
+    version = _words_version()
+    key = (database, version or "")
     if version is None or _loaded.key != key:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT word, named FROM {_WORDS}")  # noqa: S608  (table name from the model)
             found = cursor.fetchall()
-            _loaded.vocabulary = Vocabulary((word for word, _ in found), named=(word for word, named in found if named))
+        words = frozenset(word for word, _ in found)
+        named = frozenset(word for word, is_named in found if is_named)
+        kept = _loaded.vocabulary
+        if _loaded.key is not None and _loaded.key[0] == database and kept.words <= words and kept.named <= named:
+            kept.extend(words, named)
+        else:
+            _loaded.vocabulary = Vocabulary(words, named)
         _loaded.key = key
+    _loaded.checked = now if version is not None else 0.0
     return _loaded.vocabulary
 
 
@@ -170,7 +229,7 @@ SELECT u.lexeme, length(u.lexeme), bool_or(u.weights && ARRAY['A', 'B'])
 FROM {_PRODUCT} p CROSS JOIN LATERAL unnest(p.document) AS u
 WHERE length(u.lexeme) BETWEEN 1 AND 100 AND %s
 GROUP BY u.lexeme
-ON CONFLICT (word) DO UPDATE SET named = {_WORDS}.named OR excluded.named
+ON CONFLICT (word) DO UPDATE SET named = TRUE WHERE excluded.named AND NOT {_WORDS}.named
 """  # noqa: S608  (table names from the models)
 
 
@@ -179,8 +238,14 @@ def collect(product_ids: list[str] | None) -> None:
     where, params = ("p.id = ANY(%s)", [product_ids]) if product_ids is not None else ("TRUE", [])
     with connection.cursor() as cursor:
         cursor.execute(COLLECT.replace("%s", where), params)
+        added = cursor.rowcount
+    if added:  # a new word, or a word newly named: searches read the words again
+        _words_changed()
+        transaction.on_commit(_words_changed)
 
 
 def rebuild() -> None:
     models.SearchWord.objects.all().delete()
     collect(None)
+    _words_changed()
+    transaction.on_commit(_words_changed)
