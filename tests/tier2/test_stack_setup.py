@@ -56,7 +56,7 @@ def test_first_start_activates_the_plugin_and_creates_a_staff_account_that_signs
     # then the plugin is active with the web service's feed and the stack's token
     state = saleor_env.shell_json(STATE)
     assert state["active"] is True
-    assert state["values"]["feed_url"] == "http://web:8080/registry/feed.json"
+    assert state["values"]["feed_url"] == "http://web.ocop.internal:8080/registry/feed.json"
     assert state["values"]["feed_token"] == TOKEN
     assert "feed-token-from-env" not in result.stdout + result.stderr
     assert state["staff"] == [["staff@example.com", True]]
@@ -93,4 +93,5 @@ def test_missing_token_or_bad_feed_url_stops_the_start_naming_it(saleor_env, set
     refused = saleor_env.manage(*bad_url, check=False, env={"OCOP_FEED_TOKEN": TOKEN})
     assert refused.returncode != 0 and "feed_url: 'ftp://web/feed.json' is not an http(s) URL" in refused.stderr
     # and the configuration from before stays
-    assert json.dumps(saleor_env.shell_json(STATE)["values"]["feed_url"]) == '"http://web:8080/registry/feed.json"'
+    kept = saleor_env.shell_json(STATE)["values"]["feed_url"]
+    assert json.dumps(kept) == '"http://web.ocop.internal:8080/registry/feed.json"'
