@@ -340,8 +340,7 @@ def test_saleor_reads_every_variable_we_set_and_is_the_pinned_release(services):
 
 def test_web_environment_matches_what_settings_read(services):
     env = services["web"]["environment"]
-    # TRUSTED_PROXY: read by the trusted-proxy middleware's setting, which lands beside this file's change
-    read = settings_env_names() | {"TRUSTED_PROXY"}
+    read = settings_env_names()
     assert set(env) <= read, f"set in compose but never read: {set(env) - read}"
     assert REQUIRED_IN_PRODUCTION <= set(env)
     assert env["DEBUG"] == "0"
