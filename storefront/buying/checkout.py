@@ -141,7 +141,11 @@ def _place(request: HttpRequest, shop: Shop, cart: Cart) -> HttpResponse:
         busy = Placed(general=[_("Many shoppers are buying this product right now. Try again in a moment.")])
         return _render(request, cart, _form(request, cart, request.POST), busy, status=409)
     except CheckoutRefused as refused:
-        fresh = shop.cart(cart.id) or cart
+        fresh = shop.cart(cart.id)
+        if fresh is None:  # completed or expired meanwhile (the shop knew it from an earlier answer)
+            known.forget(cart.id)
+            messages.info(request, _("Your cart is empty."))
+            return redirect("buying:cart")
         return _render(request, fresh, _form(request, fresh, request.POST), place(refused.refusals, fresh),
                        status=400)
     known.forget(cart.id)

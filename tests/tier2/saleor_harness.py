@@ -336,7 +336,7 @@ class SaleorApi:
         self.others: list[subprocess.Popen] = []  # the workers, when more than one
         self.log_path = saleor.log_dir / f"uvicorn-{self.port}.log"
 
-    def start(self, timeout: float = 120) -> None:
+    def start(self, timeout: float = 300) -> None:
         env = {**self.saleor.env, "PUBLIC_URL": f"http://127.0.0.1:{self.port}/"}
         if self.workers > 1:
             return self._start_workers(env, max(timeout, 300))
