@@ -24,6 +24,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from catalog_sync.app.models import Installation
+from catalog_sync.payments.models import StripeEvent
 from storefront.buying import session
 from tests.buying import card_journey, journeys
 from tests.localstripe import CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
@@ -153,4 +154,12 @@ def test_shoppers_pay_by_card_or_on_delivery_and_saleor_holds_orders_charged_rig
                                                      "charge_status": "full"}
     gone_paid = localstripe.intent(gone_intent)
     assert (gone_paid["status"], gone_paid["amount"]) == ("succeeded", int(unit + journeys.SHIPPING))
+    # and every event Stripe sent (a second after each change) was handled before the test ends: none reaches the
+    # server after it (each is recorded once handled; one still on its way is waited for)
+    deadline = time.monotonic() + 30
+    while unhandled := {event["id"] for event in localstripe.http.get("/v1/events", params={"limit": 100}).json()[
+            "data"] if event["type"].startswith("payment_intent.")} - set(StripeEvent.objects.values_list(
+                "event_id", flat=True)):
+        assert time.monotonic() < deadline, f"Stripe's events not handled within 30 s: {sorted(unhandled)}"
+        time.sleep(0.3)
     session.forget_clients()
