@@ -5,25 +5,13 @@ import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from catalog_sync.saleor import SaleorError, client_from_settings
 from catalog_sync.saleor_side.progress import progress_bar
 from catalog_sync.saleor_side.reindex import FullOutcome, reindex_full, reindex_since
+from catalog_sync.saleor_side.since import SINCE_HELP, parse_since
 
 SKEW = datetime.timedelta(minutes=1)  # clocks of this machine and Saleor's may differ by this much
-
-
-def _since(value: str) -> datetime.datetime:
-    try:
-        moment = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--since: not an ISO-8601 date-time: {value!r}", returncode=2) from None
-    if moment.tzinfo is None:
-        raise CommandError(f"--since: give the offset too (e.g. {value}+07:00)", returncode=2)
-    if moment > timezone.now() + SKEW:
-        raise CommandError(f"--since: {value} is in the future", returncode=2)
-    return moment
 
 
 class Command(BaseCommand):
@@ -33,13 +21,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--url", help="Saleor GraphQL URL (default: SALEOR_API_URL)")
-        parser.add_argument("--since", help="ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00+07:00: "
+        parser.add_argument("--since", help=f"{SINCE_HELP}: "
                                             "read only what changed since then (mode since), never a full rebuild")
         parser.add_argument("--json", action="store_true",
                             help='print exactly one JSON object: {"mode", "read", "written", "removed", "seconds"}')
 
     def handle(self, *args, **options):
-        since = _since(options["since"]) if options["since"] is not None else None
+        since = parse_since(options["since"], future_skew=SKEW) if options["since"] is not None else None
         bar = progress_bar(self.stderr)
         try:
             with client_from_settings(url=options["url"], token_required=False) as client:
