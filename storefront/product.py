@@ -39,6 +39,17 @@ class VariantLine:
         return self.quantity > 0
 
 
+def variant_lines(record: ProductRecord, lang: str) -> list[VariantLine]:
+    """The product's options as the add-to-cart form offers them."""
+    return [VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang),
+                        v.quantity_available) for v in record.variants]
+
+
+def max_quantity(record: ProductRecord) -> int:
+    """The most the add-to-cart form lets a shopper ask for at once (at least 1)."""
+    return max((v.quantity_available for v in record.variants), default=1) or 1
+
+
 def _related(record: ProductRecord, lang: str) -> list[ProductCard]:
     base = SearchQuery(sort="stars", per_page=RELATED + 1, language="en" if lang == "en" else "vi")
     query = dataclasses.replace(base, sets=(record.product_set,)) if record.product_set else \
@@ -88,14 +99,10 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "description_html": render_editorjs(description_source),
         "meta_description": description,
         "images": images,
-        "variants": [
-            VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang),
-                        v.quantity_available)
-            for v in record.variants
-        ],
+        "variants": variant_lines(record, lang),
         "price": money(record.price_min, record.variants[0].currency if record.variants else "VND", lang),
         "has_price_range": record.price_min != record.price_max,
-        "max_quantity": max((v.quantity_available for v in record.variants), default=1) or 1,
+        "max_quantity": max_quantity(record),
         "group": group_name(record.group, lang),
         "product_set": set_name(record.product_set, lang) if record.product_set else "",
         "province": province_name(record.province, lang),

@@ -17,9 +17,7 @@ from catalog_sync.registry.models import Certificate
 
 from . import reading
 from .cards import ProductCard, product_card
-from .formats import money
-from .names import translated
-from .product import VariantLine
+from .product import VariantLine, max_quantity, variant_lines
 
 CHAIN_LIMIT = 20  # renewals followed each way (a chain is a few certificates long)
 
@@ -65,7 +63,4 @@ def listing_for(certificate: Certificate, status: str, lang: str) -> tuple[Listi
         return None, ""
     if record is None:
         return None, "not_for_sale"
-    variants = [VariantLine(v.id, translated(v, "name", lang), v.sku, money(v.price, v.currency, lang),
-                            v.quantity_available) for v in record.variants]
-    return Listing(product_card(record, lang), variants,
-                   max((v.quantity_available for v in record.variants), default=1) or 1), ""
+    return Listing(product_card(record, lang), variant_lines(record, lang), max_quantity(record)), ""
