@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "catalog_sync.core",
     "catalog_sync.registry",
     "catalog_sync.app",
     "catalog_sync.payments",
@@ -146,17 +147,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "ocop_web.proxy.TrustedProxyMiddleware",
+    "catalog_sync.core.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "ocop_web.security.ContentSecurityPolicyMiddleware",
-    "ocop_web.security.ControlCharacterPathMiddleware",
+    "catalog_sync.core.security.ContentSecurityPolicyMiddleware",
+    "catalog_sync.core.security.ControlCharacterPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "ocop_web.limits.RequestSizeMiddleware",
+    "catalog_sync.core.limits.RequestSizeMiddleware",
     "portal.staff_guard.SuperuserSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -201,7 +202,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")) or "")
 # Uploaded annexes are read in memory up to this size, then spooled to disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 OCOP_IMPORT_MAX_BYTES = env_int("OCOP_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
-# Request bodies (ocop_web.limits, 413 before the body is read): 1 MB for visitors and customers; signed-in
+# Request bodies (catalog_sync.core.limits, 413 before the body is read): 1 MB for visitors and customers; signed-in
 # staff (annexes) and producers in their portal (photos) as much as an annex; Saleor's webhooks 5 MB.
 REQUEST_MAX_BYTES = 1024 * 1024
 UPLOAD_REQUEST_MAX_BYTES = max(50 * 1024 * 1024, OCOP_IMPORT_MAX_BYTES + 1024 * 1024)
@@ -260,7 +261,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
 # The reverse proxy's networks (comma-separated CIDRs): X-Forwarded-For is believed only from a peer inside
-# them, and then its right-most address outside them is the client (ocop_web.proxy) that the per-address
+# them, and then its right-most address outside them is the client (catalog_sync.core.proxy) that the per-address
 # throttles count. Unset: REMOTE_ADDR is the client.
 TRUSTED_PROXY = env_networks("TRUSTED_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
@@ -271,7 +272,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
 
 # Every page satisfies this: no inline script or style (not even style attributes), no
-# framing. Pages that need another origin add it here (ocop_web.security sends it).
+# framing. Pages that need another origin add it here (catalog_sync.core.security sends it).
 # Product photos and thumbnails are served by Saleor (its API host, or its media host).
 MEDIA_ORIGINS = env_list("MEDIA_ORIGINS", [_origin(SALEOR_API_URL)] if SALEOR_API_URL else [])
 CONTENT_SECURITY_POLICY: dict[str, list[str]] = {

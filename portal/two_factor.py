@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from ocop_web.secrets import SecretUnreadable, open_secret, seal_secret
+from catalog_sync.core.secrets import SecretUnreadable, open_secret, seal_secret
 
 from .models import ProducerAccount, StaffSecondFactor
 

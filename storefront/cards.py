@@ -10,8 +10,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from catalog_sync.catalogue.records import Image, ProductRecord
+from catalog_sync.core.formats import money
 
-from .formats import money
 from .names import PLACEHOLDER_SIZE, group_name, placeholder_url, province_name, translated
 
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalog_sync.catalogue.records import FacetValue, SearchResult
+from catalog_sync.core.formats import money
 from catalog_sync.domain.groups import GROUPS, PRODUCT_SETS
 from catalog_sync.domain.provinces import PROVINCES
 
-from .formats import money
 from .listing import STAR_LEVELS, ListingState
 from .names import group_name, province_name, set_name
 

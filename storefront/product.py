@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog_sync.catalogue.records import ProductRecord, SearchQuery
+from catalog_sync.core.formats import money
 from catalog_sync.domain.text import match_key
 from catalog_sync.registry.models import Certificate
 
 from . import jsonld, reading
 from .cards import ProductCard, picture, product_card
-from .formats import money
 from .names import group_name, province_name, set_name, translated
 from .pages import language, page, unavailable
 from .richtext import plain_text, render_editorjs

@@ -121,7 +121,7 @@ def test_without_a_tls_proxy_no_hsts_is_sent():
 
 def test_secrets_are_sealed_with_app_token_key_never_with_secret_key(settings):
     # given a secret sealed under the deployment's APP_TOKEN_KEY
-    from ocop_web.secrets import SecretUnreadable, open_secret, seal_secret
+    from catalog_sync.core.secrets import SecretUnreadable, open_secret, seal_secret
 
     settings.APP_TOKEN_KEY = "k" * 50
     sealed = seal_secret("sk_test_secret")
@@ -140,7 +140,7 @@ def test_reseal_secrets_moves_what_secret_key_sealed_under_app_token_key(setting
     from django.contrib.auth.models import User
     from django.core.management import call_command
 
-    from ocop_web.secrets import open_secret, seal_secret
+    from catalog_sync.core.secrets import open_secret, seal_secret
     from portal.models import StaffSecondFactor
 
     settings.APP_TOKEN_KEY = settings.SECRET_KEY

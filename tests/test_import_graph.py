@@ -71,3 +71,18 @@ def test_nothing_in_catalog_sync_imports_the_portal():
                        if any(name.split(".")[0] == "portal" for name in imported_modules(
                            path, ".".join(path.relative_to(ROOT.parent).with_suffix("").parts))))
     assert importers == []
+
+
+def test_the_rooms_of_the_house_never_import_the_wiring_package_ocop_web():
+    # given every module of catalog_sync, storefront and portal
+    # when their imports are read (inside functions too)
+    # then none names ocop_web: it only wires (settings, urls, celery, wsgi, the command line)
+    base = ROOT.parent
+    importers = sorted(
+        str(path.relative_to(base))
+        for room in ("catalog_sync", "storefront", "portal")
+        for path in (base / room).rglob("*.py")
+        if any(name.split(".")[0] == "ocop_web" for name in imported_modules(
+            path, ".".join(path.relative_to(base).with_suffix("").parts)))
+    )
+    assert importers == []

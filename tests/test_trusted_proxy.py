@@ -5,7 +5,7 @@ import ipaddress
 import pytest
 from django.test import Client
 
-from ocop_web.proxy import client_address
+from catalog_sync.core.proxy import client_address
 
 pytestmark = pytest.mark.django_db
 

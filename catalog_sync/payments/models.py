@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from ocop_web.secrets import open_secret, seal_secret
+from catalog_sync.core.secrets import open_secret, seal_secret
 
 
 class StripeAccount(models.Model):

@@ -12,13 +12,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from catalog_sync.core.formats import money
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, SaleorMutationError
 from catalog_sync.saleor.catalogue import CertificateNotImported
 from catalog_sync.saleor.portal_listing import AlreadyListed, Listing, list_certificate
 from catalog_sync.saleor_side.connection import command_client
-from storefront.formats import money
 
 from ..access import producer_required
 from ..forms import ListingForm

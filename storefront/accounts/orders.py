@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.customers import CustomerOrder, order_by_number
-from storefront.formats import money
 from storefront.pages import language
 
 from . import session, throttle

@@ -29,10 +29,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from catalog_sync.core.formats import money
+from catalog_sync.core.security import policy_with
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.shopping import CardPayment, Cart, CheckoutRefused, Shop
-from ocop_web.security import policy_with
-from storefront.formats import money
 from storefront.pages import language
 
 from . import session, stocklock

@@ -16,11 +16,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.shopping import Cart, CartLine, CheckoutRefused, Shop
 from storefront import reading
 from storefront.accounts.session import attach_cart
-from storefront.formats import money
 from storefront.pages import language
 
 from . import known as known_carts

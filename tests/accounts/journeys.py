@@ -20,8 +20,8 @@ from django.core.mail import EmailMessage
 from django.test import Client
 
 from catalog_sync.catalogue.records import ProductRecord
+from catalog_sync.core.formats import money
 from storefront.accounts.session import SESSION_KEY
-from storefront.formats import money
 from tests.buying.journeys import SHIPPING, SHOPPER, add, messages_of, order_number, price
 from tests.storefront.html_reading import read_html, text_of
 

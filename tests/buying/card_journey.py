@@ -120,6 +120,6 @@ def card_journey(client: Client, products: Products, withdraw: Callable, give_ca
 
 
 def _money(amount: Decimal) -> str:
-    from storefront.formats import money
+    from catalog_sync.core.formats import money
 
     return money(amount)

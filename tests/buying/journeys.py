@@ -19,10 +19,10 @@ from django.utils import timezone
 from catalog_sync.app.readers import StorefrontReader
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import ProductRecord
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor.spec import SHIPPING_PRICE_VND
 from storefront.buying import session
-from storefront.formats import money
 from tests.storefront.html_reading import read_html, text_of
 
 SHIPPING = Decimal(SHIPPING_PRICE_VND)  # "Giao hàng tiêu chuẩn" as bootstrap lists it in ocop-vn

@@ -16,12 +16,12 @@ import pytest
 from django.core.management import call_command
 
 from catalog_sync.catalogue.models import Product, Variant
+from catalog_sync.core.formats import money
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import listing_edits
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
-from storefront.formats import money
 
 pytestmark = pytest.mark.django_db
 

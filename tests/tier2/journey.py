@@ -14,7 +14,7 @@ from pathlib import Path
 
 from catalog_sync.catalogue.records import ProductRecord, SearchQuery
 from catalog_sync.catalogue.search import get_backend
-from storefront.formats import money
+from catalog_sync.core.formats import money
 from storefront.names import province_name
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "storefront-tier2"

@@ -14,10 +14,10 @@ import time
 import pytest
 
 from catalog_sync.catalogue.models import Variant
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import listing_edits
 from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
-from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
 from .portal_store import two_producers_for_sale

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from catalog_sync.catalogue.models import Product, Variant
-from storefront.formats import money
+from catalog_sync.core.formats import money
 from tests.portal.conftest import PASSWORD, invite_json, path_of, two_producers  # noqa: F401
 
 from .portal_store import HONEY, UNLISTED_NAME, Store, open_store

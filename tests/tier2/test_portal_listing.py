@@ -12,8 +12,8 @@ import time
 import pytest
 
 from catalog_sync.catalogue.models import Product
+from catalog_sync.core.formats import money
 from portal.models import PortalChange
-from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
 from .portal_store import UNLISTED_NAME, open_store, saleor_product

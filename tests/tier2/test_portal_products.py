@@ -18,11 +18,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from catalog_sync.catalogue.models import Product, Variant
+from catalog_sync.core.formats import money
 from catalog_sync.saleor import product_edits
 from catalog_sync.saleor_side.connection import command_client
 from ocop_web.celery import app as celery_app
 from portal.models import PortalChange
-from storefront.formats import money
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
 from .portal_store import two_producers_for_sale

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 
 from catalog_sync.app.models import Installation
+from catalog_sync.core.secrets import SecretUnreadable, reseal
 from catalog_sync.payments.models import StripeAccount
-from ocop_web.secrets import SecretUnreadable, reseal
 from portal.models import ProducerAccount, StaffSecondFactor
 
 SEALED: list[tuple[type[models.Model], tuple[str, ...]]] = [
