@@ -92,7 +92,7 @@ class PayosStandIn:
 class WebhookReceiver:
     """The merchant's webhook endpoint: answers 200 and keeps each body it receives."""
 
-    def __init__(self):
+    def __init__(self, port: int = 0):
         bodies: list[bytes] = []
         self.bodies = bodies
 
@@ -106,7 +106,7 @@ class WebhookReceiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/payos/webhook/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

@@ -118,6 +118,9 @@ class Handler(BaseHTTPRequestHandler):
                     getattr(self, name)(**match.groupdict())
                 except Refusal as refusal:
                     self._json(refusal.status, {"code": refusal.code, "desc": refusal.desc, "data": None})
+                except Exception as error:  # a stand-in's bug: say so to the caller, keep serving
+                    self.log_error("%s %s: %r", method, split.path, error)
+                    self._json(500, {"code": "20", "desc": f"Internal error of the stand-in: {error!r}", "data": None})
                 return
         self._json(404, {"code": "404", "desc": f"{method} {split.path}: no such endpoint", "data": None})
 
