@@ -274,3 +274,21 @@ def test_a_transfer_to_a_failing_account_fails_and_the_others_succeed(payos):
     assert payout.approval_state == "PARTIAL_COMPLETED"
     # and the failed amount is back in the payout account
     assert payout_balance(keys) == 5_000_000 - 400_000
+
+
+def test_an_order_code_payos_already_has_is_replaced_by_a_new_one(payos, merchant, monkeypatch):
+    # given an order code payOS already took
+    keys, _account = merchant
+    taken = open_request(keys)
+    fresh = new_order_code()
+    codes = iter([taken.order_code, fresh])
+    monkeypatch.setattr("catalog_sync.payments.payos.client.new_order_code", lambda: next(codes))
+    # when the next request draws that code first, then it is opened under the next code, with its note
+    request = open_request(keys, amount=20_000)
+    assert (request.order_code, request.description, request.amount) == (fresh, f"OCOP {fresh}", 20_000)
+
+
+def test_keys_never_show_but_the_client_id(payos, merchant):
+    keys, _account = merchant
+    assert keys.api_key not in repr(keys) and keys.checksum_key not in repr(keys)
+    assert keys.client_id in repr(keys)
