@@ -11,15 +11,18 @@ from its cache, then the store starts, loads the demo and reindexes.
 
 from __future__ import annotations
 
+import csv
 import html
 import os
 import re
 import shlex
 import signal
 import subprocess
+import unicodedata
 import urllib.request
 from pathlib import Path
 
+import openpyxl
 import pytest
 import redis
 
@@ -56,6 +59,20 @@ def as_command(line: str, saleor_python: str) -> tuple[dict[str, str], list[str]
         name, value = words.pop(0).split("=", 1)
         variables[name] = value
     return variables, words
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def demo_product_names(data: Path) -> set[str]:
+    """The product names of the demo's rows: the CSV list and the annex (its second column)."""
+    with (data / "ocop-certified-products.csv").open(newline="", encoding="utf-8-sig") as file:
+        names = {nfc(row["product_name"]) for row in csv.DictReader(file)}
+    sheet = openpyxl.load_workbook(data / "registry-annex-sample.xlsx", read_only=True).active
+    assert sheet is not None
+    names |= {nfc(str(row[1])) for row in sheet.iter_rows(values_only=True) if isinstance(row[0], int)}
+    return names
 
 
 def get(url: str) -> tuple[int, str]:
@@ -121,11 +138,15 @@ def test_a_newcomer_runs_the_store_with_the_demo_and_invites_a_producer_from_the
         # and the shop's home page lists the demo's 5-star products, each opening its page
         status, home = get(web)
         assert status == 200 and "Sản phẩm 5 sao" in home
-        links = re.findall(r'<li class="product-card"><a class="product-link" href="(/products/[^"]+/)"', home)
-        assert len(links) >= 3, home[-3000:]
-        assert "Nước mắm Phú Quốc Khải Hoàn" in html.unescape(home)
-        status, product = get(web.rstrip("/") + links[0])
-        assert status == 200 and 'id="certificate-badge" href="/verify/' in product
+        cards = re.findall(r'<li class="product-card"><a class="product-link" href="(/products/[^"]+/)">'
+                           r'.*?<span class="product-name">([^<]+)</span>', home)
+        assert len(cards) >= 3, home[-3000:]
+        demo = demo_product_names(Path(isolation["DEMO_DATA"]))
+        assert [name for _, name in cards if nfc(html.unescape(name)) not in demo] == []
+        for link, name in cards[:3]:
+            status, product = get(web.rstrip("/") + link)
+            assert status == 200 and html.unescape(name) in html.unescape(product)
+            assert 'id="certificate-badge" href="/verify/' in product
         # when the newcomer invites a producer from another terminal, setting nothing
         variables, argv = as_command(invite_line, saleor_python)
         invited = subprocess.run(argv, cwd=clone, env={**shell, **variables}, capture_output=True, text=True,
