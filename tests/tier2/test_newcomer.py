@@ -16,6 +16,7 @@ import html
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import unicodedata
@@ -26,6 +27,7 @@ import openpyxl
 import pytest
 import redis
 
+from tests.pdf_reading import qr_codes_by_page
 from tests.run_local_runner import ROOT, RunLocal, alive
 
 from . import saleor_harness as harness
@@ -123,6 +125,7 @@ def test_a_newcomer_runs_the_store_with_the_demo_and_invites_a_producer_from_the
     commands = readme_commands("Run the whole store")
     run_line = f"SALEOR_PYTHON={README_SALEOR_PYTHON} scripts/run-local --demo"
     invite_line = "scripts/ocop producers invite AG-2025-0001 --email you@example.com"
+    labels_line = "scripts/ocop labels AG-2025-0001 -o labels.pdf"
     assert run_line in commands and invite_line in commands, commands
     variables, argv = as_command(run_line, saleor_python)
     assert argv == ["scripts/run-local", "--demo"]
@@ -161,6 +164,21 @@ def test_a_newcomer_runs_the_store_with_the_demo_and_invites_a_producer_from_the
         assert status == 200 and 'autocomplete="new-password"' in page
         # and the invitation's email went out with the same link
         assert match.group(2) in invited.stdout.replace("=\n", "")
+        # when the newcomer prints a label from the README's line, then its QR code names this store's port
+        assert labels_line in commands, commands
+        variables, argv = as_command(labels_line, saleor_python)
+        labels = subprocess.run(argv, cwd=clone, env={**shell, **variables}, capture_output=True, text=True,
+                                timeout=300)
+        assert labels.returncode == 0 and (clone / "labels.pdf").is_file(), labels.stderr[-3000:]
+        if shutil.which("pdftoppm") and shutil.which("zbarimg"):
+            assert qr_codes_by_page(clone / "labels.pdf") == [[f"{web}verify/AG-2025-0001/"]]
+        # when the newcomer loads the demo again through scripts/ocop, then the app's sealed token opens
+        # with the store's key, and nothing new is created
+        again = subprocess.run(["scripts/ocop", "demo", "--data", isolation["DEMO_DATA"]], cwd=clone,
+                               env={**shell}, capture_output=True, text=True, timeout=900)
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert re.search(r"^products: 0 created, \d+ updated, \d+ unchanged, \\d+ failed", again.stdout, re.M), \
+            again.stdout[-3000:]
         # when the newcomer stops the store, then nothing it started is left
         started = runner.started()
         assert runner.stop(signal.SIGTERM, timeout=120) == 0
