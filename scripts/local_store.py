@@ -413,11 +413,9 @@ def ocop(args: list[str]) -> int:
 def main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["run"]:
-            options = argv[1:]
-            if any(option != "--demo" for option in options):
-                unknown = next(option for option in options if option != "--demo")
-                raise StoreError(f"{unknown}: unknown option (scripts/run-local takes --demo, -h)")
-            return run(demo="--demo" in options)
+            if unknown := [option for option in argv[1:] if option != "--demo"]:
+                raise StoreError(f"{unknown[0]}: unknown option (scripts/run-local takes --demo, -h)")
+            return run(demo="--demo" in argv[1:])
         if argv[:1] == ["manage"]:
             return manage(argv[1:])
         if argv[:1] == ["ocop"]:
