@@ -1,7 +1,7 @@
 """Small typed readers for settings taken from the environment.
 
-Every variable the web service reads goes through one of these, so the README's
-configuration table and ``tests/test_compose.py`` can list them from one place.
+Every variable the web service reads goes through one of these, so the configuration
+table (docs/configuration.md) and ``tests/test_compose.py`` can list them from one place.
 """
 
 from __future__ import annotations

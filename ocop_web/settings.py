@@ -1,6 +1,6 @@
 """Settings of the OCOP web service (storefront + catalog_sync).
 
-Read from the environment only (see README's configuration table). Production
+Read from the environment only (docs/configuration.md lists them). Production
 (``DEBUG`` off, the default) refuses to start without a secret key, allowed
 hosts, a database URL, a feed token, the public addresses and a key of its own
 for sealed secrets.

@@ -4,16 +4,20 @@
 also Saleor's API (uvicorn), worker and beat with the certification plugin installed and configured
 to the local feed, and the web service installed as a Saleor App. Prints one ``ready:`` line when
 everything answers; SIGINT or SIGTERM stops every process group it started.
+``run --demo`` also loads the demo (``ocop demo``) and reindexes the catalogue before that line.
 ``manage ARGS``: Saleor's ``manage.py ARGS`` with the same database, keys and Redis as ``run``.
+``ocop ARGS``: the web service's ``ocop ARGS`` with the keys, database, Redis, Saleor address and public
+address of the last ``run`` (variables set now win).
 
 State (git-ignored) lives in ``LOCAL_STATE_DIR`` (default ``.local/``): ``secrets.json`` (mode 600:
 both secret keys, Saleor's RSA key, the feed token, the staff password; generated once, never
 printed but for the staff password on the run that creates it), ``store.json`` (the addresses the
-last run used, so ``manage`` finds the same store) and ``logs/``.
+last run used, so ``manage`` and ``ocop`` find the same store) and ``logs/``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -109,7 +113,17 @@ def saleor_python() -> str:
     return python
 
 
+def web_url(conf: dict[str, str]) -> str:
+    return f"http://127.0.0.1:{conf['PORT']}/"
+
+
+def saleor_api_url(conf: dict[str, str]) -> str:
+    return f"http://127.0.0.1:{conf['SALEOR_PORT']}/graphql/"
+
+
 def web_env(conf: dict[str, str], keys: dict[str, str]) -> dict[str, str]:
+    """The web service's environment; the key seals the app token, so every ``ocop`` run against this
+    store needs the same one. Links in emails and printed QR codes name this store's port."""
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH"}}
     env.update({
         "DEBUG": "1",
@@ -117,6 +131,8 @@ def web_env(conf: dict[str, str], keys: dict[str, str]) -> dict[str, str]:
         "REDIS_URL": conf["REDIS_URL"],
         "SECRET_KEY": os.environ.get("SECRET_KEY") or keys["web_secret_key"],
         "OCOP_FEED_TOKEN": os.environ.get("OCOP_FEED_TOKEN") or keys["feed_token"],
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or web_url(conf),
+        "SITE_PUBLIC_URL": os.environ.get("SITE_PUBLIC_URL") or web_url(conf),
         "PYTHONUNBUFFERED": "1",
     })
     env.pop("CELERY_BROKER_URL", None)  # the web's broker is its REDIS_URL
@@ -150,6 +166,8 @@ def saleor_env(python: str, conf: dict[str, str], keys: dict[str, str]) -> dict[
         "HTTP_IP_FILTER_ALLOW_LOOPBACK_IPS": "True",
         "SEND_USAGE_TELEMETRY": "False",
         "PYTHONUNBUFFERED": "1",
+        # This checkout's plugin, whichever checkout Saleor's (maybe shared) environment has installed.
+        "PYTHONPATH": str(REPO / "saleor_plugins"),
         "PATH": str(Path(python).parent) + os.pathsep + os.environ.get("PATH", ""),
     })
     return env
@@ -173,18 +191,20 @@ def ensure_database(url: str) -> bool:
 
 
 def ensure_plugin_installed(python: str, env: dict[str, str]) -> None:
-    """Install saleor_plugins into Saleor's environment (editable, no dependencies) unless this
-    checkout's copy is the one installed there."""
-    probe = ("import importlib.metadata as m, json, os\n"
+    """Install saleor_plugins into Saleor's environment (editable, no dependencies) unless a copy is
+    installed there. Any checkout's copy will do: its entry point names the module, and Saleor's processes
+    find this checkout's module first (``PYTHONPATH`` in ``saleor_env``), so checkouts (and clones) on one
+    machine never re-point a shared Saleor environment at themselves."""
+    probe = ("import importlib.metadata as m, json\n"
              "eps = [e for e in m.entry_points(group='saleor.plugins') if e.name == 'ocop_certification']\n"
-             "try:\n    import ocop_certification as p; path = os.path.dirname(os.path.realpath(p.__file__))\n"
-             "except ImportError:\n    path = None\n"
-             "print(json.dumps({'eps': len(eps), 'path': path}))\n")
+             "try:\n    import ocop_certification; found = True\n"
+             "except ImportError:\n    found = False\n"
+             "print(json.dumps({'eps': len(eps), 'found': found}))\n")
     clean = {k: v for k, v in env.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETTINGS_MODULE"}}
     found = json.loads(subprocess.run([python, "-c", probe], check=True, capture_output=True, text=True, env=clean,
                                       cwd="/").stdout)
     plugin = REPO / "saleor_plugins"
-    if found["eps"] and found["path"] == str((plugin / "ocop_certification").resolve()):
+    if found["eps"] and found["found"]:
         return
     say(f"==> installing the certification plugin into {python}'s environment")
     # uv as scripts/run-local found it (Saleor's environment may have no pip: uv-made venvs have none)
@@ -221,13 +241,25 @@ def prepare_saleor(processes: Processes, python: str, env: dict[str, str], conf:
 # --------------------------------------------------------------------------- commands
 
 
-def run() -> int:
+def demo_data() -> Path:
+    """Where ``run --demo`` reads the demo rows: ``DEMO_DATA``, else ``../shared/data`` (as ``ocop demo``)."""
+    data = Path(os.environ.get("DEMO_DATA") or REPO.parent / "shared" / "data").resolve()
+    if not data.is_dir():
+        raise StoreError(f"--demo: demo data not found at {data} (set DEMO_DATA=DIR)")
+    return data
+
+
+def run(demo: bool = False) -> int:
     state = state_dir()
     logs = state / "logs"
     conf = settings(state, remembered=False)
     python = os.environ.get("SALEOR_PYTHON") or None
     if python:
         python = saleor_python()
+    elif demo:
+        raise StoreError("--demo needs Saleor: set SALEOR_PYTHON to a Python interpreter in whose environment "
+                         "`saleor` imports")
+    data = demo_data() if demo else None
     ports = [("PORT", conf["PORT"])] + ([("SALEOR_PORT", conf["SALEOR_PORT"])] if python else [])
     stripe_port = (os.environ.get("LOCALSTRIPE_PORT") or "8420") if os.environ.get("LOCALSTRIPE") == "1" else None
     if stripe_port:
@@ -239,7 +271,8 @@ def run() -> int:
         if not port.isdigit() or not port_free(int(port)):
             raise StoreError(f"{name}={port}: that port is not a free port on 127.0.0.1")
     keys, created = load_secrets(state)
-    (state / "store.json").write_text(json.dumps(conf, indent=1))
+    stripe_base = f"http://127.0.0.1:{stripe_port}" if stripe_port else None
+    (state / "store.json").write_text(json.dumps({**conf, "STRIPE_API_BASE": stripe_base}, indent=1))
     processes = Processes(logs)
 
     def stop(signum, _frame):
@@ -248,15 +281,15 @@ def run() -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     web = web_env(conf, keys)
-    web_url = f"http://127.0.0.1:{conf['PORT']}/"
+    web_address = web_url(conf)
     try:
         say(f"==> logs: {logs}/<process>.log")
         if ensure_database(conf["DATABASE_URL"]):
             say(f"==> created the web database {urlsplit(conf['DATABASE_URL']).path.lstrip('/')}")
         processes.run("web-migrate", [str(VENV_BIN / "ocop"), "migrate", "--no-input"], web, REPO,
                       "migrating the web database")
-        checks: dict[str, tuple[str, bytes | None]] = {"web": (web_url, None)}
-        saleor_url = f"http://127.0.0.1:{conf['SALEOR_PORT']}/graphql/"
+        checks: dict[str, tuple[str, bytes | None]] = {"web": (web_address, None)}
+        saleor_url = saleor_api_url(conf)
         if python:
             saleor = saleor_env(python, conf, keys)
             ensure_plugin_installed(python, saleor)
@@ -264,7 +297,7 @@ def run() -> int:
             web["SALEOR_API_URL"] = saleor_url
             # The manifest's URLs (token hand-over, webhooks): Saleor's HTTP client sends a Host header
             # without the port, so the request's own host would lose it.
-            web["APP_PUBLIC_URL"] = web_url
+            web["APP_PUBLIC_URL"] = web_address
             processes.start("saleor-api", [python, "-m", "uvicorn", "saleor.asgi:application", "--host=127.0.0.1",
                                            f"--port={conf['SALEOR_PORT']}", "--workers=1", "--lifespan=auto",
                                            "--ws=none"], saleor, state)
@@ -275,9 +308,8 @@ def run() -> int:
                             saleor, state)
             checks["saleor"] = (saleor_url, b'{"query": "{ shop { name } }"}')
         if stripe_port:
-            stripe_url = start_localstripe(processes, stripe_port, web, state)
-            web["STRIPE_API_BASE"] = stripe_url
-            checks["localstripe"] = (f"{stripe_url}/v1/balance", None)  # 401 without a key: it answers
+            web["STRIPE_API_BASE"] = start_localstripe(processes, stripe_port, web, state)
+            checks["localstripe"] = (f"{stripe_base}/v1/balance", None)  # 401 without a key: it answers
         if payos_port:
             payos_url = start_payos(processes, payos_port, web)
             web["PAYOS_BASE_URL"] = payos_url
@@ -290,13 +322,13 @@ def run() -> int:
                                      f"--schedule={state / 'web-beat-schedule'}"], web, REPO)
         wait_until(processes, checks, timeout=180)
         if stripe_port:
-            configure_localstripe(processes, web, web_url)
+            configure_localstripe(processes, web, web_address)
         if payos_port:
-            configure_payos(processes, web, web_url)
+            configure_payos(processes, web, web_address)
         if python:
             say("==> installing the web service as a Saleor App")
             processes.run("app-install", [str(VENV_BIN / "ocop"), "saleor", "install-app",
-                                          f"--manifest-url={web_url}saleor/manifest/"],
+                                          f"--manifest-url={web_address}saleor/manifest/"],
                           {**web, "SALEOR_STAFF_EMAIL": keys["staff_email"],
                            "SALEOR_STAFF_PASSWORD": keys["staff_password"]}, REPO,
                           "installing the app (ocop saleor install-app)")
@@ -305,9 +337,11 @@ def run() -> int:
                     f"(shown once; kept in {state / 'secrets.json'})")
             else:
                 say(f"Saleor staff account: {keys['staff_email']} (password in {state / 'secrets.json'})")
-            say(f"ready: web {web_url} saleor {saleor_url}")
+            if data:
+                load_demo(processes, web, data, logs)
+            say(f"ready: web {web_address} saleor {saleor_url}")
         else:
-            say(f"ready: web {web_url}")
+            say(f"ready: web {web_address}")
         while (dead := processes.exited()) is None:
             time.sleep(0.5)
         name, code = dead
@@ -342,6 +376,19 @@ def configure_localstripe(processes: Processes, web: dict[str, str], web_url: st
     say(f"==> card payments for ocop-vn through localstripe ({publishable}; test card 4242 4242 4242 4242)")
 
 
+def load_demo(processes: Processes, web: dict[str, str], data: Path, logs: Path) -> None:
+    """``ocop demo`` into the running store, then ``ocop search reindex``, so the shop lists it at once."""
+    ocop = str(VENV_BIN / "ocop")
+    say(f"==> loading the demo from {data} (ocop demo)")
+    processes.run("demo", [ocop, "demo", f"--data={data}"], web, REPO, "loading the demo (ocop demo)")
+    say("==> reindexing the catalogue (ocop search reindex)")
+    processes.run("reindex", [ocop, "search", "reindex", "--json"], web, REPO,
+                  "reindexing the catalogue (ocop search reindex)")
+    with contextlib.suppress(ValueError, IndexError, KeyError, OSError):
+        written = json.loads((logs / "reindex.log").read_text().splitlines()[-1])["written"]
+        say(f"==> the catalogue holds {written} products")
+
+
 def manage(args: list[str]) -> int:
     """Replace this process with Saleor's ``manage.py ARGS`` in the local store's environment."""
     python = saleor_python()
@@ -354,13 +401,36 @@ def manage(args: list[str]) -> int:
     return 127
 
 
+def ocop(args: list[str]) -> int:
+    """Replace this process with the web service's ``ocop ARGS`` in the last ``run``'s environment."""
+    state = state_dir()
+    if not (state / "secrets.json").exists():
+        raise StoreError(f"no local store has run here yet ({state / 'secrets.json'} is missing): "
+                         "start scripts/run-local first")
+    conf = settings(state, remembered=True)
+    keys, _created = load_secrets(state)
+    recorded = json.loads((state / "store.json").read_text()) if (state / "store.json").exists() else {}
+    env = web_env(conf, keys)
+    for name, value in (("SALEOR_API_URL", saleor_api_url(conf)), ("APP_PUBLIC_URL", web_url(conf)),
+                        ("STRIPE_API_BASE", recorded.get("STRIPE_API_BASE"))):
+        if value and not os.environ.get(name):
+            env[name] = value
+    command = str(VENV_BIN / "ocop")
+    os.execve(command, [command, *args], env)  # noqa: S606 - the user's own command
+    return 127
+
+
 def main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["run"]:
-            return run()
+            if unknown := [option for option in argv[1:] if option != "--demo"]:
+                raise StoreError(f"{unknown[0]}: unknown option (scripts/run-local takes --demo, -h)")
+            return run(demo="--demo" in argv[1:])
         if argv[:1] == ["manage"]:
             return manage(argv[1:])
-        print("usage: local_store.py run | manage ARGS...", file=sys.stderr)
+        if argv[:1] == ["ocop"]:
+            return ocop(argv[1:])
+        print("usage: local_store.py run [--demo] | manage ARGS... | ocop ARGS...", file=sys.stderr)
         return 2
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -47,10 +47,10 @@ def alive(pid: int) -> bool:
 
 
 class RunLocal:
-    def __init__(self, env: dict[str, str]):
+    def __init__(self, env: dict[str, str], *, root: Path = ROOT, args: tuple[str, ...] = ()):
         self.process = subprocess.Popen(
-            [str(ROOT / "scripts" / "run-local")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, cwd=ROOT,
+            [str(root / "scripts" / "run-local"), *args], env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, cwd=root,
         )
         self.lines: list[str] = []
         self.seen: set[int] = set()

@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -178,3 +179,35 @@ def test_payos_run_local_starts_the_payos_stand_in_with_ocop_vn_test_merchant(tm
         assert port_free(payos_port)
     finally:
         runner.kill_leftovers()
+@pytest.mark.parametrize(("saleor", "data", "message"), [
+    (False, None, "error: --demo needs Saleor: set SALEOR_PYTHON to a Python interpreter in whose environment "
+                  "`saleor` imports"),
+    (True, "missing", "error: --demo: demo data not found at {data} (set DEMO_DATA=DIR)"),
+], ids=["without-saleor", "without-demo-data"])
+def test_demo_without_saleor_or_its_data_is_refused_before_anything_starts(tmp_path, saleor, data, message):
+    # given --demo without Saleor, or with Saleor but no demo rows where DEMO_DATA points
+    port = free_port()
+    state = tmp_path / "state"
+    env = {key: value for key, value in os.environ.items() if key not in {"SALEOR_PYTHON", "DEMO_DATA"}}
+    env.update({"PORT": str(port), "LOCAL_STATE_DIR": str(state)})
+    if saleor:
+        env["SALEOR_PYTHON"] = sys.executable  # never reached: the data is checked first
+    if data:
+        env["DEMO_DATA"] = str(tmp_path / data)
+    # when run-local --demo starts
+    result = subprocess.run([str(ROOT / "scripts" / "run-local"), "--demo"], env=env, capture_output=True, text=True,
+                            timeout=120)
+    # then it stops at once, saying what to set, and started nothing
+    assert result.returncode == 1
+    assert message.format(data=tmp_path / "missing") in result.stderr
+    assert "ready:" not in result.stdout and not (state / "store.json").exists()
+    assert port_free(port)
+
+
+def test_run_local_names_an_option_it_does_not_know(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "SALEOR_PYTHON"}
+    env.update({"LOCAL_STATE_DIR": str(tmp_path / "state")})
+    result = subprocess.run([str(ROOT / "scripts" / "run-local"), "--demo-data"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 1
+    assert "error: --demo-data: unknown option (scripts/run-local takes --demo, -h)" in result.stderr

@@ -14,5 +14,5 @@ Modules:
   recognition decision, from its name.
 - ``limits``: how long a record's texts may be (the registry's columns use the same values).
 
-Every rule here is sourced in DESIGN.md ("OCOP domain rules") or in the module itself.
+Every rule here is sourced in docs/design.md ("The OCOP rules") or in the module itself.
 """

@@ -1,4 +1,4 @@
-"""The certification feed document read by the Saleor plugin (see DESIGN.md)."""
+"""The certification feed document read by the Saleor plugin (docs/design.md, "The certification feed")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the OCOP catalogue in Saleor consists of (DESIGN.md, "Saleor catalogue" contract).
+"""What the OCOP catalogue in Saleor consists of (docs/design.md, "The Saleor catalogue").
 
 Plain data: slugs, names and attribute definitions. ``bootstrap`` makes Saleor match it.
 """

@@ -1,4 +1,4 @@
-"""Fetch and validate the certification feed (see DESIGN.md, "The certification feed").
+"""Fetch and validate the certification feed (docs/design.md, "The certification feed").
 
 Pure: standard library and ``requests`` only, no Django, no Saleor. Every fault upstream is
 raised as a :class:`FeedError` with a stable ``kind`` so the caller can record it and keep

@@ -1,4 +1,4 @@
-"""Build the OCOP catalogue in a real Saleor through its GraphQL API (DESIGN.md's contract)."""
+"""Build the OCOP catalogue in a real Saleor through its GraphQL API (docs/design.md, "The Saleor catalogue")."""
 
 from __future__ import annotations
 
