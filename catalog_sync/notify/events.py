@@ -133,6 +133,10 @@ class ServiceLineCancelled(Event):
     refund_owed: bool  # paid by card or transfer: the line's amount is being refunded
     order_url: str
 
+    def context(self) -> dict[str, Any]:
+        item = f"{self.product_name} · {self.variant_label}" if self.variant_label else self.product_name
+        return {**super().context(), "item": item}
+
 
 # Staff and offices
 

@@ -185,3 +185,11 @@ def test_a_second_channel_is_one_class_named_in_the_settings(settings):
     assert notify.send(invitation) == ["email"]
     # then both went by email and the channel got only what it handles
     assert len(mail.outbox) == 2 and Recording.sent == [reminder]
+
+
+def test_a_cancelled_service_names_its_variant_and_says_nothing_is_owed_when_unpaid():
+    unpaid = make.service_cancelled(refund_owed=False)
+    vi, en = render_for("email", unpaid, ("vi",)), render_for("email", unpaid, ("en",))
+    assert "Chủ thể đã hủy 2 × Tour trải nghiệm làng chè · Người lớn trong đơn hàng #57 của bạn (700.000 ₫)." in vi.text
+    assert "Bạn chưa thanh toán dịch vụ này: không có khoản nào phải hoàn." in vi.text and "hoàn lại" not in vi.text
+    assert "You have not paid for it: nothing is owed." in en.text
