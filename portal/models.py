@@ -124,6 +124,39 @@ class ProducerOrderLine(models.Model):
         return f"#{self.order_number} {self.line_id} ({self.producer_page_slug})"
 
 
+class CancelledServiceLine(models.Model):
+    """A tourism-service line its producer cancelled in the portal (a service is used or cancelled, never shipped).
+
+    The web database is where a cancellation lives: Saleor has no cancelled line. Where the order was paid, the
+    money owed for the line is Saleor's granted refund (``refund_id``), which staff see in the Dashboard."""
+
+    line_id = models.CharField(max_length=100, unique=True)  # Saleor's global id of the order line
+    order_id = models.CharField(max_length=100, db_index=True)
+    order_number = models.PositiveIntegerField()
+    product_name = models.CharField(max_length=500)
+    variant_name = models.CharField(max_length=500, blank=True)
+    quantity = models.PositiveIntegerField()  # what was cancelled (what was not used yet)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)  # the line's price of that quantity
+    currency = models.CharField(max_length=3)
+    refund_id = models.CharField(max_length=100, blank=True)  # Saleor's granted refund ("" when nothing was paid)
+    refund_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    account = models.ForeignKey(ProducerAccount, null=True, on_delete=models.SET_NULL, related_name="+")
+    email = models.EmailField()  # who cancelled, kept when the account is gone
+    customer_email = models.EmailField(blank=True)
+    customer_told = models.BooleanField(default=False)
+    cancelled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-cancelled_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"#{self.order_number} {self.product_name} × {self.quantity} cancelled"
+
+    @property
+    def refund_owed(self) -> bool:
+        return bool(self.refund_id)
+
+
 class StaffSecondFactor(models.Model):
     """A staff member's second factor: the same TOTP as producers' (optional; superusers' when required)."""
 

@@ -1,6 +1,7 @@
 """A producer's order lines: read from Saleor at the time of the request, shipped as one Saleor fulfilment.
 
-A tourism service's lines are never shipped: they are marked used (a fulfilment without carrier or tracking).
+A tourism service's lines are never shipped: they are marked used (a fulfilment without carrier or tracking), or
+cancelled (``service_lines.py``: recorded here, and the money back asked of Saleor where the order was paid).
 
 Which orders to read comes from ``ProducerOrderLine`` (written by the app's order webhook); whose each
 line is comes from Saleor now: a line is the producer's only while its product's ``producer`` attribute
@@ -16,11 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
+from catalog_sync import notify
 from catalog_sync.catalogue.models import Product
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
@@ -28,7 +27,7 @@ from catalog_sync.saleor.spec import SERVICE_TYPE_SLUG
 
 from .access import former_page_slug, page_slug
 from .listings import NotTheirs
-from .models import PortalChange, ProducerAccount, ProducerOrderLine
+from .models import CancelledServiceLine, PortalChange, ProducerAccount, ProducerOrderLine
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +62,10 @@ class TheirOrder:
     lines: tuple[saleor_orders.Line, ...]
     shipments: tuple[TheirShipment, ...]
     services: frozenset[str] = frozenset()  # the ids of their lines that are tourism services (nothing to ship)
+    cancelled: frozenset[str] = frozenset()  # the ids of their service lines they cancelled
+
+    def is_cancelled(self, line: saleor_orders.Line) -> bool:
+        return line.id in self.cancelled
 
     def is_service(self, line: saleor_orders.Line) -> bool:
         return line.id in self.services
@@ -81,7 +84,8 @@ class TheirOrder:
 
     @property
     def to_use(self) -> tuple[saleor_orders.Line, ...]:
-        return tuple(line for line in self.service_lines if line.quantity_to_fulfill > 0)
+        return tuple(line for line in self.service_lines
+                     if line.quantity_to_fulfill > 0 and line.id not in self.cancelled)
 
 
 def _services(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line]) -> frozenset[str]:
@@ -94,7 +98,13 @@ def _services(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line]) -
     return frozenset(line.id for line in lines if line.product_id in services)
 
 
-def _theirs(order: saleor_orders.Order, slug: str) -> TheirOrder | None:
+def _cancelled(orders: Sequence[saleor_orders.Order]) -> frozenset[str]:
+    ids = [line.id for order in orders for line in order.lines]
+    return frozenset(CancelledServiceLine.objects.filter(line_id__in=ids).values_list("line_id", flat=True)) \
+        if ids else frozenset()
+
+
+def _theirs(order: saleor_orders.Order, slug: str, cancelled: frozenset[str] = frozenset()) -> TheirOrder | None:
     if not order.placed:
         return None
     lines = order.lines_of(slug)
@@ -106,8 +116,9 @@ def _theirs(order: saleor_orders.Order, slug: str) -> TheirOrder | None:
         mine = tuple((by_id[line_id], quantity) for line_id, quantity in shipment.line_quantities if line_id in by_id)
         if mine:
             shipments.append(TheirShipment(shipment.tracking_number, shipment.carrier, shipment.created, mine))
-    return TheirOrder(order.id, order.number, order.created, order.address, lines, tuple(shipments),
-                      _services(order, lines))
+    services = _services(order, lines)
+    return TheirOrder(order.id, order.number, order.created, order.address, lines, tuple(shipments), services,
+                      frozenset(line.id for line in lines if line.id in cancelled and line.id in services))
 
 
 def their_orders(account: ProducerAccount, client: SaleorClient) -> list[TheirOrder]:
@@ -121,7 +132,9 @@ def their_orders(account: ProducerAccount, client: SaleorClient) -> list[TheirOr
             ids.append(order_id)
         if len(ids) == MAX_ORDERS:
             break
-    orders = (_theirs(order, slug) for order in saleor_orders.orders_by_ids(client, ids))
+    found = saleor_orders.orders_by_ids(client, ids)
+    cancelled = _cancelled(found)
+    orders = (_theirs(order, slug, cancelled) for order in found)
     return [order for order in orders if order is not None]
 
 
@@ -130,7 +143,7 @@ def their_order(account: ProducerAccount, number: int, client: SaleorClient) -> 
     if not 0 < number <= MAX_ORDER_NUMBER:
         raise NotTheirs(str(number))  # no order has it (Saleor's Int is 32-bit): not even asked
     order = saleor_orders.order_by_number(client, number)
-    theirs = _theirs(order, page_slug(account)) if order is not None else None
+    theirs = _theirs(order, page_slug(account), _cancelled([order])) if order is not None else None
     if theirs is None:
         raise NotTheirs(str(number))
     return theirs
@@ -180,7 +193,7 @@ def use(account: ProducerAccount, number: int, *, line_ids: Sequence[str] | None
     chosen = _chosen(order, number, line_ids, order.service_lines)
     if any(not order.is_service(line) for line in chosen):
         raise NotTheirs(str(number))
-    to_use = [line for line in chosen if line.quantity_to_fulfill > 0]
+    to_use = [line for line in chosen if line.quantity_to_fulfill > 0 and not order.is_cancelled(line)]
     if not to_use:
         raise NothingToShip(str(number))
     saleor_orders.fulfil(client, order.id, [(line.id, line.quantity_to_fulfill) for line in to_use],
@@ -202,16 +215,14 @@ def people_of(slug: str) -> tuple[str, ...]:
     return tuple(account.user.email for account in accounts if page_slug(account) == slug)
 
 
-def _email(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line]) -> tuple[str, str]:
-    """Subject and body, Vietnamese then English (a producer's people have no language of their own)."""
-    context = {"order": order, "lines": lines, "count": len(lines),
-               "portal_url": settings.PUBLIC_URL.rstrip("/") + f"/portal/orders/{order.number}/"}
-    subjects, bodies = [], []
-    for language in ("vi", "en"):
-        with translation.override(language):
-            subjects.append(render_to_string("portal/email/order_lines_subject.txt", context).strip())
-            bodies.append(render_to_string("portal/email/order_lines.txt", context).strip())
-    return " / ".join(subjects), "\n\n-- \n\n".join(bodies) + "\n"
+def _event(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line],
+           recipients: Sequence[str]) -> notify.events.ProducerOrderLines:
+    """Told in Vietnamese then English, in one message (a producer's people have no language of their own)."""
+    return notify.events.ProducerOrderLines(
+        recipients=notify.events.recipients(list(recipients), ("vi", "en")), number=order.number,
+        created=order.created, portal_url=settings.PUBLIC_URL.rstrip("/") + f"/portal/orders/{order.number}/",
+        lines=tuple(notify.events.OrderLine(line.quantity, line.product_name, line.variant_label, line.unit_price,
+                                            line.currency) for line in lines))
 
 
 def record_new_lines(order: saleor_orders.Order) -> dict[str, tuple[str, ...]]:
@@ -234,8 +245,7 @@ def record_new_lines(order: saleor_orders.Order) -> dict[str, tuple[str, ...]]:
                         "order_id": order.id, "order_number": order.number, "producer_page_slug": slug,
                         "ordered_at": order.created, "recipients": ", ".join(recipients)})[1]]
                 if new and recipients:
-                    subject, body = _email(order, new)
-                    send_mail(subject, body, None, list(recipients))
+                    notify.send(_event(order, new, recipients))
         except IntegrityError:  # another worker recorded them at the same moment
             continue
         if new:

@@ -199,3 +199,71 @@ def fulfil(client: SaleorClient, order_id: str, lines: Sequence[tuple[str, int]]
         id=made.id, status=str(getattr(made.status, "value", made.status)),
         created=datetime.datetime.now(datetime.UTC), tracking_number=made.tracking_number, carrier=held or "",
         line_quantities=tuple((item.order_line.id, item.quantity) for item in made.lines or [] if item.order_line))
+
+
+# A tourism-service line cancelled by its producer: what the order was paid, and the money back for the line.
+
+PAID_CHARGE_STATUSES = frozenset({"PARTIAL", "FULL", "OVERCHARGED"})
+
+
+@dataclass(frozen=True)
+class GrantedRefund:
+    id: str
+    amount: Decimal
+    currency: str
+    reason: str
+    line_quantities: tuple[tuple[str, int], ...]  # (order line id, quantity)
+
+
+@dataclass(frozen=True)
+class Payment:
+    """Who paid an order and how: ``paid`` when a transaction charged it (card, VietQR); cash on delivery not
+    yet collected is unpaid. ``transaction_id``: the transaction that charged the most."""
+
+    order_id: str
+    charge_status: str
+    charged: Decimal
+    transaction_id: str | None
+    customer_email: str
+    language: str  # "vi" | "en": the language the customer shopped in
+    granted_refunds: tuple[GrantedRefund, ...]
+
+    @property
+    def paid(self) -> bool:
+        return self.charge_status in PAID_CHARGE_STATUSES and self.charged > 0
+
+    def granted_for(self, line_id: str) -> GrantedRefund | None:
+        return next((grant for grant in self.granted_refunds
+                     if any(granted == line_id for granted, _quantity in grant.line_quantities)), None)
+
+
+def _granted(node: Any) -> GrantedRefund:
+    return GrantedRefund(id=node.id, amount=_amount(node.amount.amount), currency=node.amount.currency,
+                         reason=node.reason or "",
+                         line_quantities=tuple((line.order_line.id, line.quantity) for line in node.lines or []))
+
+
+def payment_of(client: SaleorClient, order_id: str) -> Payment:
+    node = client.operations().producer_order_payment(id=order_id).order
+    if node is None:
+        raise SaleorResponseError(f"ProducerOrderPayment: Saleor has no order {order_id}")
+    charging = max(node.transactions, key=lambda t: t.charged_amount.amount, default=None)
+    language = str(getattr(node.language_code_enum, "value", node.language_code_enum))
+    return Payment(
+        order_id=node.id, charge_status=str(getattr(node.charge_status, "value", node.charge_status)),
+        charged=_amount(node.total_charged.amount),
+        transaction_id=charging.id if charging and charging.charged_amount.amount > 0 else None,
+        customer_email=node.user_email or "", language="en" if language.upper().startswith("EN") else "vi",
+        granted_refunds=tuple(_granted(grant) for grant in node.granted_refunds))
+
+
+def grant_refund(client: SaleorClient, order_id: str, line_id: str, quantity: int, *, reason: str,
+                 transaction_id: str) -> GrantedRefund:
+    """A granted refund of ``quantity`` of the line (Saleor computes the amount from the line, at most what the
+    transaction charged): staff see it owed in the Dashboard and send it back through the payment app."""
+    payload = client.operations().producer_line_refund_grant(
+        order=order_id, line=line_id, quantity=quantity, reason=reason, transaction=transaction_id,
+    ).order_grant_refund_create
+    if payload is None or payload.granted_refund is None:
+        raise SaleorResponseError("orderGrantRefundCreate: Saleor returned no granted refund")
+    return _granted(payload.granted_refund)

@@ -23,12 +23,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from catalog_sync.app import deliveries
 from catalog_sync.saleor import SaleorError, SaleorMutationError
+from catalog_sync.saleor import producer_orders as saleor_orders
 from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
 from ..listings import NotTheirs
 from ..models import ProducerAccount
-from ..orders import NothingToShip, ServiceNotShipped, ship, their_order, their_orders, use
+from ..orders import NothingToShip, ServiceNotShipped, TheirOrder, ship, their_order, their_orders, use
+from ..service_lines import GoodsNotCancelled, NothingToCancel, cancel, cancellable
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
                 return HttpResponseNotAllowed(["GET", "POST"])
             if request.method == "POST" and request.POST.get("action") == "use":
                 return _use(request, account, number, client)
+            if request.method == "POST" and request.POST.get("cancel"):
+                return _cancel(request, account, theirs, request.POST["cancel"], client)
             if request.method == "POST" and form.is_valid():
                 try:
                     changes = ship(account, number, carrier=form.cleaned_data["carrier"],
@@ -130,6 +134,39 @@ def _use(request: HttpRequest, account: ProducerAccount, number: int, client) ->
     else:
         messages.success(request, npgettext("portal orders", "Marked used: %(count)s line.",
                                             "Marked used: %(count)s lines.", len(changes)) % {"count": len(changes)})
+    return redirect("portal:order", number=number)
+
+
+def _cancel(request: HttpRequest, account: ProducerAccount, order: TheirOrder, line_id: str,
+            client) -> HttpResponse:
+    """A tourism-service line cancelled: first a page to confirm it (saying what the customer gets back), then
+    the cancellation. Goods are refused (400); a line already cancelled or used changes nothing."""
+    number = order.number
+    try:
+        line = cancellable(order, line_id)
+        if request.POST.get("confirm") != "yes":
+            payment = saleor_orders.payment_of(client, order.id)
+            return render(request, "portal/order_cancel.html", {
+                "producer": account.producer, "order": order, "line": line, "paid": payment.paid,
+                "amount": line.unit_price * line.quantity_to_fulfill, "quantity": line.quantity_to_fulfill})
+        done = cancel(account, order, line_id, client)
+    except GoodsNotCancelled:
+        return render(request, "portal/order_problem.html", {
+            "producer": account.producer, "number": number,
+            "problem": pgettext("portal orders", "Goods are shipped, not cancelled here.")}, status=400)
+    except NothingToCancel:
+        messages.info(request, pgettext("portal orders",
+                                        "Nothing to cancel: this service is already cancelled or used."))
+    except SaleorMutationError as error:
+        return render(request, "portal/order_problem.html", {
+            "producer": account.producer, "number": number,
+            "problem": pgettext("portal orders", "The sales system refused the cancellation: %(reason)s") % {
+                "reason": "; ".join(e.message or e.code or "" for e in error.errors)}}, status=409)
+    else:
+        messages.success(request, pgettext("portal orders", "Cancelled: %(product)s. The customer gets the money back.")
+                         % {"product": line.product_name} if done.refund else
+                         pgettext("portal orders", "Cancelled: %(product)s. Nothing was paid: nothing is owed.")
+                         % {"product": line.product_name})
     return redirect("portal:order", number=number)
 
 

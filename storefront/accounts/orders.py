@@ -3,7 +3,8 @@
 
 Ownership is Saleor's: a customer's orders are read with their own token (``me.orders``), so another
 customer's number is simply not found (404). The lookup reads the order with the app's token and shows it
-only when its email matches; a wrong number and a wrong email get the same answer. Totals are Saleor's.
+only when its email matches; a wrong number and a wrong email get the same answer. Totals are Saleor's; a
+tourism service its producer cancelled says so (``portal.service_lines``, in the web database).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.customers import CustomerOrder, order_by_number
+from catalog_sync.saleor.shopping import OrderLine
+from portal.service_lines import cancelled_in
 from storefront.pages import language
 
 from . import session, throttle
@@ -44,11 +47,18 @@ STATUSES = {  # Saleor's OrderStatus as the shopper reads it
 
 def order_view(order: CustomerOrder) -> dict[str, object]:
     lang = language()
+    cancelled = cancelled_in(order.id)  # (product, variant label) of the services their producers cancelled
+
+    def is_cancelled(line: OrderLine) -> bool:
+        return (line.product_name, "" if line.variant_name == line.product_name else line.variant_name) in cancelled
+
     return {
         "order": order,
         "status": STATUSES.get(order.status, order.status),
         "lines": [(line, money(line.unit_price.amount, line.unit_price.currency, lang),
-                   money(line.total.amount, line.total.currency, lang)) for line in order.lines],
+                   money(line.total.amount, line.total.currency, lang),
+                   is_cancelled(line))
+                  for line in order.lines],
         "subtotal": money(order.subtotal.amount, order.subtotal.currency, lang),
         "shipping_price": money(order.shipping_price.amount, order.shipping_price.currency, lang),
         "total": money(order.total.amount, order.total.currency, lang),

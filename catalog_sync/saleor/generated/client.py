@@ -96,9 +96,11 @@ from .portal_variant_price import PortalVariantPrice
 from .portal_variant_stock import PortalVariantStock
 from .producer_for_storefront import ProducerForStorefront
 from .producer_fulfillment_carrier import ProducerFulfillmentCarrier
+from .producer_line_refund_grant import ProducerLineRefundGrant
 from .producer_order_by_id import ProducerOrderById
 from .producer_order_by_number import ProducerOrderByNumber
 from .producer_order_fulfill import ProducerOrderFulfill
+from .producer_order_payment import ProducerOrderPayment
 from .producer_orders import ProducerOrders
 from .producer_orders_created_since import ProducerOrdersCreatedSince
 from .producer_page_key import ProducerPageKey
@@ -4498,6 +4500,105 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return ProducerOrdersCreatedSince.model_validate(data)
+
+    def producer_order_payment(self, id: str, **kwargs: Any) -> ProducerOrderPayment:
+        query = gql("""
+            query ProducerOrderPayment($id: ID!) {
+              order(id: $id) {
+                id
+                chargeStatus
+                userEmail
+                languageCodeEnum
+                totalCharged {
+                  amount
+                  currency
+                }
+                transactions {
+                  id
+                  chargedAmount {
+                    amount
+                    currency
+                  }
+                }
+                grantedRefunds {
+                  id
+                  amount {
+                    amount
+                    currency
+                  }
+                  reason
+                  lines {
+                    quantity
+                    orderLine {
+                      id
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="ProducerOrderPayment",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerOrderPayment.model_validate(data)
+
+    def producer_line_refund_grant(
+        self,
+        order: str,
+        line: str,
+        quantity: int,
+        reason: str,
+        transaction: str,
+        **kwargs: Any,
+    ) -> ProducerLineRefundGrant:
+        query = gql("""
+            mutation ProducerLineRefundGrant($order: ID!, $line: ID!, $quantity: Int!, $reason: String!, $transaction: ID!) {
+              orderGrantRefundCreate(
+                id: $order
+                input: {lines: [{id: $line, quantity: $quantity, reason: $reason}], reason: $reason, transactionId: $transaction}
+              ) {
+                grantedRefund {
+                  id
+                  amount {
+                    amount
+                    currency
+                  }
+                  reason
+                  lines {
+                    quantity
+                    orderLine {
+                      id
+                    }
+                  }
+                }
+                errors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "order": order,
+            "line": line,
+            "quantity": quantity,
+            "reason": reason,
+            "transaction": transaction,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="ProducerLineRefundGrant",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ProducerLineRefundGrant.model_validate(data)
 
     def portal_product(
         self, id: str, channel: str, warehouse: str, **kwargs: Any
