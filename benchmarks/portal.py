@@ -90,10 +90,10 @@ def main() -> int:
         from django.core.management import call_command
         from django.test import Client
 
+        from catalog_sync.app.clients import app_client
         from catalog_sync.catalogue.models import Variant
         from catalog_sync.registry.models import Certificate
         from catalog_sync.saleor.catalogue import import_catalogue
-        from catalog_sync.saleor_side.connection import command_client
         from portal.accounts import account_for_invitation, activate, invite
 
         settings.SALEOR_API_URL, settings.SALEOR_APP_TOKEN = api.url, token
@@ -101,7 +101,7 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         _registry()
         call_command("saleor_bootstrap", stdout=io.StringIO())
-        with command_client() as client:
+        with app_client() as client:
             summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=datetime.date(2026, 11, 22),
                                        demo=True)
         call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
@@ -115,7 +115,7 @@ def main() -> int:
         print(f"Saleor {harness.saleor_version(python)} at {api.url}: {summary.created} products created; "
               f"portal person of HTX Nông sản Cầu Đất ({theirs} variants in the read model); "
               f"{ROUNDS} rounds each, server time in this process (ms)")
-        with command_client() as client:
+        with app_client() as client:
             operations = client.operations()
             median, p95 = _times(lambda: operations.execute("query Ping { shop { name } }", operation_name="Ping"))
         print(f"  Saleor itself, smallest query (shop name)      median {median:7.1f}   p95 {p95:7.1f}")

@@ -6,6 +6,7 @@ bootstrap, catalogue import, read-model fetch) gets the registry's query passed 
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import catalog_sync
@@ -73,16 +74,45 @@ def test_nothing_in_catalog_sync_imports_the_portal():
     assert importers == []
 
 
+def importers_of(rooms: tuple[str, ...], target: str) -> list[str]:
+    """The modules under ``rooms`` (folders of the repository) that import ``target`` or anything under it."""
+    base = ROOT.parent
+    return sorted(
+        str(path.relative_to(base))
+        for room in rooms
+        for path in (base / room).rglob("*.py")
+        if any(name == target or name.startswith(f"{target}.") for name in imported_modules(
+            path, ".".join(path.relative_to(base).with_suffix("").parts)))
+    )
+
+
 def test_the_rooms_of_the_house_never_import_the_wiring_package_ocop_web():
     # given every module of catalog_sync, storefront and portal
     # when their imports are read (inside functions too)
     # then none names ocop_web: it only wires (settings, urls, celery, wsgi, the command line)
+    assert importers_of(("catalog_sync", "storefront", "portal"), "ocop_web") == []
+
+
+def test_the_pages_and_the_showcases_never_import_the_command_line_app_saleor_side():
+    # given the modules of the portal, the shop and the showcases (a command may share the command line's kit)
+    # when their imports are read
+    # then none names catalog_sync.saleor_side: their Saleor clients come from catalog_sync.app.clients
+    importers = importers_of(("portal", "catalog_sync/showcases", "storefront"), "catalog_sync.saleor_side")
+    assert [path for path in importers if "/management/commands/" not in path] == []
+
+
+def test_only_the_client_factory_makes_the_web_services_saleor_clients():
+    # given every module of the pages, the app, the showcases and the command-line app
+    # when their calls are read
+    # then SaleorClient(...) is called only in catalog_sync/app/clients.py, and in registration.py, which
+    # confirms a token Saleor has just sent with a short timeout
     base = ROOT.parent
-    importers = sorted(
+    makers = sorted(
         str(path.relative_to(base))
-        for room in ("catalog_sync", "storefront", "portal")
+        for room in ("portal", "storefront", "catalog_sync/app", "catalog_sync/showcases", "catalog_sync/saleor_side")
         for path in (base / room).rglob("*.py")
-        if any(name.split(".")[0] == "ocop_web" for name in imported_modules(
-            path, ".".join(path.relative_to(base).with_suffix("").parts)))
+        if any(isinstance(node, ast.Call) and getattr(node.func, "id", None) == "SaleorClient"
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
     )
-    assert importers == []
+    assert makers == ["catalog_sync/app/clients.py", "catalog_sync/app/registration.py",
+                      "catalog_sync/saleor_side/management/commands/saleor_install_app.py"]

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProductRecord
-from catalog_sync.saleor import SaleorClient, make_transport, spec
+from catalog_sync.saleor import SaleorClient, spec
 from catalog_sync.saleor.readmodel import collection_record, producer_record, product_record
 from catalog_sync.saleor.thumbnails import PublicImages, public_images
 
@@ -49,5 +49,6 @@ class StorefrontReader:
 def installed_reader() -> StorefrontReader:
     from django.conf import settings
 
-    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL or "", None, transport=make_transport()),
-                            media_origins=tuple(settings.MEDIA_ORIGINS))
+    from .clients import storefront_client
+
+    return StorefrontReader(storefront_client(), media_origins=tuple(settings.MEDIA_ORIGINS))
