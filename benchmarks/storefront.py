@@ -47,7 +47,7 @@ import httpx
 import psycopg
 import yaml
 
-from catalog_sync.saleor.readmodel import FETCH_THREADS
+from catalog_sync.saleor.catalogue_read import FETCH_THREADS
 from tests.tier2 import saleor_harness as harness
 
 REPO = Path(__file__).resolve().parents[1]

@@ -116,3 +116,12 @@ def test_only_the_client_factory_makes_the_web_services_saleor_clients():
     )
     assert makers == ["catalog_sync/app/clients.py", "catalog_sync/app/registration.py",
                       "catalog_sync/saleor_side/management/commands/saleor_install_app.py"]
+
+
+def test_the_saleor_client_never_imports_the_read_model():
+    # given every module of catalog_sync.saleor (the client, its typed operations, the catalogue in Saleor)
+    # when their imports are read
+    # then none names catalog_sync.catalogue: the mapping from Saleor's nodes to records lives with the read
+    # model (catalog_sync/catalogue/from_saleor.py), which builds on the client, never the other way round
+    assert importers_of(("catalog_sync/saleor",), "catalog_sync.catalogue") == []
+    assert "catalogue" not in area_graph()["saleor"]
