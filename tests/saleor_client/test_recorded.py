@@ -28,10 +28,10 @@ from catalog_sync.catalogue.records import (
 from catalog_sync.catalogue.search import get_backend
 from catalog_sync.registry.models import Producer
 from catalog_sync.saleor import SaleorClient, SaleorMutationError, catalogue_read, client
-from catalog_sync.saleor.catalogue import assigned, catalogue_products
 from catalog_sync.saleor.client import graphql_data, mutation_payloads
 from catalog_sync.saleor.generated.enums import CountryCode
 from catalog_sync.saleor.generated.input_types import ChannelCreateInput
+from catalog_sync.saleor.held import assigned, catalogue_products
 
 from .conftest import CASSETTES, recording
 
