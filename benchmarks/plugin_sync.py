@@ -28,9 +28,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.tier2 import catalogue as cat
-from tests.tier2 import saleor_harness as harness
-from tests.tier2.servers import FeedServer
+from testkit import catalogue as cat
+from testkit import saleor_harness as harness
+from testkit.servers import FeedServer
 
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "20000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))

@@ -25,7 +25,7 @@ import time
 
 import psycopg
 
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
 
 ROUNDS = 20
 WEB_DATABASE = "ocop_bench_portal"

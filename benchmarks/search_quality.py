@@ -130,7 +130,7 @@ def saleor_quality() -> dict[str, dict[str, tuple[int, int]]]:
     from django.core.management import call_command
 
     from benchmarks.search_queries import QUERIES
-    from tests.tier2 import saleor_harness as harness
+    from testkit import saleor_harness as harness
 
     python = os.environ["SALEOR_PYTHON"]
     harness.ensure_plugin_installed(python)

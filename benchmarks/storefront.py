@@ -48,7 +48,7 @@ import psycopg
 import yaml
 
 from catalog_sync.saleor.catalogue_read import FETCH_THREADS
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
 
 REPO = Path(__file__).resolve().parents[1]
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "20000"))

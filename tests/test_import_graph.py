@@ -125,3 +125,10 @@ def test_the_saleor_client_never_imports_the_read_model():
     # model (catalog_sync/catalogue/from_saleor.py), which builds on the client, never the other way round
     assert importers_of(("catalog_sync/saleor",), "catalog_sync.catalogue") == []
     assert "catalogue" not in area_graph()["saleor"]
+
+
+def test_the_benchmarks_and_the_shared_test_kit_never_import_the_tests():
+    # given the benchmarks and testkit/ (the Saleor harness, servers and builders both share)
+    # when their imports are read
+    # then none names the tests package: the tests build on testkit/, never the other way round
+    assert importers_of(("benchmarks", "testkit"), "tests") == []

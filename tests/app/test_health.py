@@ -8,7 +8,7 @@ from catalog_sync.app import health
 from catalog_sync.saleor import SaleorClient, SaleorConnectionError
 from catalog_sync.saleor.client import RetryingTransport
 from catalog_sync.saleor.recording import ReplayTransport
-from tests.catalogue_builders import product_record
+from testkit.catalogue_builders import product_record
 
 from .conftest import FIXTURES
 

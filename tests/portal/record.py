@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from catalog_sync.saleor.client import APP_PERMISSIONS
+from testkit import saleor_harness as harness
 from tests.saleor_client.conftest import CASSETTES
-from tests.tier2 import saleor_harness as harness
 
 HERE = Path(__file__).resolve().parent
 # What an area needs beyond APP_PERMISSIONS (the installed app asks for it in its manifest).

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 from catalog_sync.saleor.client import APP_PERMISSIONS
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
 
 
 def main() -> int:

@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import redis
 
-from . import catalogue as cat
-from . import saleor_harness as harness
-from .saleor_harness import last_json_line
-from .servers import FeedServer
+from testkit import catalogue as cat
+from testkit import saleor_harness as harness
+from testkit.saleor_harness import last_json_line
+from testkit.servers import FeedServer
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 LEAD_SECONDS = 90  # the shifted clock starts this long before midnight: worker start-up + one sync run

@@ -25,11 +25,10 @@ from catalog_sync.catalogue import store
 from catalog_sync.domain.provinces import province_by_slug
 from storefront.buying import session, stocklock
 from storefront.buying.forms import saleor_province
-from tests import catalogue_builders as builders
+from testkit import catalogue_builders as builders
+from testkit import saleor_harness as harness
 from tests.buying import journeys
 from tests.storefront.html_reading import text_of
-
-from . import saleor_harness as harness
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 PLUGIN_DIR = REPO / "saleor_plugins"
 MIGRATIONS_DIR = PLUGIN_DIR / "ocop_certification" / "migrations"
 BASE_TEMPLATE = "saleor_template"
