@@ -26,6 +26,7 @@ import time
 import psycopg
 
 from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 
 ROUNDS = 20
 WEB_DATABASE = "ocop_bench_portal"
@@ -77,7 +78,7 @@ def main() -> int:
     template = harness.ensure_template(python, keys)
     name = harness.copy_database(template, "bench_portal")
     url = harness.database_url(name)
-    api = harness.SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
+    api = SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
     os.environ["DATABASE_URL"] = _recreate_web_database()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     try:

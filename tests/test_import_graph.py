@@ -1,7 +1,10 @@
 """Dependencies run one way between the areas of catalog_sync: no import cycle between them.
 
 domain ← registry ← the Saleor side (its commands join the two); ``catalog_sync.saleor`` (the client,
-bootstrap, catalogue import, read-model fetch) gets the registry's query passed in and never imports it.
+bootstrap, catalogue import, the catalogue's nodes) gets the registry's query passed in and never imports it,
+nor the read model, which maps Saleor's nodes to its records itself (``catalogue/from_saleor.py``). The pages
+get their Saleor clients from ``catalog_sync/app/clients.py``, never from the command-line app; the
+benchmarks and the tests share ``testkit/``, which never imports the tests.
 """
 
 from __future__ import annotations

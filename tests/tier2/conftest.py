@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,7 +72,7 @@ def saleor_env(request, saleor_python, saleor_keys, saleor_template_db):
 
 @pytest.fixture(scope="module")
 def saleor_api(saleor_env):
-    api = harness.SaleorApi(saleor_env)
+    api = SaleorApi(saleor_env)
     api.start()
     try:
         api.create_app_token()
