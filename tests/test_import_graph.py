@@ -135,3 +135,36 @@ def test_the_benchmarks_and_the_shared_test_kit_never_import_the_tests():
     # when their imports are read
     # then none names the tests package: the tests build on testkit/, never the other way round
     assert importers_of(("benchmarks", "testkit"), "tests") == []
+
+
+def module_graph() -> dict[str, set[str]]:
+    """Which modules of catalog_sync each module of catalog_sync imports (inside functions too): ``from P import
+    N`` names the module P.N where there is one, else P (a package by its __init__.py)."""
+    modules: dict[str, Path] = {}
+    for path in ROOT.rglob("*.py"):
+        parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+        if "migrations" in parts or "generated" in parts:
+            continue
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+                prefix = ".".join([*base, *([node.module] if node.module else [])])
+                found.update(f"{prefix}.{alias.name}" if f"{prefix}.{alias.name}" in modules else prefix
+                             for alias in node.names)
+        graph[module] = {name for name in found if name in modules and name != module}
+    return graph
+
+
+def test_no_two_modules_of_catalog_sync_import_each_other():
+    # given every module of catalog_sync and the modules it imports (a package by its __init__.py)
+    # when the loops are looked for
+    # then there are none: e.g. registry/models.py and registry/withdrawals.py, or saleor/catalogue.py and
+    # saleor/namesakes.py, each stand on a third module rather than on each other
+    assert cycles(module_graph()) == []
