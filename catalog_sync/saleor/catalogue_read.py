@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import spec
-from .client import PAGE_SIZE, SaleorClient
+from .client import PAGE_SIZE, Connection, SaleorClient
 from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct, ReindexProduct
 
 # Pages of products read at once by the reindex. Saleor's API runs 2 workers in docker-compose.yml, each
@@ -43,6 +44,19 @@ def fragment(name: str) -> str:
         if depth == 0:
             break
     return text[start:end + 1] + "\n"
+
+
+def every_page[C: Connection[Any]](page: Callable[[str | None], C | None]) -> Iterator[C]:
+    """Each connection of a paged query, ``page(after)`` running one query, until Saleor has no next page."""
+    after: str | None = None
+    while True:
+        connection = page(after)
+        if connection is None:
+            return
+        yield connection
+        if not connection.page_info.has_next_page:
+            return
+        after = connection.page_info.end_cursor
 
 
 @dataclass
@@ -70,31 +84,17 @@ class CatalogueFetch:
         return self._pages_by_id() if self.threads > 1 else self._pages_in_order()
 
     def _pages_in_order(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
-        after: str | None = None
-        while True:
-            connection = self.storefront.catalogue_products_page(
-                channel=self.channel, first=PAGE_SIZE, after=after).products
-            if connection is None:
-                return
+        for connection in every_page(lambda after: self.storefront.catalogue_products_page(
+                channel=self.channel, first=PAGE_SIZE, after=after).products):
             yield [edge.node for edge in connection.edges], connection.total_count
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
 
     def id_pages(self) -> Iterator[tuple[list[str], int | None]]:
         """The ids of every product a customer sees, a page at a time (Saleor's count with the first)."""
-        after: str | None = None
         total: int | None = None
-        while True:
-            connection = self.storefront.catalogue_product_ids(channel=self.channel, first=PAGE_SIZE, after=after,
-                                                               with_count=after is None).products
-            if connection is None:
-                return
-            total = connection.total_count if after is None else total
+        for number, connection in enumerate(every_page(lambda after: self.storefront.catalogue_product_ids(
+                channel=self.channel, first=PAGE_SIZE, after=after, with_count=after is None).products)):
+            total = connection.total_count if number == 0 else total
             yield [edge.node.id for edge in connection.edges], total
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
 
     def products_by_ids(self, ids: list[str]) -> list[ReindexProduct]:
         """The products of ``ids`` (one page at most), in that order; one gone since its id was read is left out."""
@@ -140,29 +140,16 @@ class CatalogueFetch:
 
     def producer_pages(self) -> Iterator[tuple[list[CatalogueProducer], int | None]]:
         """Every page (producers' and others: the mapping tells them apart)."""
-        after: str | None = None
-        while True:
-            connection = self.storefront.catalogue_producers_page(first=PAGE_SIZE, after=after).pages
-            if connection is None:
-                return
+        for connection in every_page(lambda after: self.storefront.catalogue_producers_page(
+                first=PAGE_SIZE, after=after).pages):
             yield [edge.node for edge in connection.edges], connection.total_count
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
 
     def collection_pages(self) -> Iterator[tuple[Iterator[tuple[CatalogueCollection, list[str] | None]], int | None]]:
         """Every showcase, each with all its product ids when it holds more than the node's first page (those
         asked as the page is walked: walk each page before the next)."""
-        after: str | None = None
-        while True:
-            connection = self.storefront.catalogue_collections_page(
-                channel=self.channel, first=PAGE_SIZE, after=after).collections
-            if connection is None:
-                return
+        for connection in every_page(lambda after: self.storefront.catalogue_collections_page(
+                channel=self.channel, first=PAGE_SIZE, after=after).collections):
             yield self._with_product_ids([edge.node for edge in connection.edges]), connection.total_count
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
 
     def _with_product_ids(self, nodes: list[CatalogueCollection]) -> Iterator[tuple[CatalogueCollection,
                                                                                    list[str] | None]]:
