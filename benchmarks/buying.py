@@ -47,7 +47,7 @@ from catalog_sync.saleor import SaleorClient, make_transport  # noqa: E402
 from catalog_sync.saleor.shopping import AddressInput, Shop  # noqa: E402
 from storefront.buying import session  # noqa: E402
 from storefront.buying.forms import saleor_province, vietnamese_phone  # noqa: E402
-from tests.buying.journeys import SHOPPER, cart_lines  # noqa: E402
+from testkit.shopper import SHOPPER, cart_lines  # noqa: E402
 
 
 class TimedTransport(httpx.BaseTransport):

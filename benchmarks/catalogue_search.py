@@ -44,7 +44,7 @@ def real_rows() -> list[dict[str, str]]:
 def make_records(count: int):
     from catalog_sync.domain.groups import match_group, match_set
     from catalog_sync.domain.provinces import resolve_province
-    from tests.catalogue_builders import NOW, editorjs, product_record, variant_record
+    from testkit.catalogue_builders import NOW, editorjs, product_record, variant_record
 
     random.seed(20)
     base = real_rows()

@@ -76,7 +76,7 @@ def main() -> None:
     from catalog_sync.catalogue.records import Image
     from catalog_sync.domain.text import match_key
     from catalog_sync.registry.models import Certificate, Decision, Producer
-    from tests.catalogue_builders import collection_record, sample_product
+    from testkit.catalogue_builders import collection_record, sample_product
 
     products = [sample_product(i, certificate_id=f"AG-2025-{i:04d}",
                                thumbnail=Image(url=f"{media}/media/{i}.jpg", alt="")) for i in range(PRODUCTS)]

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.importers import hostile
+from testkit import hostile
 
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "600"))
 FILES = {

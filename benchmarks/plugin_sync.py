@@ -28,9 +28,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.tier2 import catalogue as cat
-from tests.tier2 import saleor_harness as harness
-from tests.tier2.servers import FeedServer
+from testkit import catalogue as cat
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
+from testkit.servers import FeedServer
 
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "20000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
@@ -156,7 +157,7 @@ def main() -> int:
         seeded = copy_env(harness.SaleorEnv(python, "", {}, template), keys, "bench_seed")
         made.append(seeded.db_name)
         try:
-            api = harness.SaleorApi(seeded)
+            api = SaleorApi(seeded)
             api.start()
             try:
                 api.create_app_token("bench")
@@ -202,7 +203,7 @@ def main() -> int:
             expiring = int(PRODUCTS * EXPIRING_SHARE)
             env = copy_env(synced, keys, "bench_mutations")
             made.append(env.db_name)
-            api = harness.SaleorApi(env)
+            api = SaleorApi(env)
             api.start()
             try:
                 api.create_app_token("bench-mutations")

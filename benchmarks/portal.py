@@ -25,7 +25,8 @@ import time
 
 import psycopg
 
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 
 ROUNDS = 20
 WEB_DATABASE = "ocop_bench_portal"
@@ -77,7 +78,7 @@ def main() -> int:
     template = harness.ensure_template(python, keys)
     name = harness.copy_database(template, "bench_portal")
     url = harness.database_url(name)
-    api = harness.SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
+    api = SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
     os.environ["DATABASE_URL"] = _recreate_web_database()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     try:
@@ -90,10 +91,10 @@ def main() -> int:
         from django.core.management import call_command
         from django.test import Client
 
+        from catalog_sync.app.clients import app_client
         from catalog_sync.catalogue.models import Variant
         from catalog_sync.registry.models import Certificate
         from catalog_sync.saleor.catalogue import import_catalogue
-        from catalog_sync.saleor_side.connection import command_client
         from portal.accounts import account_for_invitation, activate, invite
 
         settings.SALEOR_API_URL, settings.SALEOR_APP_TOKEN = api.url, token
@@ -101,7 +102,7 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         _registry()
         call_command("saleor_bootstrap", stdout=io.StringIO())
-        with command_client() as client:
+        with app_client() as client:
             summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=datetime.date(2026, 11, 22),
                                        demo=True)
         call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
@@ -115,7 +116,7 @@ def main() -> int:
         print(f"Saleor {harness.saleor_version(python)} at {api.url}: {summary.created} products created; "
               f"portal person of HTX Nông sản Cầu Đất ({theirs} variants in the read model); "
               f"{ROUNDS} rounds each, server time in this process (ms)")
-        with command_client() as client:
+        with app_client() as client:
             operations = client.operations()
             median, p95 = _times(lambda: operations.execute("query Ping { shop { name } }", operation_name="Ping"))
         print(f"  Saleor itself, smallest query (shop name)      median {median:7.1f}   p95 {p95:7.1f}")

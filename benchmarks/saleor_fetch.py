@@ -14,8 +14,8 @@ import time
 
 import httpx
 
+from catalog_sync.catalogue.from_saleor import iter_catalogue
 from catalog_sync.saleor.client import POOL_LIMITS, RetryingTransport, SaleorClient
-from catalog_sync.saleor.readmodel import iter_catalogue
 
 ROUNDS = 7
 PINGS = 50

@@ -130,7 +130,8 @@ def saleor_quality() -> dict[str, dict[str, tuple[int, int]]]:
     from django.core.management import call_command
 
     from benchmarks.search_queries import QUERIES
-    from tests.tier2 import saleor_harness as harness
+    from testkit import saleor_harness as harness
+    from testkit.saleor_api import SaleorApi
 
     python = os.environ["SALEOR_PYTHON"]
     harness.ensure_plugin_installed(python)
@@ -139,7 +140,7 @@ def saleor_quality() -> dict[str, dict[str, tuple[int, int]]]:
     name = harness.copy_database(template, "bench-search")
     url = harness.database_url(name)
     env = harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name)
-    api = harness.SaleorApi(env)
+    api = SaleorApi(env)
     try:
         api.start()
         settings.SALEOR_API_URL = api.url

@@ -47,8 +47,8 @@ import httpx
 import psycopg
 import yaml
 
-from catalog_sync.saleor.readmodel import FETCH_THREADS
-from tests.tier2 import saleor_harness as harness
+from catalog_sync.saleor.catalogue_read import FETCH_THREADS
+from testkit import saleor_harness as harness
 
 REPO = Path(__file__).resolve().parents[1]
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "20000"))

@@ -19,12 +19,12 @@ def send_certificate_reminders() -> int:
              retry_backoff=True, max_retries=8)
 def tell_producers_of_order(order_id: str) -> int:
     """Read the order from Saleor now; record each new line of a producer and email its people once."""
+    from catalog_sync.app.clients import app_client
     from catalog_sync.saleor import producer_orders
-    from catalog_sync.saleor_side.connection import command_client
 
     from .orders import record_new_lines
 
-    with command_client() as client:
+    with app_client() as client:
         order = producer_orders.order_by_id(client, order_id)
     return len(record_new_lines(order)) if order is not None else 0
 
@@ -34,16 +34,14 @@ def tell_producers_of_order(order_id: str) -> int:
 def catch_up_orders() -> dict | None:
     """Hourly (the web's beat): the orders of the last 48 hours no order webhook brought (order_catch_up.py).
     Nothing to do before the app is installed."""
-    from django.conf import settings
     from django.utils import timezone
 
-    from catalog_sync.app.models import Installation
-    from catalog_sync.saleor import SaleorClient, make_transport
+    from catalog_sync.app.clients import installed_app_client
 
     from .order_catch_up import WINDOW, catch_up
 
-    installation = Installation.objects.for_api_url(settings.SALEOR_API_URL or "")
-    if installation is None:
+    client = installed_app_client()
+    if client is None:
         return None
-    with SaleorClient(installation.saleor_api_url, installation.token, transport=make_transport()) as client:
+    with client:
         return catch_up(client, timezone.now() - WINDOW).as_json()

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from catalog_sync.catalogue.from_saleor import collection_record, images_for, producer_record, product_record
+from catalog_sync.catalogue.public_images import PublicImages
 from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProductRecord
-from catalog_sync.saleor import SaleorClient, make_transport, spec
-from catalog_sync.saleor.readmodel import collection_record, producer_record, product_record
-from catalog_sync.saleor.thumbnails import PublicImages, public_images
+from catalog_sync.saleor import SaleorClient, spec
 
 
 @dataclass
@@ -19,13 +19,12 @@ class StorefrontReader:
 
     client: SaleorClient
     channel: str = spec.CHANNEL_SLUG
-    # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (thumbnails.py)
+    # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (public_images.py)
     media_origins: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         self.operations: Any = self.client.storefront()
-        self.images: PublicImages | None = None if self.media_origins is None else public_images(
-            self.client.http, self.client.url, self.media_origins)
+        self.images: PublicImages | None = images_for(self.client, self.media_origins)
 
     def product(self, product_id: str) -> ProductRecord | None:
         node = self.operations.product_for_storefront(channel=self.channel, id=product_id).product
@@ -49,5 +48,6 @@ class StorefrontReader:
 def installed_reader() -> StorefrontReader:
     from django.conf import settings
 
-    return StorefrontReader(SaleorClient(settings.SALEOR_API_URL or "", None, transport=make_transport()),
-                            media_origins=tuple(settings.MEDIA_ORIGINS))
+    from .clients import storefront_client
+
+    return StorefrontReader(storefront_client(), media_origins=tuple(settings.MEDIA_ORIGINS))

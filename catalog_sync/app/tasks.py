@@ -54,16 +54,13 @@ def check_saleor() -> bool:
 def catch_up_withdrawals() -> dict | None:
     """Hourly (the web's beat): the plugin's log of the products changed in the last 48 hours that no
     webhook brought (withdrawal_catch_up.py). Nothing to do before the app is installed."""
-    from django.conf import settings
     from django.utils import timezone
 
-    from catalog_sync.saleor import SaleorClient, make_transport
-
-    from .models import Installation
+    from .clients import installed_app_client
     from .withdrawal_catch_up import WINDOW, catch_up
 
-    installation = Installation.objects.for_api_url(settings.SALEOR_API_URL or "")
-    if installation is None:
+    client = installed_app_client()
+    if client is None:
         return None
-    with SaleorClient(installation.saleor_api_url, installation.token, transport=make_transport()) as client:
+    with client:
         return catch_up(client, timezone.now() - WINDOW).as_json()

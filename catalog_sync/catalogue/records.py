@@ -1,8 +1,8 @@
 """The records that cross the read model's boundary (plain Python, no Django).
 
-Producers of records: the Saleor side (``catalog_sync.saleor``), which maps GraphQL replies and
-webhook payloads into them. Consumers: the read model's store and search backends
-(``catalog_sync.catalogue``) and the storefront's pages. Ids are Saleor's global ids.
+Producers of records: ``from_saleor``, which maps Saleor's GraphQL replies and webhook payloads into
+them (the Saleor client never imports the read model). Consumers: the read model's store and search
+backends (``catalog_sync.catalogue``) and the storefront's pages. Ids are Saleor's global ids.
 Texts are as Saleor holds them (Vietnamese), with the English translation where there is one.
 Rich text (``description``, ``content``) is Saleor's EditorJS JSON as a string, never HTML:
 the pages render and sanitise it.

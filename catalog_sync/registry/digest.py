@@ -27,7 +27,7 @@ from catalog_sync.domain.validity import vietnam_today
 from . import reports
 from .models import Certificate
 from .offices import DigestSent, ProvinceOffice
-from .withdrawals import WithdrawalEvent
+from .withdrawal_events import WithdrawalEvent
 
 EXPIRING_DAYS = 60
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")

@@ -292,4 +292,4 @@ class ImportRow(models.Model):
 from .offices import DigestSent, ProvinceOffice  # noqa: E402, F401
 
 # What the certification plugin withdrew and restored, carried by the app's webhooks.
-from .withdrawals import WithdrawalEvent  # noqa: E402, F401
+from .withdrawal_events import WithdrawalEvent  # noqa: E402, F401

@@ -1,10 +1,10 @@
 """Saleor integration: one client for Saleor's API, the OCOP catalogue in Saleor, and the read-model fetch.
 
-Callers use ``client_from_settings()``, ``bootstrap(client)``, ``import_catalogue(client, ...)`` and
-``readmodel.iter_catalogue(client)``; no GraphQL leaves this package. Every operation is typed: written in
-``queries/*.graphql``, checked against Saleor 3.23.28's schema and generated into ``generated/`` by
-ariadne-codegen (``.venv/bin/ariadne-codegen``). As a Django app (label
-``saleor_side``) it carries the ``ocop saleor …``, ``ocop search reindex`` and ``ocop demo`` commands.
+Callers get a client from ``catalog_sync.app.clients`` (the one place that picks its address and token) and use
+``bootstrap(client)``, ``import_catalogue(client, ...)`` and the read model's ``iter_catalogue(client)``; no
+GraphQL leaves this package. Every operation is typed: written in ``queries/*.graphql``, checked against Saleor
+3.23.28's schema and generated into ``generated/`` by ariadne-codegen (``.venv/bin/ariadne-codegen``). The
+``ocop saleor …``, ``ocop search reindex`` and ``ocop demo`` commands live in ``catalog_sync.saleor_side``.
 """
 
 from __future__ import annotations
@@ -37,19 +37,6 @@ def make_transport() -> httpx.BaseTransport:
     return transport
 
 
-def client_from_settings(*, url: str | None = None, token: str | None = None,
-                         token_required: bool = True) -> SaleorClient:
-    """The client for SALEOR_API_URL with SALEOR_APP_TOKEN; ``token_required=False`` for what a customer may read."""
-    from django.conf import settings
-
-    url = url or settings.SALEOR_API_URL
-    token = token or settings.SALEOR_APP_TOKEN
-    if not token and token_required:
-        raise SaleorError("no Saleor app token: set SALEOR_APP_TOKEN to the token of a Saleor app with "
-                          + ", ".join(APP_PERMISSIONS))
-    return SaleorClient(url or "", token, transport=make_transport())
-
-
 __all__ = [
     "APP_PERMISSIONS",
     "RECORD_ENV",
@@ -58,6 +45,5 @@ __all__ = [
     "SaleorError",
     "SaleorMutationError",
     "SaleorResponseError",
-    "client_from_settings",
     "make_transport",
 ]

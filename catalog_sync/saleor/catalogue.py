@@ -10,32 +10,25 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from . import namesakes, spec
 from .bootstrap import CatalogueState, read_state
-from .client import SaleorClient, SaleorError, SaleorMutationError, every_node, returned
-from .demo_values import DEMO_NOTE, DemoValues, demo_metadata
+from .client import SaleorClient, SaleorError, SaleorMutationError, returned
+from .demo import DemoSeeding
 from .entries import CatalogueQuery, ListedCertificate, OwnerQuery, ProducerEntry, ProductEntry, catalogue_entries
-from .generated.fragments import CatalogueProductNode, ProducerPageNode
 from .generated.input_types import (
     AttributeValueInput,
     AttributeValueSelectableTypeInput,
     PageCreateInput,
     PageInput,
     ProductBulkCreateInput,
-    ProductChannelListingAddInput,
-    ProductChannelListingCreateInput,
-    ProductChannelListingUpdateInput,
     ProductInput,
-    ProductVariantBulkCreateInput,
-    ProductVariantChannelListingAddInput,
-    ProductVariantCreateInput,
-    StockInput,
 )
+from .held import PageNode, ProductNode, assigned, catalogue_products, producer_pages
 
 BULK_SIZE = 50
 
@@ -109,43 +102,6 @@ class _Context:
         return reference if reference in self.choice_slugs else None
 
 
-# --- what Saleor holds, 100 per query ---------------------------------------------------------------
-
-PageNode = ProducerPageNode
-ProductNode = CatalogueProductNode
-
-
-def producer_pages(client: SaleorClient, page_type_id: str) -> Iterator[PageNode]:
-    operations = client.operations()
-    return every_node(lambda first, after: operations.producer_pages(
-        page_type=page_type_id, first=first, after=after).pages)
-
-
-def catalogue_products(client: SaleorClient, product_type_ids: list[str]) -> Iterator[ProductNode]:
-    """Every product of our product types (``ocop-product``, ``ocop-service``), whatever its listing."""
-    operations = client.operations()
-    return every_node(lambda first, after: operations.catalogue_products(
-        product_types=product_type_ids, first=first, after=after).products)
-
-
-def assigned(node: PageNode | ProductNode) -> dict[str, Any]:
-    """A product's or page's attribute values by attribute slug, in comparable form."""
-    values: dict[str, Any] = {}
-    for item in node.assigned_attributes:
-        slug = item.attribute.slug
-        if item.typename__ == "AssignedPlainTextAttribute":
-            values[slug] = item.text
-        elif item.typename__ == "AssignedNumericAttribute":
-            values[slug] = None if item.number is None else Decimal(str(item.number))
-        elif item.typename__ == "AssignedDateAttribute":
-            values[slug] = item.day
-        elif item.typename__ == "AssignedSingleChoiceAttribute":
-            values[slug] = item.choice.slug if item.choice else None
-        elif item.typename__ == "AssignedSinglePageReferenceAttribute":
-            values[slug] = item.page.id if item.page else None
-    return values
-
-
 def _editorjs(*paragraphs: str) -> str:
     return json.dumps({"blocks": [{"type": "paragraph", "data": {"text": p}} for p in paragraphs]},
                       ensure_ascii=False)
@@ -163,7 +119,8 @@ class _Run:
         self.ctx = context
         self.summary = summary
         self.progress = progress or (lambda phase, done, total: None)
-        self.demo = demo
+        # the demo store (``ocop demo``): every product listed, with a made-up price and stock (demo.py)
+        self.demo = DemoSeeding(context.channel_id, context.warehouse_id) if demo else None
         self.product_ids: dict[str, str] = {}  # external reference -> id, of the products created or found
         self.slugs_before: dict[str, str] = {}  # page id -> its slug when the run began
         self.pages_at_start: dict[str, PageNode] = {}  # by slug
@@ -288,19 +245,7 @@ class _Run:
             attributes=attributes,
         )
         if self.demo:
-            description.append(DEMO_NOTE)
-            product.metadata = demo_metadata()
-            product.channel_listings = [ProductChannelListingCreateInput(
-                channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
-                isAvailableForPurchase=True,
-            )]
-            product.variants = [ProductVariantBulkCreateInput(
-                sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255], attributes=[],
-                trackInventory=True, metadata=demo_metadata(),
-                stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
-                channelListings=[ProductVariantChannelListingAddInput(
-                    channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))],
-            )]
+            self.demo.new_product(product, description, entry)
         product.description = _editorjs(*description)
         return product
 
@@ -334,18 +279,18 @@ class _Run:
             have = assigned(product)
             same = all(have.get(slug) == value for slug, value in shown.items()) and (
                 (product.category.slug if product.category else None) == entry.category)
-            needs_listing = self.demo and not (product.product_variants and product.product_variants.edges)
+            seeding = self.demo if not (product.product_variants and product.product_variants.edges) else None
             try:
                 if not same:
                     self.operations.product_update(id=product.id, input=ProductInput(
                         attributes=inputs, category=self.ctx.category_ids[entry.category]))
-                if needs_listing:
-                    self._demo_listing(entry, product.id)
+                if seeding:
+                    seeding.listing(self.operations, entry, product.id)
             except SaleorMutationError as error:
                 self.summary.error(entry.certificate_id, str(error))
             else:
                 self._moved(entry, have.get(spec.PRODUCER), (slugs or {}).get(entry.producer_key))
-                if same and not needs_listing:
+                if same and not seeding:
                     self.summary.unchanged += 1
                 else:
                     self.summary.updated += 1
@@ -369,23 +314,6 @@ class _Run:
     def split_pages(self) -> list[dict[str, Any]]:
         return [{"from": before, "to": now, "products": sorted(ids)}
                 for (before, now), ids in sorted(self.moved.items())]
-
-    def _demo_listing(self, entry: ProductEntry, product_id: str) -> None:
-        """A product created before the demo (no variant yet): give it the demo variant, price, stock and listing."""
-        created = self.operations.variant_create(input=ProductVariantCreateInput(
-            product=product_id, sku=f"OCOP-{entry.chain_root}", name=entry.product_name[:255],
-            attributes=[], trackInventory=True, metadata=demo_metadata(),
-            stocks=[StockInput(warehouse=self.ctx.warehouse_id, quantity=DemoValues.stock(entry))],
-        )).product_variant_create
-        variant = returned(created.product_variant if created else None, "productVariantCreate")
-        self.operations.product_channel_listing(id=product_id, input=ProductChannelListingUpdateInput(
-            updateChannels=[ProductChannelListingAddInput(
-                channelId=self.ctx.channel_id, isPublished=True, visibleInListings=True,
-                isAvailableForPurchase=True,
-            )]))
-        self.operations.variant_channel_listing(id=variant.id, input=[ProductVariantChannelListingAddInput(
-            channelId=self.ctx.channel_id, price=str(DemoValues.price(entry)))])
-        self.operations.product_update(id=product_id, input=ProductInput(metadata=demo_metadata()))
 
     def _create(self, chunk: list[tuple[ProductEntry, ProductBulkCreateInput]]) -> None:
         reply = self.operations.product_bulk_create(products=[payload for _, payload in chunk]).product_bulk_create
@@ -415,7 +343,7 @@ def import_catalogue(client: SaleorClient, catalogue: CatalogueQuery, *, today: 
         client, sorted(context.product_type_ids.values())) if p.external_reference}
     run.sync_products(products, pages, existing, slugs={p.key: p.slug for p in producers})
     if owners is not None and run.shared_page_ids:
-        namesakes.rehome(run, products, existing, owners, assigned)
+        namesakes.rehome(run, products, existing, owners)
     summary.split_pages = run.split_pages()
     return summary
 

@@ -5,34 +5,34 @@ what a comparison of the id sets finds (the cheap query of ids only, a page at a
 reindex walks them): the ids Saleor lists that the read model lacks (a product published again: Saleor
 does not change ``updatedAt`` when a listing is published) are read too, and the ids the read model
 holds that Saleor no longer lists are to be removed. The products are read by id, ``threads`` pages
-at once, as the full reindex reads them (``readmodel.CatalogueFetch``), with the same mapping. A product
-Saleor lists that is not for sale (no priced variant, not an OCOP type) is never held, so each run reads it
-again: the full reindex's "left out" count says how many there are (none in a healthy catalogue).
+at once, as the full reindex reads them (``catalogue_read.CatalogueFetch``); the read model maps them as it
+maps the full reindex's (``catalog_sync.catalogue.from_saleor``). A product Saleor lists that is not for sale
+(no priced variant, not an OCOP type) is never held, so each run reads it again: the full reindex's "left
+out" count says how many there are (none in a healthy catalogue).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from catalog_sync.catalogue.records import ProductRecord
-
 from . import spec
+from .catalogue_read import FETCH_THREADS, CatalogueFetch
 from .client import PAGE_SIZE, SaleorClient
-from .readmodel import FETCH_THREADS, CatalogueFetch, product_record
+from .generated.fragments import ReindexProduct
 
 Progress = Callable[[str, int, int], None]
 
 
 @dataclass
 class Changes:
-    """Saleor's answer since a moment: what to write, what to remove, and how much was read."""
+    """Saleor's answer since a moment: the products read, those no longer listed, and how much was read."""
 
     started_at: datetime.datetime  # every read happened after this moment
-    records: list[ProductRecord] = field(default_factory=list)  # read, and for sale now
-    gone: list[str] = field(default_factory=list)  # no longer listed, or read and not for sale now
+    products: list[tuple[str, ReindexProduct | None]] = field(default_factory=list)  # asked, in order; None: gone
+    unlisted: list[str] = field(default_factory=list)  # held, and no longer listed (sorted)
     read: int = 0  # products read in full
     listed: int = 0  # ids Saleor lists in the channel
 
@@ -50,13 +50,13 @@ def _pages(ids: Iterable[str]) -> Iterator[list[str]]:
 
 def changes_since(client: SaleorClient, since: datetime.datetime, *, held: set[str],
                   channel: str = spec.CHANNEL_SLUG, threads: int = FETCH_THREADS,
-                  progress: Progress | None = None, media_origins: Sequence[str] | None = None) -> Changes:
+                  progress: Progress | None = None) -> Changes:
     """What changed in Saleor since ``since`` (aware) for a read model holding the product ids ``held``.
 
     The changed products are read while the ids are walked; then those the read model lacks."""
     if since.tzinfo is None:
         raise ValueError("since must be an aware date-time")
-    fetch = CatalogueFetch(client, channel=channel, threads=threads, media_origins=media_origins)
+    fetch = CatalogueFetch(client, channel=channel, threads=threads)
     changes = Changes(started_at=fetch.started_at)
     asked: set[str] = set()
     with ThreadPoolExecutor(max_workers=max(threads, 1), thread_name_prefix="reindex-since") as pool:
@@ -65,11 +65,11 @@ def changes_since(client: SaleorClient, since: datetime.datetime, *, held: set[s
         def read(ids: list[str]) -> None:
             for page in _pages(i for i in ids if i not in asked):
                 asked.update(page)
-                reads.append((page, pool.submit(fetch._products_by_ids, page)))
+                reads.append((page, pool.submit(fetch.products_by_ids, page)))
 
         read(_changed_ids(fetch, channel, since))
         listed: set[str] = set()
-        for ids, total in fetch._id_pages():
+        for ids, total in fetch.id_pages():
             listed.update(ids)
             if progress:
                 progress("listed", len(listed), max(total or 0, len(listed)))
@@ -79,16 +79,12 @@ def changes_since(client: SaleorClient, since: datetime.datetime, *, held: set[s
         for page, future in reads:
             nodes = {node.id: node for node in future.result()}
             for product_id in page:
-                record = product_record(nodes[product_id]) if product_id in nodes else None
+                changes.products.append((product_id, nodes.get(product_id)))
                 changes.read += product_id in nodes
-                if record is None:
-                    changes.gone.append(product_id)
-                else:
-                    changes.records.append(fetch.images.product(record) if fetch.images else record)
             done += len(page)
             if progress:
                 progress("changed", done, len(asked))
-    changes.gone += sorted(held - listed - set(changes.gone))
+    changes.unlisted = sorted(held - listed)
     return changes
 
 

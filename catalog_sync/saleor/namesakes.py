@@ -10,14 +10,29 @@ their own registry producer's page, found from their certificate.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from . import spec
+from .client import SaleorError
 from .entries import OwnerQuery, ProducerEntry, ProductEntry, producer_entry
 from .generated.input_types import AttributeValueInput, ProductInput
+from .held import PageNode, ProductNode, assigned
 
-if TYPE_CHECKING:
-    from .catalogue import PageNode, ProductNode, _Run
+
+class Run(Protocol):
+    """What ``rehome`` needs of the catalogue import's run (``catalogue._Run``)."""
+
+    operations: Any  # the typed operations, with the app's token
+    ctx: Any  # Saleor's ids of the catalogue's attributes (``attribute_ids``)
+    summary: Any  # the import's summary: ``error(certificate, reason)``
+    shared_page_ids: set[str]
+    pages_by_key: dict[str, str | SaleorError]
+    pages_at_start: dict[str, PageNode]
+
+    def sync_producers(self, producers: list[ProducerEntry],
+                       existing: dict[str, PageNode] | None = None) -> dict[str, str | SaleorError]: ...
+
+    def note_move(self, certificate_id: str, page_before: str | None, slug_now: str | None) -> None: ...
 
 
 def heirs(producers: list[ProducerEntry], existing: Mapping[str, PageNode]) -> dict[str, str]:
@@ -36,8 +51,7 @@ def shared_pages(producers: list[ProducerEntry], existing: Mapping[str, PageNode
     return {existing[p.shared_slug].id for p in producers if p.shares_name and p.shared_slug in existing}
 
 
-def rehome(run: _Run, products: list[ProductEntry], existing: Mapping[str, ProductNode], owners: OwnerQuery,
-           assigned: Any) -> None:
+def rehome(run: Run, products: list[ProductEntry], existing: Mapping[str, ProductNode], owners: OwnerQuery) -> None:
     """Move each product outside today's catalogue still on a page namesakes shared to its own registry
     producer's page (made when it has none), as the catalogue's products were; reported with them."""
     listed = {entry.external_reference for entry in products}

@@ -10,9 +10,8 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from catalog_sync.catalogue import store
+from catalog_sync.catalogue.from_saleor import changed_records, iter_catalogue
 from catalog_sync.saleor import SaleorClient
-from catalog_sync.saleor.changes import changes_since
-from catalog_sync.saleor.readmodel import iter_catalogue
 
 Progress = Callable[[str, int, int], None]
 
@@ -60,7 +59,7 @@ def reindex_since(client: SaleorClient, since: datetime.datetime, progress: Prog
                   media_origins: tuple[str, ...] | None = None) -> Outcome:
     """The products Saleor changed since ``since`` and those the id sets differ by, applied in one transaction."""
     start = time.perf_counter()
-    changes = changes_since(client, since, held=store.product_ids(), progress=progress,
-                            media_origins=media_origins)
+    changes = changed_records(client, since, held=store.product_ids(), progress=progress,
+                              media_origins=media_origins)
     written, removed = store.apply_changes(changes.records, changes.gone, at=changes.started_at)
     return Outcome("since", changes.read, written, removed, round(time.perf_counter() - start, 3))

@@ -13,8 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import SaleorClient, SaleorError
-from catalog_sync.saleor_side.connection import command_client
 
 SINCE_HELP = "ISO-8601 date-time with offset, e.g. 2026-11-01T00:00:00+07:00"
 
@@ -54,7 +54,7 @@ class CatchUpCommand(BaseCommand):
     def handle(self, *args, **options):
         since = parse_since(options["since"]) if options["since"] else timezone.now() - self.window
         try:
-            with command_client(url=options["url"], token=options["token"]) as client:
+            with app_client(url=options["url"], token=options["token"]) as client:
                 result = self.catch_up(client, since)
         except SaleorError as error:
             raise CommandError(f"{self.name}: {error}", returncode=1) from None

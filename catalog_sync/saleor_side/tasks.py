@@ -16,13 +16,13 @@ def reindex_recent() -> dict | None:
     from django.conf import settings
     from django.utils import timezone
 
-    from catalog_sync.saleor import client_from_settings
+    from catalog_sync.app.clients import storefront_client
 
     from .reindex import BEAT_WINDOW, reindex_since
 
     if not settings.SALEOR_API_URL:
         return None
-    with client_from_settings(token_required=False) as client:
+    with storefront_client() as client:
         outcome = reindex_since(client, timezone.now() - BEAT_WINDOW,
                                 media_origins=tuple(settings.MEDIA_ORIGINS)).as_json()
     log.info("search reindex --since (beat): %s", outcome)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import SaleorClient
-from catalog_sync.saleor_side.connection import command_client
 
 
 def saleor_client() -> SaleorClient:
-    return command_client()
+    return app_client()

@@ -12,13 +12,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.core.formats import money
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, SaleorMutationError
 from catalog_sync.saleor.catalogue import CertificateNotImported
 from catalog_sync.saleor.portal_listing import AlreadyListed, Listing, list_certificate
-from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
 from ..forms import ListingForm
@@ -50,7 +50,7 @@ def new_listing(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and form.is_valid():
         assert pair is not None
         try:
-            with command_client() as client:
+            with app_client() as client:
                 listing = list_certificate(client, pair, price=form.cleaned_data["price"],
                                            stock=form.cleaned_data["stock"])
         except AlreadyListed as already:

@@ -22,9 +22,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from catalog_sync.app import deliveries
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import SaleorError, SaleorMutationError
 from catalog_sync.saleor import producer_orders as saleor_orders
-from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
 from ..listings import NotTheirs
@@ -66,7 +66,7 @@ def _unavailable(request: HttpRequest, account: ProducerAccount) -> HttpResponse
 def orders(request: HttpRequest) -> HttpResponse:
     account = _account(request)
     try:
-        with command_client() as client:
+        with app_client() as client:
             found = their_orders(account, client)
     except SaleorError:
         log.exception("portal orders: Saleor did not answer")
@@ -82,7 +82,7 @@ def order(request: HttpRequest, number: int) -> HttpResponse:
     form = ShipForm(request.POST if request.method == "POST" else None)
     problem, status = None, 503
     try:
-        with command_client() as client:
+        with app_client() as client:
             theirs = their_order(account, number, client)
             if request.method not in ("GET", "HEAD", "POST"):
                 return HttpResponseNotAllowed(["GET", "POST"])

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.domain.validity import CertificateStatus, vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError, SaleorMutationError
-from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
 from ..forms import VariantForm
@@ -99,7 +99,7 @@ def variant_edit(request: HttpRequest, variant_id: str) -> HttpResponse:
     form = VariantForm(request.POST or None)
     problem, current = None, None
     try:
-        with command_client() as client:
+        with app_client() as client:
             if request.method == "POST" and form.is_valid():
                 changes = change_variant(account, variant_id, price=form.cleaned_data["price"],
                                          stock=form.cleaned_data["stock"], client=client)

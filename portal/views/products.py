@@ -18,12 +18,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product
 from catalog_sync.domain.groups import group_by_slug
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
 from catalog_sync.saleor.product_edits import ProductState
-from catalog_sync.saleor_side.connection import command_client
 
 from .. import description as rich
 from .. import products as logic
@@ -84,7 +84,7 @@ def _product_edit(request: HttpRequest, account: ProducerAccount, product: Produ
     bound: dict[str, forms.Form] = {}
     problem = None
     try:
-        with command_client() as client:
+        with app_client() as client:
             if request.method == "POST":
                 kind = request.POST.get("form", "")
                 form_class = FORMS.get(kind)

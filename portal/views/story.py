@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import SaleorClient, SaleorError, SaleorMutationError
 from catalog_sync.saleor.producer_story import PageState
-from catalog_sync.saleor_side.connection import command_client
 
 from ..access import producer_required
 from ..forms import PHOTO_FORMATS
@@ -70,7 +70,7 @@ def _with_page(request: HttpRequest, act: Callable[[SaleorClient, PageState], Ht
     account = _account(request)
     state = None
     try:
-        with command_client() as client:
+        with app_client() as client:
             state = their_page(account, client)
             done = act(client, state)
             if done is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import threading
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -12,11 +11,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog_sync.app.models import Installation
+from catalog_sync.app.clients import SharedClients, app_token
 from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
 
-_lock = threading.Lock()
-_app_clients: dict[tuple[str, str], SaleorClient] = {}
+_app_clients = SharedClients()
 
 
 def public_url(path: str) -> str:
@@ -28,24 +26,14 @@ def public_url(path: str) -> str:
 def app_client() -> SaleorClient:
     """Saleor with the app's token (SALEOR_APP_TOKEN, else the installed app's): orders by number."""
     url = settings.SALEOR_API_URL or ""
-    token = settings.SALEOR_APP_TOKEN
-    if not token:
-        installation = Installation.objects.for_api_url(url)
-        token = installation.token if installation else None
+    token = app_token(url)
     if not token:
         raise SaleorError("the app is not installed in Saleor and SALEOR_APP_TOKEN is not set")
-    with _lock:
-        client = _app_clients.get((url, token))
-        if client is None:
-            client = _app_clients[(url, token)] = SaleorClient(url, token, transport=make_transport())
-    return client
+    return _app_clients.get(url, token, transport=make_transport)
 
 
 def forget_app_clients() -> None:
-    with _lock:
-        for client in _app_clients.values():
-            client.close()
-        _app_clients.clear()
+    _app_clients.forget()
 
 
 def retry_message(when: datetime.datetime) -> str:

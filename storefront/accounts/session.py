@@ -8,39 +8,32 @@ access token about to expire is refreshed with the refresh token before use; whe
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.csrf import rotate_token
 
-from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
+from catalog_sync.app.clients import SharedClients
+from catalog_sync.saleor import SaleorError, make_transport
 from catalog_sync.saleor.customers import Customers, TokenExpired, Tokens, fresh
 
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "ocop_customer"  # {"email", "access", "refresh"}
 
-_client_lock = threading.Lock()
-_clients: dict[str, SaleorClient] = {}
+_clients = SharedClients()  # one client per process: a customer's token travels with each call
 
 
 def customers() -> Customers:
     """Account operations over one pooled client per process (no app token: the customer's own)."""
     url = settings.SALEOR_API_URL or ""
-    with _client_lock:
-        client = _clients.get(url)
-        if client is None:
-            client = _clients[url] = SaleorClient(url, None, transport=make_transport())
+    client = _clients.get(url, transport=make_transport)
     return Customers(client)
 
 
 def forget_clients() -> None:
-    with _client_lock:
-        for client in _clients.values():
-            client.close()
-        _clients.clear()
+    _clients.forget()
 
 
 def sign_in(request: HttpRequest, email: str, tokens: Tokens) -> None:

@@ -10,14 +10,14 @@ or proxy rewrites); a value in the older format (quoted signed JSON) is still re
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 
-from catalog_sync.saleor import SaleorClient, make_transport
+from catalog_sync.app.clients import SharedClients
+from catalog_sync.saleor import make_transport
 from catalog_sync.saleor.shopping import PlacedOrder, Shop
 
 from . import known
@@ -32,25 +32,18 @@ CART_AGE = 30 * 24 * 3600  # Saleor keeps an anonymous checkout about that long
 ORDERS_AGE = 90 * 24 * 3600
 ORDERS_KEPT = 20
 
-_client_lock = threading.Lock()
-_clients: dict[str, SaleorClient] = {}
+_clients = SharedClients()  # one pooled client per process
 
 
 def shop() -> Shop:
     """Buying operations as an anonymous customer, over one pooled client per process."""
     url = settings.SALEOR_API_URL or ""
-    with _client_lock:
-        client = _clients.get(url)
-        if client is None:
-            client = _clients[url] = SaleorClient(url, None, transport=make_transport())
+    client = _clients.get(url, transport=make_transport)
     return Shop(client, on_cart=known.remember)
 
 
 def forget_clients() -> None:
-    with _client_lock:
-        for client in _clients.values():
-            client.close()
-        _clients.clear()
+    _clients.forget()
 
 
 def _cookie_options() -> dict:

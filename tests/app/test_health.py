@@ -8,7 +8,7 @@ from catalog_sync.app import health
 from catalog_sync.saleor import SaleorClient, SaleorConnectionError
 from catalog_sync.saleor.client import RetryingTransport
 from catalog_sync.saleor.recording import ReplayTransport
-from tests.catalogue_builders import product_record
+from testkit.catalogue_builders import product_record
 
 from .conftest import FIXTURES
 
@@ -58,7 +58,7 @@ def test_a_refresh_that_cannot_reach_saleor_marks_it_unreachable(monkeypatch, se
 
     # given Saleor is down when the worker reads a changed product
     settings.SALEOR_API_URL = f"http://127.0.0.1:{closed_port()}/graphql/"
-    monkeypatch.setattr("catalog_sync.app.readers.make_transport", lambda: RetryingTransport(retries=0))
+    monkeypatch.setattr("catalog_sync.saleor.make_transport", lambda: RetryingTransport(retries=0))
     # when the task runs (its body, without Celery's retries)
     with pytest.raises(SaleorConnectionError):
         refresh_object.__wrapped__("product", "UHJvZHVjdDox", "2026-11-28T00:00:00+00:00")

@@ -34,7 +34,7 @@ def worker(monkeypatch, recorded):
     from ocop_web.celery import app
 
     monkeypatch.setitem(app.conf, "task_always_eager", True)
-    monkeypatch.setattr("catalog_sync.app.readers.make_transport", lambda: recorded[1])
+    monkeypatch.setattr("catalog_sync.saleor.make_transport", lambda: recorded[1])
     return recorded[1]
 
 

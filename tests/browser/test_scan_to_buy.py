@@ -7,7 +7,7 @@ import pytest
 
 from catalog_sync.catalogue import store
 from catalog_sync.domain.validity import vietnam_today
-from tests.catalogue_builders import product_record, variant_record
+from testkit.catalogue_builders import product_record, variant_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

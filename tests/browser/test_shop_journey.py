@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.catalogue_builders import NOW, editorjs, variant_record
+from testkit.catalogue_builders import NOW, editorjs, variant_record
 from tests.storefront.conftest import Shop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -23,12 +23,10 @@ from catalog_sync.core.formats import money
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor.spec import SHIPPING_PRICE_VND
 from storefront.buying import session
+from testkit.shopper import SHOPPER, cart_lines
 from tests.storefront.html_reading import read_html, text_of
 
 SHIPPING = Decimal(SHIPPING_PRICE_VND)  # "Giao hàng tiêu chuẩn" as bootstrap lists it in ocop-vn
-SHOPPER = {"email": "an.nguyen@example.com", "name": "Nguyễn Văn An", "phone": "0912 345 678",
-           "province": "lam-dong", "ward": "Phường Xuân Hương - Đà Lạt", "street": "12 Trần Phú",
-           "payment_method": "cod"}
 
 
 @dataclass(frozen=True)
@@ -63,10 +61,6 @@ def trips(call):
     before = session.shop().client.requests
     response = call()
     return response, session.shop().client.requests - before
-
-
-def cart_lines(html: bytes) -> list[str]:
-    return list(dict.fromkeys(re.findall(r'name="line" value="([^"]+)"', html.decode())))
 
 
 def line_errors(html: bytes, index: int = 1) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import ProductRecord
-from tests.catalogue_builders import product_record
+from testkit.catalogue_builders import product_record
 
 
 @pytest.fixture

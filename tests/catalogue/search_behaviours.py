@@ -14,7 +14,7 @@ from decimal import Decimal
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import ProductRecord, SearchQuery, SearchResult
 from catalog_sync.catalogue.search.base import SearchBackend
-from tests.catalogue_builders import NOW, editorjs, product_record, variant_record
+from testkit.catalogue_builders import NOW, editorjs, product_record, variant_record
 
 
 @dataclass
@@ -270,7 +270,7 @@ def test_pages_split_the_results_without_gaps_or_repeats(searcher):
 
 def test_a_producer_and_a_showcase_filter_their_products(searcher):
     from catalog_sync.catalogue.records import ProducerRef
-    from tests.catalogue_builders import collection_record
+    from testkit.catalogue_builders import collection_record
 
     producer = ProducerRef(id="UGFnZTo3Nw==", slug="htx-meo-vac", title="Hợp tác xã Ong mật Mèo Vạc")
     honey = searcher.product("Mật ong bạc hà", producer=producer)
@@ -297,7 +297,7 @@ def test_a_removed_product_leaves_search_at_once(searcher):
 
 def test_an_edited_name_is_found_by_its_new_words_only(searcher):
     record = searcher.product("Nước mắm Phú Quốc")
-    from tests.catalogue_builders import later
+    from testkit.catalogue_builders import later
 
     searcher.add(later(record, name="Mật ong Hạnh Phúc", description=None))
     assert searcher.names("hanh phuc") == ["Mật ong Hạnh Phúc"]

@@ -9,7 +9,7 @@ import pytest
 from catalog_sync.catalogue import models, store
 from catalog_sync.catalogue.records import SearchQuery
 from catalog_sync.catalogue.search import get_backend
-from tests.catalogue_builders import later, product_record
+from testkit.catalogue_builders import later, product_record
 
 READ_AT = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)  # after every builder's updated_at
 

@@ -13,7 +13,7 @@ from django.db import connection
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import SearchQuery
 from catalog_sync.catalogue.search import get_backend
-from tests.catalogue_builders import later, product_record, sample_product
+from testkit.catalogue_builders import later, product_record, sample_product
 
 
 def in_another_connection(work: Callable[[], Any], *, wait: float | None = 30) -> tuple[threading.Thread, list]:

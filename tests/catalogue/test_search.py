@@ -24,7 +24,7 @@ def searcher(db, settings) -> SearchSetup:
 
 def test_a_text_search_with_facets_takes_at_most_four_queries(searcher, django_assert_max_num_queries):
     # given a catalogue of a dozen products
-    from tests.catalogue_builders import sample_product
+    from testkit.catalogue_builders import sample_product
 
     for i in range(12):
         searcher.add(sample_product(i))
@@ -40,7 +40,7 @@ def test_a_text_search_with_facets_takes_at_most_four_queries(searcher, django_a
 
 def test_a_catalogue_page_without_text_takes_at_most_three_queries(searcher, django_assert_max_num_queries):
     from catalog_sync.catalogue.records import SearchQuery
-    from tests.catalogue_builders import sample_product
+    from testkit.catalogue_builders import sample_product
 
     for i in range(12):
         searcher.add(sample_product(i))

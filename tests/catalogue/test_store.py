@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 from catalog_sync.catalogue import store
-from tests.catalogue_builders import (
+from testkit.catalogue_builders import (
     collection_record,
     later,
     producer_record,

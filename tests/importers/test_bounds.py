@@ -8,8 +8,8 @@ import pytest
 
 from catalog_sync.importers import AnnexReadError, Skip, parse_annex
 from catalog_sync.importers.bounds import FileTooLarge, ReadBounds
+from testkit import hostile
 
-from . import hostile
 from .builders import accounted, csv_bytes
 
 

@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 from catalog_sync.saleor.client import APP_PERMISSIONS
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 from tests.saleor_client.conftest import CASSETTES
-from tests.tier2 import saleor_harness as harness
 
 HERE = Path(__file__).resolve().parent
 # What an area needs beyond APP_PERMISSIONS (the installed app asks for it in its manifest).
@@ -37,7 +38,7 @@ def cassettes_of(area: str) -> list[Path]:
 def record(python: str, keys: harness.Secrets, template: str, area: str) -> int:
     name = harness.copy_database(template, f"record_portal_{area}")
     url = harness.database_url(name)
-    api = harness.SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
+    api = SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
     try:
         api.start()
         token = api.create_app_token(f"ocop-record-portal-{area}",

@@ -15,12 +15,12 @@ import re
 import pytest
 from django.core.management import call_command
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product, Variant
 from catalog_sync.core.formats import money
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import listing_edits
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def saleor_requests(transport) -> list[dict]:
 def test_the_two_producers_catalogue_is_in_saleor(cassette, two_producers):
     cassette("portal/01_catalogue")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as client:
+    with app_client() as client:
         summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=ON, demo=True)
     assert (summary.created, summary.errors, summary.producers["created"]) == (2, [], 2)
 
@@ -131,7 +131,7 @@ def test_the_variant_state_names_the_producer_page_saleor_holds(cassette, two_pr
     cassette("portal/05_variant_state")
     reindex(settings)
     honey = variant_of("HTX Ong mật Mèo Vạc")
-    with command_client() as client:
+    with app_client() as client:
         state = listing_edits.variant_state(client, honey.id)
         missing = listing_edits.variant_state(client, "UHJvZHVjdFZhcmlhbnQ6OTk5OTk=")  # ProductVariant:99999
     assert state is not None and missing is None
@@ -166,7 +166,7 @@ def test_ownership_matrix_each_producer_tries_every_page_and_form_of_the_other(
     transport = cassette("portal/07_ownership_matrix")
     reindex(settings)
     honey, coffee = variant_of("HTX Ong mật Mèo Vạc"), variant_of("Công ty TNHH Cà phê Cầu Đất")
-    with command_client() as saleor:
+    with app_client() as saleor:
         before = {v.id: listing_edits.variant_state(saleor, v.id) for v in (honey, coffee)}
     asked = transport.position if hasattr(transport, "position") else len(transport.exchanges)
     people = {honey.id: producer_person(two_producers[0], "lan@example.vn"),
@@ -208,7 +208,7 @@ def test_ownership_matrix_each_producer_tries_every_page_and_form_of_the_other(
     assert (transport.position if hasattr(transport, "position") else len(transport.exchanges)) == asked
     assert not PortalChange.objects.exists()
     assert list(Variant.objects.order_by("id").values()) == rows_before
-    with command_client() as saleor:
+    with app_client() as saleor:
         after = {v.id: listing_edits.variant_state(saleor, v.id) for v in (honey, coffee)}
     assert after == before
 

@@ -15,10 +15,10 @@ import re
 import pytest
 from django.core.management import call_command
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def offered(html: str) -> list[str]:
 def test_the_store_sells_two_producers_products_and_holds_one_more_imported_without_a_price(cassette, registry):
     cassette("portal/listing/01_catalogue")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as client:
+    with app_client() as client:
         demo = import_catalogue(client, without(NEW, IMPORTED), today=ON, demo=True)
         staff = import_catalogue(client, without(NEW), today=ON)
     assert (demo.created, demo.errors) == (2, [])
@@ -187,7 +187,7 @@ REFUSALS = [
 def test_a_certificate_not_valid_today_is_refused_naming_why_and_nothing_is_written(
         registry, producer_person, monkeypatch, certificate, reason):
     # given a honey certificate that is expired, revoked or not yet valid on 22/11/2026
-    monkeypatch.setattr("portal.views.listing.command_client", lambda: pytest.fail("Saleor was asked"))
+    monkeypatch.setattr("portal.views.listing.app_client", lambda: pytest.fail("Saleor was asked"))
     person = producer_person(registry[0], "lan@example.vn")
     # when the person posts it with a good price and stock
     response = person.post("/portal/listings/new/", {"certificate": certificate, "price": "95000", "stock": "3"})
@@ -199,7 +199,7 @@ def test_a_certificate_not_valid_today_is_refused_naming_why_and_nothing_is_writ
 
 def test_a_price_or_stock_the_form_cannot_take_is_named_and_saleor_is_not_asked(
         registry, producer_person, monkeypatch, settings):
-    monkeypatch.setattr("portal.views.listing.command_client", lambda: pytest.fail("Saleor was asked"))
+    monkeypatch.setattr("portal.views.listing.app_client", lambda: pytest.fail("Saleor was asked"))
     person = producer_person(registry[0], "lan@example.vn")
     response = person.post("/portal/listings/new/", {"certificate": NEW, "price": "95000.5", "stock": ""})
     html = response.content.decode()
@@ -215,7 +215,7 @@ METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 def test_another_producers_certificate_answers_404_to_every_method_and_nothing_is_written(
         registry, producer_person, monkeypatch, client):
     # given a person of the coffee producer, and Saleor never to be asked
-    monkeypatch.setattr("portal.views.listing.command_client", lambda: pytest.fail("Saleor was asked"))
+    monkeypatch.setattr("portal.views.listing.app_client", lambda: pytest.fail("Saleor was asked"))
     person = producer_person(registry[1], "minh@example.vn")
     # when they post the honey producer's certificates (valid or not), or one that does not exist
     for certificate in (NEW, IMPORTED, EXPIRED, "TQ-2025-0901", "XX-0000-0000", "", NEW.lower()):
@@ -265,7 +265,7 @@ def test_when_saleor_cannot_be_reached_the_form_stays_with_a_message_and_nothing
     def unreachable(request):
         raise httpx.ConnectError("connection refused", request=request)
 
-    monkeypatch.setattr("portal.views.listing.command_client", lambda: SaleorClient(
+    monkeypatch.setattr("portal.views.listing.app_client", lambda: SaleorClient(
         "http://saleor.invalid/graphql/", "token",
         transport=RetryingTransport(retries=0, inner=httpx.MockTransport(unreachable))))
     person = producer_person(registry[0], "lan@example.vn")
@@ -282,7 +282,7 @@ def test_when_saleor_cannot_be_reached_the_form_stays_with_a_message_and_nothing
 def test_a_certificate_renewed_by_a_newer_one_is_refused_and_only_the_renewal_is_offered(
         registry, producer_person, make_certificate, monkeypatch):
     # given the honey-blossom honey re-evaluated: a renewal valid today supersedes its certificate
-    monkeypatch.setattr("portal.views.listing.command_client", lambda: pytest.fail("Saleor was asked"))
+    monkeypatch.setattr("portal.views.listing.app_client", lambda: pytest.fail("Saleor was asked"))
     make_certificate(id="TQ-2026-0907", product_name="Mật ong hoa nhãn Mèo Vạc", producer=HONEY, stars=5,
                      issued_on=datetime.date(2026, 9, 1), decision_no="401/QĐ-UBND",
                      supersedes=Certificate.objects.get(pk=NEW))

@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.app.models import Installation
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.registry.models import Certificate
@@ -28,7 +29,6 @@ from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor.shopping import AddressInput, Shop
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange, ProducerOrderLine
 from portal.orders import record_new_lines
 from tests.app.conftest import SigningKey
@@ -73,7 +73,7 @@ def place(transport, settings, lines: list[tuple[str, int]]) -> saleor_orders.Or
     shop.set_billing_address(cart.id, SHOPPER)
     cart = shop.set_delivery(cart.id, cart.shipping_options[0].id)
     placed = shop.complete(cart.id)
-    with command_client() as client:
+    with app_client() as client:
         order = saleor_orders.order_by_id(client, placed.id)
     assert order is not None
     return order
@@ -81,7 +81,7 @@ def place(transport, settings, lines: list[tuple[str, int]]) -> saleor_orders.Or
 
 def seen(number: int) -> saleor_orders.Order:
     """What the order webhook's work leaves: the order read from Saleor, its producers' lines recorded."""
-    with command_client() as client:
+    with app_client() as client:
         order = saleor_orders.order_by_number(client, number)
     assert order is not None
     record_new_lines(order)
@@ -107,7 +107,7 @@ def test_two_producers_and_an_order_holding_lines_of_both_tell_each_producer_of_
     # given the two producers' catalogue in Saleor and a person of each
     transport = cassette("portal/orders/01_catalogue_and_orders")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as client:
+    with app_client() as client:
         summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=ON, demo=True)
     assert (summary.created, summary.errors) == (2, [])
     reindex(settings)
@@ -206,7 +206,7 @@ def test_a_producer_ships_their_lines_and_only_theirs_are_fulfilled_with_the_car
     assert "Đã gửi: 1 dòng hàng, mã vận đơn VTP123456789." in page
     assert "Viettel Post · VTP123456789" in page and "Tất cả dòng hàng của bạn trong đơn này đã được gửi." in page
     # and Saleor holds it: the honey line fulfilled with the tracking number and the carrier, the coffee line not
-    with command_client() as client:
+    with app_client() as client:
         after = saleor_orders.order_by_number(client, 1)
     assert after is not None and after.status == "PARTIALLY_FULFILLED"
     lines = {line.id: line for line in after.lines}
@@ -255,7 +255,7 @@ def test_ownership_matrix_each_producer_tries_every_order_page_and_form_of_the_o
     coffee_line = next(line for line in mixed.lines if line.product_name == COFFEE_PRODUCT)
     honey = producer_person(two_producers[0], "lan@example.vn")
     coffee = producer_person(two_producers[1], "minh@example.vn")
-    with command_client() as saleor:
+    with app_client() as saleor:
         before = [saleor_orders.order_by_number(saleor, number) for number in (1, 2)]
     start = asked(transport)
     # when the coffee producer's person lists their orders, whatever the parameters say
@@ -290,7 +290,7 @@ def test_ownership_matrix_each_producer_tries_every_order_page_and_form_of_the_o
     assert {r["operationName"] for r in saleor_requests(transport)[start:]} <= {"ProducerOrderByNumber",
                                                                                 "ProducerOrders"}
     assert not PortalChange.objects.exists()
-    with command_client() as saleor:
+    with app_client() as saleor:
         after = [saleor_orders.order_by_number(saleor, number) for number in (1, 2)]
     assert after == before
 

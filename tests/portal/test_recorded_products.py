@@ -17,11 +17,11 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import product_edits
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 from storefront.richtext import render_editorjs
 
@@ -74,7 +74,7 @@ def page_of(person, product: Product) -> str:
 def test_the_two_producers_catalogue_is_in_saleor(cassette, two_producers):
     cassette("portal/products/01_catalogue")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as client:
+    with app_client() as client:
         summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=ON, demo=True)
     assert (summary.created, summary.errors, summary.producers["created"]) == (2, [], 2)
 
@@ -204,7 +204,7 @@ def test_a_photo_gets_its_text_moves_and_is_deleted(cassette, two_producers, pro
     reindex(settings)
     honey = product_of(HONEY)
     lan = producer_person(two_producers[0], "lan@example.vn")
-    with command_client() as saleor:
+    with app_client() as saleor:
         first, second = product_edits.product_state(saleor, honey.id).photos
     url = f"/portal/products/{honey.id}/"
     # when Lan changes the second photo's text, moves it up, then deletes the one now second
@@ -216,7 +216,7 @@ def test_a_photo_gets_its_text_moves_and_is_deleted(cassette, two_producers, pro
     assert 'aria-label="Chuyển ảnh 1 lên"' not in html and 'aria-label="Chuyển ảnh 2 xuống"' not in html
     assert lan.post(url, {"form": "photo-edit", "media_id": first.id, "action": "delete", "alt": ""}).status_code == 302
     # then Saleor holds the one photo, with its new text
-    with command_client() as saleor:
+    with app_client() as saleor:
         [left] = product_edits.product_state(saleor, honey.id).photos
     assert (left.id, left.alt) == (second.id, "Tổ ong mật bạc hà")
     writes = [r["operationName"] for r in requests_of(transport) if r["operationName"].startswith("PortalMedia")]
@@ -242,7 +242,7 @@ def test_a_variant_is_added_with_its_price_and_stock(cassette, two_producers, pr
     response = lan.post(url, {"form": "variant", "name": "  Hũ   250 ml ", "price": "89000", "stock": "12"})
     assert response.status_code == 302
     # then Saleor holds it, priced in ocop-vn and stocked in the warehouse, named by name and SKU
-    with command_client() as saleor:
+    with app_client() as saleor:
         state = product_edits.product_state(saleor, honey.id)
     added = next(v for v in state.variants if v.name == "Hũ 250 ml")
     assert (added.price, added.stock, added.sku) == (89000, 12, "OCOP-TQ-2025-0901-HU-250-ML")
@@ -267,7 +267,7 @@ def test_ownership_matrix_each_producer_tries_every_product_url_and_form_of_the_
     transport = cassette("portal/products/08_ownership_matrix")
     reindex(settings)
     honey, coffee = product_of(HONEY), product_of(COFFEE)
-    with command_client() as saleor:
+    with app_client() as saleor:
         before = {p.id: product_edits.product_state(saleor, p.id) for p in (honey, coffee)}
     photo_of = {pid: state.photos[0].id for pid, state in before.items()}
     variant_of = {pid: state.variants[0].id for pid, state in before.items()}
@@ -323,7 +323,7 @@ def test_ownership_matrix_each_producer_tries_every_product_url_and_form_of_the_
     assert operations == {"PortalProduct"}, operations
     assert not PortalChange.objects.exists()
     assert refused == 2 * 2 * 4 * (len(METHODS) - 1 + 7) + 2 * 4
-    with command_client() as saleor:
+    with app_client() as saleor:
         after = {p.id: product_edits.product_state(saleor, p.id) for p in (honey, coffee)}
     assert after == before
 

@@ -18,11 +18,11 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Producer as ProducerRow
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import producer_story
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from portal.access import page_slug
 from portal.models import PortalChange, ProducerAccount
 from portal.story import new_content, story_text
@@ -135,7 +135,7 @@ def test_blocks_the_editor_does_not_edit_are_kept_after_the_text():
 def test_the_two_producers_catalogue_is_in_saleor(cassette, two_producers):
     cassette("portal/story/01_catalogue")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as client:
+    with app_client() as client:
         summary = import_catalogue(client, Certificate.objects.in_catalogue_on, today=ON, demo=True)
     assert (summary.created, summary.errors, summary.producers["created"]) == (2, [], 2)
 
@@ -231,7 +231,7 @@ def test_a_producer_adds_describes_orders_and_removes_photos(
     uploads = [r for r in writes(transport) if r["operationName"] == "PortalStoryFileUpload"]
     assert [u["variables"]["files"] for u in uploads] == [[{"filename": f"{honey_slug}.png", "bytes": len(
         png(colour).getvalue())}] for colour in ("gold", "green")]
-    with command_client() as saleor:
+    with app_client() as saleor:
         state = producer_story.page_state(saleor, honey_slug)
     assert state is not None and [p.alt for p in state.photos] == ["Đàn ong trên sườn đồi", "Hoa bạc hà"]
     bees, mint = state.photos
@@ -247,7 +247,7 @@ def test_a_producer_adds_describes_orders_and_removes_photos(
     assert shop.index(f'<img src="{mint.url}" alt="Hoa bạc hà tím"') < shop.index(f'<img src="{bees.url}"')
     # when they remove one; then only the other is left, and every change was recorded
     person.post("/portal/story/photos/change/", {"photo": bees.url, "action": "remove"})
-    with command_client() as saleor:
+    with app_client() as saleor:
         state = producer_story.page_state(saleor, honey_slug)
     assert state is not None and state.photos == (producer_story.Photo(mint.url, "Hoa bạc hà tím"),)
     changes = list(PortalChange.objects.order_by("id").values_list("field", "after"))
@@ -291,7 +291,7 @@ def test_ownership_each_producer_edits_only_their_own_page_whatever_the_form_say
     coffee_person.post("/portal/story/", {"story": "Cà phê Cầu Đất", "location": "Cầu Đất", "phone": "",
                                           "email": ""})
     PortalChange.objects.all().delete()
-    with command_client() as saleor:
+    with app_client() as saleor:
         coffee_before = producer_story.page_state(saleor, coffee_slug)
         honey_before = producer_story.page_state(saleor, honey_slug)
     assert coffee_before is not None and honey_before is not None
@@ -331,7 +331,7 @@ def test_ownership_each_producer_edits_only_their_own_page_whatever_the_form_say
     assert [w["variables"]["id"] for w in sent if w["operationName"] == "PortalStoryUpdate"] == [honey_before.id]
     assert {r["variables"]["slug"] for r in sent if r["operationName"] == "PortalStoryPage"} == {honey_slug}
     # and Saleor holds the coffee page as its owner left it
-    with command_client() as saleor:
+    with app_client() as saleor:
         assert producer_story.page_state(saleor, coffee_slug) == coffee_before
     assert set(PortalChange.objects.values_list("object_id", flat=True)) == {honey_before.id}
 

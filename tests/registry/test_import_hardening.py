@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from catalog_sync.domain.limits import PRODUCER_NAME_MAX_LENGTH, PRODUCT_NAME_MAX_LENGTH
 from catalog_sync.registry.models import Certificate, Decision, ImportBatch, ImportRow, Producer
-from tests.importers import hostile
+from testkit import hostile
 
 pytestmark = pytest.mark.django_db
 

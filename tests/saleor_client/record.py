@@ -16,7 +16,8 @@ import subprocess
 import sys
 
 from catalog_sync.saleor.client import APP_PERMISSIONS
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 
 
 def main() -> int:
@@ -28,7 +29,7 @@ def main() -> int:
     template = harness.ensure_template(python, keys)
     name = harness.copy_database(template, "record")
     url = harness.database_url(name)
-    api = harness.SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
+    api = SaleorApi(harness.SaleorEnv(python, url, harness.saleor_environment(python, url, keys), name))
     try:
         api.start()
         token = api.create_app_token("ocop-record", APP_PERMISSIONS)

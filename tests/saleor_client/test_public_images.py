@@ -8,8 +8,8 @@ from decimal import Decimal
 import httpx
 import pytest
 
+from catalog_sync.catalogue.public_images import PublicImages
 from catalog_sync.catalogue.records import CollectionRecord, Image, ProductRecord, VariantRecord
-from catalog_sync.saleor.thumbnails import PublicImages
 
 API = "http://api.ocop.internal:8000/graphql/"
 SITE = "http://localhost"

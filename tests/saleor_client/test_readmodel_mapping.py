@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from catalog_sync.catalogue.from_saleor import product_record
 from catalog_sync.saleor.generated.fragments import CatalogueProduct, ReindexProduct
-from catalog_sync.saleor.readmodel import product_record
 
 from .conftest import CASSETTES
 
@@ -101,7 +101,7 @@ def test_the_group_comes_from_the_category_and_a_set_names_its_group(recorded_pr
 def test_a_webhook_subscription_can_select_the_same_fragments_as_the_reindex():
     # given the subscription queries the app's webhooks will use, built from the reindex's fragments
     graphql = pytest.importorskip("graphql")
-    from catalog_sync.saleor.readmodel import fragment
+    from catalog_sync.saleor.catalogue_read import fragment
 
     from .test_documents import SCHEMA
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from django.core.management import CommandError, call_command
 
-from catalog_sync.catalogue import store
+from catalog_sync.catalogue import from_saleor, store
 from catalog_sync.catalogue.records import (
     CollectionRecord,
     ProducerRecord,
@@ -27,11 +27,11 @@ from catalog_sync.catalogue.records import (
 )
 from catalog_sync.catalogue.search import get_backend
 from catalog_sync.registry.models import Producer
-from catalog_sync.saleor import SaleorClient, SaleorMutationError, client, readmodel
-from catalog_sync.saleor.catalogue import assigned, catalogue_products
+from catalog_sync.saleor import SaleorClient, SaleorMutationError, catalogue_read, client
 from catalog_sync.saleor.client import graphql_data, mutation_payloads
 from catalog_sync.saleor.generated.enums import CountryCode
 from catalog_sync.saleor.generated.input_types import ChannelCreateInput
+from catalog_sync.saleor.held import assigned, catalogue_products
 
 from .conftest import CASSETTES, recording
 
@@ -288,8 +288,8 @@ def staff_mutation(saleor: SaleorClient, name: str, document: str, variables: di
 def test_the_read_model_fetch_sees_the_demo_store_as_a_customer_does(saleor_client, monkeypatch):
     # given the demo store (the cassettes above) and a showcase of three 5★ products, published in ocop-vn
     saleor = saleor_client("09_read_model")
-    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
-    fetch = readmodel.iter_catalogue(saleor)
+    monkeypatch.setattr(catalogue_read, "PAGE_SIZE", 40)
+    fetch = from_saleor.iter_catalogue(saleor)
     # when the reindex reads every product, then every producer, 40 per query
     products = list(fetch.products())
     producers = list(fetch.producers())
@@ -346,11 +346,11 @@ def test_reading_pages_of_products_at_once_gives_what_reading_them_one_after_ano
         saleor_client, monkeypatch):
     # given the demo store (the cassettes above), 40 products per query
     saleor = saleor_client("09_read_model_at_once")
-    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    monkeypatch.setattr(catalogue_read, "PAGE_SIZE", 40)
     shown: dict[int, list[tuple[str, int, int]]] = {1: [], 3: []}
     # when the products are read one page after another (the shared fragment CatalogueProduct), then three
     # pages at once (by id, the reindex's own fragment ReindexProduct: the attributes as one list)
-    read = {threads: list(readmodel.iter_catalogue(
+    read = {threads: list(from_saleor.iter_catalogue(
         saleor, threads=threads, progress=lambda *step, t=threads: shown[t].append(step)).products())
         for threads in (1, 3)}
     # then the same 83 records in the same order, with the same progress shown
@@ -410,7 +410,7 @@ def test_pages_read_at_once_each_go_on_a_new_connection_so_each_of_saleors_worke
     # given the demo store, 40 products per query, and a transport that notes what each request asks of its
     # connection
     replay = cassette("09_read_model_at_once")
-    monkeypatch.setattr(readmodel, "PAGE_SIZE", 40)
+    monkeypatch.setattr(catalogue_read, "PAGE_SIZE", 40)
     sent: list[tuple[str, str | None]] = []
 
     class Noting(httpx.BaseTransport):
@@ -421,7 +421,7 @@ def test_pages_read_at_once_each_go_on_a_new_connection_so_each_of_saleors_worke
     saleor = SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_APP_TOKEN, transport=Noting())
     # when the reindex reads the products one page after another, then three pages at once
     for threads in (1, 3):
-        list(readmodel.iter_catalogue(saleor, threads=threads).products())
+        list(from_saleor.iter_catalogue(saleor, threads=threads).products())
     # then each page of products by id asks for its connection to be closed after it (Saleor's least busy
     # worker accepts the next one; a kept-alive connection would stay with one worker), the rest keep theirs
     assert sorted(set(sent)) == [("CatalogueProductIds", "keep-alive"), ("CatalogueProductsPage", "keep-alive"),

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from catalog_sync.catalogue import store
-from tests.catalogue_builders import collection_record, product_record
+from testkit.catalogue_builders import collection_record, product_record
 
 
 def png(colour: str, size: int = 800) -> bytes:

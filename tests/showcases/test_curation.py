@@ -20,7 +20,7 @@ from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor.recording import ReplayTransport
 from catalog_sync.saleor.showcases import moves
 from catalog_sync.showcases.models import Showcase, ShowcaseChange
-from tests.catalogue_builders import collection_record, product_record
+from testkit.catalogue_builders import collection_record, product_record
 from tests.showcases import scenario
 
 pytestmark = pytest.mark.django_db

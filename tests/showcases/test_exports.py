@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from catalog_sync.catalogue.records import Image
-from tests.catalogue_builders import producer_record, producer_ref, product_record, variant_record
+from testkit.catalogue_builders import producer_record, producer_ref, product_record, variant_record
 from tests.pdf_reading import page_size_mm, pdf_fonts, pdf_text, qr_codes_by_page
 from tests.showcases.conftest import put_showcase
 

@@ -4,7 +4,7 @@ import io
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from tests.catalogue_builders import product_record
+from testkit.catalogue_builders import product_record
 from tests.pdf_reading import qr_codes_by_page
 from tests.showcases.conftest import put_showcase
 

@@ -8,7 +8,7 @@ import pytest
 
 from catalog_sync.catalogue import store
 from catalog_sync.catalogue.records import CollectionRecord, ProducerRecord, ProductRecord
-from tests.catalogue_builders import collection_record, producer_record, producer_ref, product_record
+from testkit.catalogue_builders import collection_record, producer_record, producer_ref, product_record
 
 
 @dataclass

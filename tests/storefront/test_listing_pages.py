@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.catalogue_builders import NOW, variant_record
+from testkit.catalogue_builders import NOW, variant_record
 
 from .html_reading import read_html, text_of
 

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from catalog_sync.app import health
 from catalog_sync.catalogue import models, store
 from storefront.pagecache import kept_page
-from tests.catalogue_builders import NOW
+from testkit.catalogue_builders import NOW
 
 from .html_reading import read_html
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from catalog_sync.catalogue import store
-from tests.catalogue_builders import NOW, editorjs, variant_record
+from testkit.catalogue_builders import NOW, editorjs, variant_record
 
 from .html_reading import read_html, text_of
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from catalog_sync.app import health
 from catalog_sync.catalogue import store
 from catalog_sync.registry.actions import renew_certificate, revoke_certificate
-from tests.catalogue_builders import variant_record
+from testkit.catalogue_builders import variant_record
 
 from .html_reading import read_html
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError
 
 from catalog_sync.catalogue.search.embedded import EmbeddedBackend
-from tests.catalogue_builders import editorjs
+from testkit.catalogue_builders import editorjs
 
 from .html_reading import read_html, text_of
 

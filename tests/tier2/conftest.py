@@ -1,4 +1,4 @@
-"""Tier-2 fixtures: a real Saleor 3.23 with our plugin (see saleor_harness.py).
+"""Tier-2 fixtures: a real Saleor 3.23 with our plugin (see testkit/saleor_harness.py).
 
 Every test under tests/tier2 is marked ``tier2`` and skipped unless SALEOR_PYTHON names an
 interpreter in whose environment ``saleor`` imports.
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from . import saleor_harness as harness
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,7 +72,7 @@ def saleor_env(request, saleor_python, saleor_keys, saleor_template_db):
 
 @pytest.fixture(scope="module")
 def saleor_api(saleor_env):
-    api = harness.SaleorApi(saleor_env)
+    api = SaleorApi(saleor_env)
     api.start()
     try:
         api.create_app_token()

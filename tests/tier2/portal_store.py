@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from django.core.management import call_command
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from tests.tier2.app_install import staff_install_app
 
 UNLISTED_NAME = "Mật ong hoa nhãn Mèo Vạc"
@@ -33,7 +33,7 @@ def two_producers_for_sale(live_server, settings, saleor_api, saleor_env, monkey
     settings.SALEOR_APP_TOKEN = saleor_api.app_token
     settings.APP_PUBLIC_URL = live_server.url
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (2, []), summary.as_json()
     staff_install_app(saleor_env, live_server.url, monkeypatch, settings)

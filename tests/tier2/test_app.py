@@ -42,9 +42,9 @@ from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.actions import renew_certificate, revoke_certificate
 from catalog_sync.saleor import SaleorClient, SaleorError, make_transport
 from catalog_sync.saleor.recording import RecordingTransport
+from testkit import saleor_harness as harness
 
 from . import journey
-from . import saleor_harness as harness
 from .app_install import staff_install_app
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import redis
 
-from . import catalogue as cat
-from . import saleor_harness as harness
-from .saleor_harness import last_json_line
-from .servers import FeedServer
+from testkit import catalogue as cat
+from testkit import saleor_harness as harness
+from testkit.saleor_api import SaleorApi
+from testkit.saleor_harness import last_json_line
+from testkit.servers import FeedServer
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 LEAD_SECONDS = 90  # the shifted clock starts this long before midnight: worker start-up + one sync run
@@ -45,7 +46,7 @@ def certificate(cid: str, *, issued_on: date, valid_until: date, revoked_on: dat
 
 @dataclass
 class Scene:
-    api: harness.SaleorApi
+    api: SaleorApi
     env: harness.SaleorEnv
     catalogue: cat.Catalogue
     ends: datetime  # 00:00 Vietnam time after LD-2023-0101's last valid day

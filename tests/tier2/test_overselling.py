@@ -25,11 +25,10 @@ from catalog_sync.catalogue import store
 from catalog_sync.domain.provinces import province_by_slug
 from storefront.buying import session, stocklock
 from storefront.buying.forms import saleor_province
-from tests import catalogue_builders as builders
+from testkit import catalogue_builders as builders
+from testkit.saleor_api import SaleorApi
 from tests.buying import journeys
 from tests.storefront.html_reading import text_of
-
-from . import saleor_harness as harness
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,7 +80,7 @@ print(json.dumps(outcome))
 @pytest.fixture(scope="module")
 def crowd_api(saleor_env):
     """Saleor's API with four worker processes, as production runs it: requests really run at once."""
-    api = harness.SaleorApi(saleor_env, workers=4)
+    api = SaleorApi(saleor_env, workers=4)
     api.start()
     try:
         api.create_app_token()

@@ -28,11 +28,11 @@ from catalog_sync.payments import handlers
 from catalog_sync.payments.models import Payment
 from catalog_sync.saleor import RECORD_ENV
 from catalog_sync.saleor.recording import scrub
+from testkit import saleor_harness as harness
 from tests.localstripe import CARD_3DS, CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 from tests.tier2.app_install import staff_install_app
 
 from . import payments_setup as shop_api
-from . import saleor_harness as harness
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,10 +13,10 @@ import time
 
 import pytest
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.core.formats import money
 from catalog_sync.saleor import listing_edits
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 
@@ -56,7 +56,7 @@ def test_a_price_change_in_the_portal_reaches_the_shop_and_the_other_producer_ca
                                          {"price": "1000", "stock": "0", "variant_id": honey.id})
         assert attempt.status_code == 404
     # then Saleor still holds what the owner saved, and nothing more was recorded
-    with command_client() as saleor:
+    with app_client() as saleor:
         state = listing_edits.variant_state(saleor, honey.id)
     assert state is not None and (state.price, state.stock) == (new_price, 42)
     assert PortalChange.objects.count() == 2

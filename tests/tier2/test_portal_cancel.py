@@ -24,6 +24,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.core.formats import money
 from catalog_sync.domain.validity import vietnam_today
@@ -31,7 +32,6 @@ from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import RECORD_ENV, SaleorClient
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor.shopping import Shop
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import CancelledServiceLine
 from portal.service_lines import REASON
 from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
@@ -89,7 +89,7 @@ def test_a_producer_cancels_a_paid_service_and_saleor_grants_the_customer_that_l
                      issued_on=datetime.date(2025, 1, 20), decision_no="120/QĐ-BNNMT", province="lam-dong",
                      group="du-lich")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (3, [])
     staff_install_app(saleor_env, live_server.url, monkeypatch, settings)

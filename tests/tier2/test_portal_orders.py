@@ -33,6 +33,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from catalog_sync.app import signatures
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
@@ -40,7 +41,6 @@ from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor.shopping import AddressInput, Shop
-from catalog_sync.saleor_side.connection import command_client
 from portal.models import PortalChange, ProducerOrderLine
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 from tests.tier2.app_install import staff_install_app
@@ -127,7 +127,7 @@ def book(url: str, variant_id: str) -> str:
 
 
 def in_saleor(number: int) -> saleor_orders.Order:
-    with command_client() as saleor:
+    with app_client() as saleor:
         order = saleor_orders.order_by_number(saleor, number)
     assert order is not None
     return order
@@ -148,7 +148,7 @@ def test_a_producer_ships_their_lines_of_a_shared_order_and_the_other_producer_c
                      issued_on=datetime.date(2025, 1, 20), decision_no="120/QĐ-BNNMT", province="lam-dong",
                      group="du-lich")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (3, [])
     # from here on the portal reads and ships with the installed app's token

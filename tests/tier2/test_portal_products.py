@@ -17,10 +17,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product, Variant
 from catalog_sync.core.formats import money
 from catalog_sync.saleor import product_edits
-from catalog_sync.saleor_side.connection import command_client
 from ocop_web.celery import app as celery_app
 from portal.models import PortalChange
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
@@ -89,7 +89,7 @@ def test_a_price_and_a_photo_changed_in_the_portal_reach_the_shop_within_10_seco
     assert thumbnail and thumbnail.startswith(saleor_origin), thumbnail
     assert [c.field for c in PortalChange.objects.order_by("id")] == ["price", "stock", "photo"]
     # when the other producer's person tries the product and its photo every way, with tampered fields
-    with command_client() as saleor:
+    with app_client() as saleor:
         before = product_edits.product_state(saleor, product.id)
     assert before is not None and [p.alt for p in before.photos] == [ALT]
     media_id = before.photos[0].id
@@ -105,7 +105,7 @@ def test_a_price_and_a_photo_changed_in_the_portal_reach_the_shop_within_10_seco
             "form": "photo-edit", "media_id": media_id, "action": action, "alt": "chiếm quyền"})
         assert attempt.status_code == 404
     # then Saleor still holds what the owner saved, and nothing more was recorded
-    with command_client() as saleor:
+    with app_client() as saleor:
         after = product_edits.product_state(saleor, product.id)
     assert after == before
     assert PortalChange.objects.count() == 3

@@ -23,13 +23,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Product, Variant
 from catalog_sync.domain.text import match_key
 from catalog_sync.registry.models import Certificate, Producer
 from catalog_sync.saleor import listing_edits, product_edits
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor.entries import producer_page_slug
-from catalog_sync.saleor_side.connection import command_client
 from portal.orders import record_new_lines
 from tests.portal.conftest import client_factory, producer_person  # noqa: F401
 from tests.portal.namesakes import BEFORE, COFFEE, COFFEE_ID, HONEY_ID, NAME, ON, TEA, TEA_ID, namesakes
@@ -73,7 +73,7 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     Certificate.objects.filter(id__in=[TEA_ID, HONEY_ID]).update(producer=lam_dong)
     tuyen_quang.delete()
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on,
                                    today=datetime.date.fromisoformat(BEFORE), demo=True)
     assert (summary.created, summary.producers["created"], summary.errors) == (3, 1, [])
@@ -119,7 +119,7 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
     # and the honey, out of today's catalogue (its certificate expired), is Tuyên Quang's producer's too
     honey = saleor_api.data("""query($ref: String!) { product(externalReference: $ref) { id } }""",
                             {"ref": f"ocop:{HONEY_ID}"})["product"]
-    with command_client() as saleor:
+    with app_client() as saleor:
         honey_state = product_edits.product_state(saleor, honey["id"])
     assert honey_state is not None and honey_state.producer_page_slug == own["tuyen-quang"]
     call_command("search_reindex", stdout=io.StringIO(), stderr=io.StringIO())
@@ -153,14 +153,14 @@ def test_namesakes_of_two_provinces_each_see_and_change_only_their_own_products_
             text = f"Mô tả của {person} cho {whose}"
             answer = browser.post(f"/portal/products/{product.id}/", {"form": "description",
                                                                       "description": f"<p>{text}</p>"})
-            with command_client() as saleor:
+            with app_client() as saleor:
                 held = product_edits.product_state(saleor, product.id)
             assert held is not None
             cell(person, whose, "description", answer.status_code == (302 if mine else 404)
                  and (text in story_of({"content": held.description})) == mine)
             price = variant.price + (1000 if person == "lam-dong" else 2000)
             answer = browser.post(f"/portal/variants/{variant.id}/", {"price": str(price), "stock": "17"})
-            with command_client() as saleor:
+            with app_client() as saleor:
                 state = listing_edits.variant_state(saleor, variant.id)
             assert state is not None
             cell(person, whose, "price", answer.status_code == (302 if mine else 404)

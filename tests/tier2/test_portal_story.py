@@ -15,8 +15,8 @@ import time
 import pytest
 from PIL import Image
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import producer_story
-from catalog_sync.saleor_side.connection import command_client
 from ocop_web.celery import app as celery_app
 from portal.access import page_slug
 from portal.models import PortalChange, ProducerAccount
@@ -69,7 +69,7 @@ def test_a_story_and_a_photo_saved_in_the_portal_reach_the_shop_and_the_other_pr
         assert shown_after <= 10, f"the shop showed the photo {shown_after:.1f} s after the save"
     html = client.get(shop).content.decode()
     assert "<script>alert(1)" not in html and "Thôn Pả Vi, xã Mèo Vạc" in html and "tel:0912345678" in html
-    with command_client() as saleor:
+    with app_client() as saleor:
         state = producer_story.page_state(saleor, slug)
     assert state is not None and [p.alt for p in state.photos] == ["Đàn ong trên sườn đồi"]
     [saved_photo] = state.photos
@@ -91,7 +91,7 @@ def test_a_story_and_a_photo_saved_in_the_portal_reach_the_shop_and_the_other_pr
     for method in ("put", "patch", "delete"):
         assert getattr(other, method)("/portal/story/", {"page": state.id, "story": "x"}).status_code == 405
     # then Saleor still holds what the owner saved, and nothing more was recorded
-    with command_client() as saleor:
+    with app_client() as saleor:
         assert producer_story.page_state(saleor, slug) == state
     assert PortalChange.objects.count() == 5
     print(f"\nportal story: text saved in {story_seconds * 1000:.0f} ms, photo in {photo_seconds * 1000:.0f} ms; "

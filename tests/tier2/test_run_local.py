@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 import redis
 
+from testkit import saleor_harness as harness
 from tests.run_local_runner import ROOT, RunLocal, alive
-
-from . import saleor_harness as harness
 
 # Redis databases of this test alone: the web's, Saleor's broker, Saleor's cache.
 REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/5", "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/6",

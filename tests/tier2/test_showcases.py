@@ -19,12 +19,12 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.test import Client
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorClient, make_transport
 from catalog_sync.saleor.catalogue import import_catalogue
 from catalog_sync.saleor.recording import RecordingTransport
-from catalog_sync.saleor_side.connection import command_client
 from tests.showcases import scenario
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_a_showcase_goes_live_and_ends_on_time_and_a_withdrawn_product_leaves_it
         make_certificate(id=cert_id, product_name=name, producer=producer, stars=stars, province=province,
                          issued_on=datetime.date(2025, 3, 1))
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (5, [])
     ids = [e["node"]["id"] for e in saleor_api.data(PRODUCTS, {"channel": "ocop-vn"}, token=None)["products"]["edges"]]

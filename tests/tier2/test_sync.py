@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from . import catalogue as cat
-from . import saleor_harness as harness
-from .saleor_harness import free_port, last_json_line
-from .servers import FeedServer, WebhookReceiver
+from testkit import catalogue as cat
+from testkit import saleor_harness as harness
+from testkit.saleor_harness import free_port, last_json_line
+from testkit.servers import FeedServer, WebhookReceiver
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -32,9 +32,8 @@ from catalog_sync.registry.actions import renew_certificate, revoke_certificate
 from catalog_sync.registry.models import Certificate, WithdrawalEvent
 from catalog_sync.saleor import RECORD_ENV
 from catalog_sync.saleor.recording import scrub
+from testkit import saleor_harness as harness
 from tests.tier2.app_install import staff_install_app
-
-from . import saleor_harness as harness
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

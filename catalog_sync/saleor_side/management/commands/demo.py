@@ -23,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.importers import AnnexReadError
 from catalog_sync.registry.importer import RegistryImporter
@@ -31,7 +32,6 @@ from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.bootstrap import bootstrap
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 
 from .saleor_import_catalogue import report
 
@@ -83,7 +83,7 @@ class Command(BaseCommand):
             for rejection in result.rejected:
                 say(f"  row {rejection.row}: {rejection.field}: {rejection.reason}")
         try:
-            with command_client(url=options["url"], token=options["token"]) as client:
+            with app_client(url=options["url"], token=options["token"]) as client:
                 boot = bootstrap(client)
                 say(f"saleor bootstrap: {boot.count('created')} created, {boot.count('updated')} updated, "
                     f"{boot.count('exists')} already there")

@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.bootstrap import bootstrap
-from catalog_sync.saleor_side.connection import command_client
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with command_client(url=options["url"], token=options["token"]) as client:
+            with app_client(url=options["url"], token=options["token"]) as client:
                 report = bootstrap(client, on_step=None if options["json"] else lambda s: self.stdout.write(str(s)))
         except SaleorError as error:
             raise CommandError(f"saleor bootstrap: {error}", returncode=1) from None

@@ -4,12 +4,12 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.management.commands._options import parse_date, progress_to
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.catalogue import ImportSummary, import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 
 
 def report(out, summary: ImportSummary) -> None:
@@ -38,7 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with command_client(url=options["url"], token=options["token"]) as client:
+            with app_client(url=options["url"], token=options["token"]) as client:
                 summary = import_catalogue(client, Certificate.objects.in_catalogue_on,
                                            today=options["today"] or vietnam_today(), progress=progress_to(self.stderr),
                                            owners=Certificate.objects.producers_of)

@@ -6,7 +6,8 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog_sync.saleor import SaleorError, client_from_settings
+from catalog_sync.app.clients import storefront_client
+from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor_side.progress import progress_bar
 from catalog_sync.saleor_side.reindex import FullOutcome, reindex_full, reindex_since
 from catalog_sync.saleor_side.since import SINCE_HELP, parse_since
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         since = parse_since(options["since"], future_skew=SKEW) if options["since"] is not None else None
         bar = progress_bar(self.stderr)
         try:
-            with client_from_settings(url=options["url"], token_required=False) as client:
+            with storefront_client(options["url"]) as client:
                 origins = tuple(settings.MEDIA_ORIGINS)
                 outcome = (reindex_full(client, bar, media_origins=origins) if since is None
                            else reindex_since(client, since, bar, media_origins=origins))

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from catalog_sync.catalogue.records import CollectionRecord, Image, ProductRecord
+from .records import CollectionRecord, Image, ProductRecord
 
 # Saleor's thumbnail view (saleor/thumbnail/urls.py): a global id, a size, an optional format.
 THUMBNAIL_PATH = re.compile(r"/thumbnail/[A-Za-z0-9=_-]+/\d+/(?:[a-z]+/)?")

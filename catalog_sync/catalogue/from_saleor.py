@@ -1,47 +1,43 @@
-"""The catalogue read model's view of Saleor: what an anonymous customer sees in channel ``ocop-vn``.
+"""The read model's records from Saleor's nodes: what an anonymous customer sees in channel ``ocop-vn``.
 
 - ``product_record``, ``producer_record``, ``collection_record``: pure mappings of one GraphQL node
-  (the fragments ``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection`` in
+  (the fragments ``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection`` in Saleor's
   ``queries/readmodel.graphql``, parsed by the generated models) to the read model's records;
   ``product_record`` maps the reindex's ``ReindexProduct`` (``queries/reindex.graphql``: the same
   fields, the attributes as one list) the same way.
   A webhook payload selecting the same fragment maps the same way (``*.model_validate(payload)``).
   They return None for what the read model must not hold (a product nobody can buy now, a page
   that is not a producer's).
-- ``iter_catalogue(client)``: every product, producer and showcase, 100 per query, never one
-  query per product, asked without a token (a customer's view); pages of products are read
-  several at once (``FETCH_THREADS``).
+- ``iter_catalogue(client)``: every product, producer and showcase as records, read by the Saleor client's
+  ``CatalogueFetch`` (100 per query, several pages of products at once, asked without a token);
+  ``changed_records(client, since, held=...)``: the same for what Saleor changed since a moment.
+The Saleor client never imports the read model: the mapping lives here, with the records.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import queue
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from catalog_sync.catalogue.records import (
-    CollectionRecord,
-    Image,
-    ProducerRecord,
-    ProducerRef,
-    ProductRecord,
-    VariantRecord,
-)
 from catalog_sync.domain.groups import GROUPS, PRODUCT_SETS
 from catalog_sync.domain.provinces import PROVINCES, resolve_province
+from catalog_sync.saleor import SaleorClient, spec
+from catalog_sync.saleor.catalogue_read import FETCH_THREADS, CatalogueFetch
+from catalog_sync.saleor.changes import changes_since
+from catalog_sync.saleor.generated.fragments import (
+    CatalogueCollection,
+    CatalogueProducer,
+    CatalogueProduct,
+    ReindexProduct,
+)
+from catalog_sync.saleor.producer_story import photos_from_metadata
 
-from . import spec
-from .client import PAGE_SIZE, SaleorClient
-from .generated.fragments import CatalogueCollection, CatalogueProducer, CatalogueProduct, ReindexProduct
-from .producer_story import photos_from_metadata
-from .thumbnails import public_images
+from .public_images import PublicImages, public_images
+from .records import CollectionRecord, Image, ProducerRecord, ProducerRef, ProductRecord, VariantRecord
 
 OCOP_PRODUCT_TYPES = frozenset(t.slug for t in spec.PRODUCT_TYPES)
 _GROUP_SLUGS = frozenset(g.slug for g in GROUPS)
@@ -49,29 +45,6 @@ _SET_GROUP = {s.slug: s.group_slug for s in PRODUCT_SETS}
 _PROVINCE_SLUGS = frozenset(p.slug for p in PROVINCES)
 
 Progress = Callable[[str, int, int], None]
-
-# Pages of products read at once by the reindex. Saleor's API runs 2 workers in docker-compose.yml, each
-# answering one request at a time, and a new connection goes to whichever worker accepts it first; each page
-# goes on a new connection (kept-alive connections once all landed on one worker, and the reindex took as
-# long as reading one page after another). With 3 in flight two could wait on one worker while the other had
-# none: the cores stood idle 13-14% of a 20,000-product reindex; with 6, 8-9% (two runs each, same store).
-FETCH_THREADS = 6
-
-
-QUERIES = Path(__file__).resolve().parent / "queries" / "readmodel.graphql"
-
-
-def fragment(name: str) -> str:
-    """The GraphQL text of fragment ``name`` (``CatalogueProduct``, ``CatalogueProducer``, ``CatalogueCollection``),
-    for the app's webhook subscriptions to select exactly what ``*_record`` maps."""
-    text = QUERIES.read_text(encoding="utf-8")
-    start = text.index(f"fragment {name} on ")
-    depth, end = 0, start
-    for end in range(text.index("{", start), len(text)):
-        depth += {"{": 1, "}": -1}.get(text[end], 0)
-        if depth == 0:
-            break
-    return text[start:end + 1] + "\n"
 
 
 # --- mapping: one node -> one record -------------------------------------------------------------
@@ -221,27 +194,20 @@ def collection_record(node: CatalogueCollection, *, product_ids: Sequence[str] |
     )
 
 
-# --- the reindex fetch ------------------------------------------------------------------------
+# --- the whole catalogue, and what changed since a moment -------------------------------------------
 
 
-@dataclass
-class CatalogueFetch:
-    """Lazy iterators over the whole catalogue a customer sees, page by page (``PAGE_SIZE`` per query)."""
+class CatalogueRead:
+    """Lazy iterators over the records of the whole catalogue a customer sees (``CatalogueFetch``'s pages,
+    mapped); ``skipped`` counts the products and pages the read model must not hold."""
 
-    client: SaleorClient
-    channel: str = spec.CHANNEL_SLUG
-    progress: Progress | None = None
-    threads: int = FETCH_THREADS
-    # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (thumbnails.py)
-    media_origins: Sequence[str] | None = None
-
-    def __post_init__(self) -> None:
-        self.started_at = datetime.datetime.now(datetime.UTC)
-        self.images = None if self.media_origins is None else public_images(
-            self.client.http, self.client.url, self.media_origins)
-        self.storefront = self.client.storefront()
-        # pages by id, several at once: each on a new connection, so that Saleor's least busy worker takes it
-        self.spread = self.client.storefront(fresh_connections=True)
+    def __init__(self, client: SaleorClient, *, progress: Progress | None = None, threads: int = FETCH_THREADS,
+                 media_origins: Sequence[str] | None = None) -> None:
+        self.fetch = CatalogueFetch(client, threads=threads)
+        self.started_at = self.fetch.started_at
+        self.progress = progress
+        # where the shop may load images from: Saleor's thumbnail addresses elsewhere are resolved (public_images.py)
+        self.images = images_for(client, media_origins)
         self.skipped = {"products": 0, "pages": 0}
 
     def _report(self, phase: str, done: int, total: int | None) -> None:
@@ -249,16 +215,9 @@ class CatalogueFetch:
             self.progress(phase, done, max(total or 0, done))
 
     def products(self) -> Iterator[ProductRecord]:
-        """Every product, in Saleor's order (oldest first).
-
-        With ``threads`` > 1 (the default): the ids a page at a time (a cheap query), and the
-        products of each page by id, ``threads`` pages at once; the records come out in the same
-        order and are the same as a sequential read gives (``threads=1``). Every read happens
-        after ``started_at``.
-        """
-        pages = self._pages_by_id() if self.threads > 1 else self._pages_in_order()
+        """Every product for sale, in Saleor's order (oldest first), whichever way the pages are read."""
         done = 0
-        for nodes, total in pages:
+        for nodes, total in self.fetch.product_pages():
             for node in nodes:
                 record = product_record(node)
                 done += 1
@@ -268,131 +227,64 @@ class CatalogueFetch:
                     yield self.images.product(record) if self.images else record
             self._report("products", done, total)
 
-    def _pages_in_order(self) -> Iterator[tuple[list[CatalogueProduct], int | None]]:
-        after: str | None = None
-        while True:
-            connection = self.storefront.catalogue_products_page(
-                channel=self.channel, first=PAGE_SIZE, after=after).products
-            if connection is None:
-                return
-            yield [edge.node for edge in connection.edges], connection.total_count
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
-
-    def _id_pages(self) -> Iterator[tuple[list[str], int | None]]:
-        after: str | None = None
-        total: int | None = None
-        while True:
-            connection = self.storefront.catalogue_product_ids(channel=self.channel, first=PAGE_SIZE, after=after,
-                                                               with_count=after is None).products
-            if connection is None:
-                return
-            total = connection.total_count if after is None else total
-            yield [edge.node.id for edge in connection.edges], total
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
-
-    def _products_by_ids(self, ids: list[str]) -> list[ReindexProduct]:
-        connection = self.spread.reindex_products_by_ids(channel=self.channel, ids=ids, first=PAGE_SIZE).products
-        found = {edge.node.id: edge.node for edge in connection.edges} if connection else {}
-        return [found[i] for i in ids if i in found]  # one gone since its id was read: no longer for sale
-
-    def _pages_by_id(self) -> Iterator[tuple[list[ReindexProduct], int | None]]:
-        """A thread walks the ids and hands each page to a pool; pages come back in walking order."""
-        ahead: queue.Queue[tuple[Future[list[ReindexProduct]], int | None] | BaseException | None] = queue.Queue(
-            maxsize=2 * self.threads)
-        stop = threading.Event()
-
-        def walk(pool: ThreadPoolExecutor) -> None:
-            try:
-                for ids, total in self._id_pages():
-                    if stop.is_set():
-                        return
-                    ahead.put((pool.submit(self._products_by_ids, ids), total))
-                ahead.put(None)
-            except BaseException as error:  # handed to the reader, raised there
-                ahead.put(error)
-
-        with ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="reindex") as pool:
-            walker = threading.Thread(target=walk, args=(pool,), name="reindex-ids", daemon=True)
-            walker.start()
-            try:
-                while (item := ahead.get()) is not None:
-                    if isinstance(item, BaseException):
-                        raise item
-                    future, total = item
-                    yield future.result(), total
-            finally:
-                stop.set()
-                while walker.is_alive():  # let a walker blocked on a full queue see the stop
-                    try:
-                        item = ahead.get(timeout=0.1)
-                    except queue.Empty:
-                        continue
-                    if isinstance(item, tuple):
-                        item[0].cancel()
-                walker.join()
-
     def producers(self) -> Iterator[ProducerRecord]:
-        after: str | None = None
         done = 0
-        while True:
-            connection = self.storefront.catalogue_producers_page(first=PAGE_SIZE, after=after).pages
-            if connection is None:
-                return
-            for edge in connection.edges:
-                record = producer_record(edge.node, seen_at=self.started_at)
+        for nodes, total in self.fetch.producer_pages():
+            for node in nodes:
+                record = producer_record(node, seen_at=self.started_at)
                 done += 1
                 if record is None:
                     self.skipped["pages"] += 1
                 else:
                     yield record
-            self._report("producers", done, connection.total_count)
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
+            self._report("producers", done, total)
 
     def collections(self) -> Iterator[CollectionRecord]:
-        after: str | None = None
         done = 0
-        while True:
-            connection = self.storefront.catalogue_collections_page(
-                channel=self.channel, first=PAGE_SIZE, after=after).collections
-            if connection is None:
-                return
-            for edge in connection.edges:
-                node = edge.node
-                more = node.products is not None and node.products.page_info.has_next_page
-                ids = self._collection_product_ids(node) if more else None
+        for page, total in self.fetch.collection_pages():
+            for node, ids in page:
                 done += 1
                 record = collection_record(node, product_ids=ids, seen_at=self.started_at)
                 yield self.images.collection(record) if self.images else record
-            self._report("showcases", done, connection.total_count)
-            if not connection.page_info.has_next_page:
-                return
-            after = connection.page_info.end_cursor
+            self._report("showcases", done, total)
 
-    def _collection_product_ids(self, node: CatalogueCollection) -> list[str]:
-        """A showcase of more than one page of products: the rest, a page per query."""
-        assert node.products is not None
-        ids = [edge.node.id for edge in node.products.edges]
-        after = node.products.page_info.end_cursor
-        while after:
-            collection = self.storefront.collection_products_page(
-                channel=self.channel, id=node.id, first=PAGE_SIZE, after=after).collection
-            products = collection.products if collection else None
-            if products is None:
-                break
-            ids += [edge.node.id for edge in products.edges]
-            after = products.page_info.end_cursor if products.page_info.has_next_page else None
-        return ids
+
+def images_for(client: SaleorClient, media_origins: Sequence[str] | None) -> PublicImages | None:
+    """With ``media_origins``, Saleor's image addresses resolved through ``client``'s connections to ones a
+    browser may load; None without."""
+    return None if media_origins is None else public_images(client.http, client.url, media_origins)
 
 
 def iter_catalogue(client: SaleorClient, *, progress: Progress | None = None, threads: int = FETCH_THREADS,
-                   media_origins: Sequence[str] | None = None) -> CatalogueFetch:
+                   media_origins: Sequence[str] | None = None) -> CatalogueRead:
     """Everything the read model holds, fetched lazily from Saleor: ``.products()``, ``.producers()``,
     ``.collections()``; ``threads`` pages of products at once (1: one after another); with ``media_origins``,
-    image addresses a browser cannot load resolved to ones it can (``thumbnails.PublicImages``)."""
-    return CatalogueFetch(client, progress=progress, threads=threads, media_origins=media_origins)
+    image addresses a browser cannot load resolved to ones it can (``public_images.PublicImages``)."""
+    return CatalogueRead(client, progress=progress, threads=threads, media_origins=media_origins)
+
+
+@dataclass
+class ChangedRecords:
+    """What the read model must change to match Saleor again since a moment."""
+
+    started_at: datetime.datetime  # every read happened after this moment
+    records: list[ProductRecord] = field(default_factory=list)  # read, and for sale now
+    gone: list[str] = field(default_factory=list)  # no longer listed, or read and not for sale now
+    read: int = 0  # products read in full
+
+
+def changed_records(client: SaleorClient, since: datetime.datetime, *, held: set[str],
+                    progress: Progress | None = None, media_origins: Sequence[str] | None = None) -> ChangedRecords:
+    """Saleor's changes since ``since`` (``changes.changes_since``) for a read model holding ``held``, mapped."""
+    changes = changes_since(client, since, held=held, progress=progress)
+    images = images_for(client, media_origins)
+    result = ChangedRecords(started_at=changes.started_at, read=changes.read)
+    for product_id, node in changes.products:
+        record = product_record(node) if node is not None else None
+        if record is None:
+            result.gone.append(product_id)
+        else:
+            result.records.append(images.product(record) if images else record)
+    not_for_sale = set(result.gone)
+    result.gone += [product_id for product_id in changes.unlisted if product_id not in not_for_sale]
+    return result

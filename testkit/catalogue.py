@@ -139,7 +139,7 @@ def listing_state(api, catalogue: Catalogue, slug: str) -> list[dict]:
 
 def attribute_values(api, catalogue: Catalogue, slug: str) -> dict[str, str | None]:
     product = api.data(LISTING_STATE, {"id": catalogue.products[slug]["id"]})["product"]
-    out = {}
+    out: dict[str, str | None] = {}
     for item in product["attributes"]:
         values = item["values"]
         if not values:
