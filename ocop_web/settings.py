@@ -94,6 +94,12 @@ SITE_PUBLIC_URL = _required_in_production("SITE_PUBLIC_URL", env_str("SITE_PUBLI
 # The keys are per channel, kept encrypted with the app's configuration (ocop payments configure-stripe).
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 
+# Producer payouts: the marketplace's commission on each delivered and paid order line, in per cent
+# (COMMISSION_PERCENT, default 8), and per channel where one differs ("ocop-vn=8,ocop-export=10").
+COMMISSION_PERCENT = env_str("COMMISSION_PERCENT", "8")
+COMMISSION_PERCENT_BY_CHANNEL = dict(item.split("=", 1) for item in env_list("COMMISSION_PERCENT_BY_CHANNEL")
+                                     if "=" in item)
+
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -118,6 +124,11 @@ CELERY_BEAT_SCHEDULE = {
     "catch-up-withdrawals": {"task": "catalog_sync.app.tasks.catch_up_withdrawals", "schedule": 3600.0},
     # the orders of the last 48 hours no order webhook brought (placed before the app was installed, or lost)
     "catch-up-orders": {"task": "portal.tasks.catch_up_orders", "schedule": 3600.0},
+    # the payouts ledger: what the orders Saleor changed in the last 48 hours earned or gave back (a lost webhook)
+    "catch-up-ledger": {"task": "catalog_sync.payouts.tasks.catch_up_ledger", "schedule": 3600.0},
+    # each producer's statement of the month before, emailed on the 1st at 06:00 (Vietnam time)
+    "monthly-statements": {"task": "catalog_sync.payouts.tasks.send_monthly_statements",
+                           "schedule": crontab(minute="0", hour="6", day_of_month="1")},
     # the read model brought up to date with what Saleor changed in the last hour (a lost webhook), every 15 minutes
     "reindex-recent": {"task": "catalog_sync.saleor_side.tasks.reindex_recent", "schedule": 900.0},
     # each active provincial office's weekly digest, Mondays 07:00 in CELERY_TIMEZONE (Vietnam time)
@@ -137,6 +148,7 @@ INSTALLED_APPS = [
     "catalog_sync.registry",
     "catalog_sync.app",
     "catalog_sync.payments",
+    "catalog_sync.payouts",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "portal",

@@ -1201,6 +1201,13 @@ class JobStatusEnum(str, Enum):
     DELETED = "DELETED"
 
 
+class OrderChargeStatusEnum(str, Enum):
+    NONE = "NONE"
+    PARTIAL = "PARTIAL"
+    FULL = "FULL"
+    OVERCHARGED = "OVERCHARGED"
+
+
 class OrderErrorCode(str, Enum):
     BILLING_ADDRESS_NOT_SET = "BILLING_ADDRESS_NOT_SET"
     CANNOT_CANCEL_FULFILLMENT = "CANNOT_CANCEL_FULFILLMENT"
@@ -1244,6 +1251,13 @@ class OrderErrorCode(str, Enum):
 class AddressTypeEnum(str, Enum):
     BILLING = "BILLING"
     SHIPPING = "SHIPPING"
+
+
+class OrderGrantedRefundStatusEnum(str, Enum):
+    NONE = "NONE"
+    PENDING = "PENDING"
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
 
 
 class TransactionEventTypeEnum(str, Enum):

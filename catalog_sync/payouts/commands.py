@@ -1,0 +1,53 @@
+"""``ocop payouts ...``: the management commands hand off to these classes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog_sync.saleor import SaleorClient
+from catalog_sync.saleor_side.since import CatchUpCommand
+
+from .producers import UnknownProducer, producer_by_certificate
+from .statements import BadMonth, statement
+
+
+class StatementCommand(BaseCommand):
+    help = "A producer's statement for a month: each line, gross, commission, refunds, net, paid and due (đồng)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--producer", required=True, help="a certificate id of the producer, e.g. LD-2026-0042")
+        parser.add_argument("--month", required=True, help="YYYY-MM")
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+
+    def handle(self, *args, **options):
+        try:
+            producer = producer_by_certificate(options["producer"])
+            result = statement(producer, options["month"], certificate=options["producer"].strip().upper())
+        except (UnknownProducer, BadMonth) as bad:
+            raise CommandError(f"payouts statement: {bad}", returncode=2) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            return
+        self.stdout.write(f"{producer.name} ({result.certificate}) · {result.month}")
+        for line in result.lines:
+            self.stdout.write(f"{line.earned_on}  #{line.order}  {line.product}  ×{line.quantity}  {line.gross:>12,}"
+                              f"  -{line.commission:,}  = {line.net:,}")
+        self.stdout.write(f"gross {result.gross:,} · refunds {result.refunds:,} · commission {result.commission:,} · "
+                          f"net {result.net:,} · paid {result.paid:,} · due {result.due:,} đồng")
+
+
+class LedgerCatchUpCommand(CatchUpCommand):
+    help = "Record in the payouts ledger what the orders Saleor changed since --since earned or gave back."
+    name = "payouts catch-up"
+
+    def catch_up(self, client: SaleorClient, since: Any) -> Any:
+        from .catch_up import catch_up
+
+        return catch_up(client, since)
+
+    def summary(self, result: Any, since: Any) -> str:
+        return (f"payouts catch-up since {since.isoformat()}: {result.orders} orders read, {result.new_entries} new "
+                f"ledger entries")
