@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "catalog_sync.core",
+    "catalog_sync.notify",
     "catalog_sync.registry",
     "catalog_sync.app",
     "catalog_sync.payments",
@@ -228,6 +229,8 @@ LOGIN_URL = "/admin/login/"
 # localhost in a customer's email is a broken promise.
 PUBLIC_URL: str = _required_in_production("PUBLIC_URL", env_str("PUBLIC_URL")) or "http://localhost:8080/"
 
+# Notifications (catalog_sync.notify): the channels each event goes through; a second channel is its module here.
+NOTIFY_CHANNELS = ["catalog_sync.notify.email.EmailChannel"]
 # Email (invitations, password resets, reminders): Django's backends; SMTP in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG
                         else "django.core.mail.backends.smtp.EmailBackend")

@@ -15,14 +15,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from catalog_sync import notify
 from catalog_sync.registry.models import Certificate, Producer
 
 from .models import ProducerAccount
@@ -112,11 +111,9 @@ def invite(certificate_id: str, email: str, *, base_url: str, invited_by: User |
 
 
 def _send_invitation(account: ProducerAccount, url: str) -> None:
-    context = {"producer": account.producer, "url": url, "days": settings.PORTAL_INVITATION_DAYS}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("portal/email/invitation_subject.txt", context).strip()
-        body = render_to_string("portal/email/invitation.txt", context)
-    send_mail(subject, body, None, [account.user.email])
+    notify.send(notify.events.Invitation(
+        recipients=(notify.Recipient(account.user.email, (settings.LANGUAGE_CODE,)),),
+        producer_name=account.producer.name, url=url, days=settings.PORTAL_INVITATION_DAYS))
 
 
 def account_for_invitation(token: str) -> ProducerAccount:

@@ -9,9 +9,9 @@ from enum import Enum
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from catalog_sync import notify
 
 from . import throttle
 
@@ -44,12 +44,7 @@ def tell_of_lock(user: User, until: datetime.datetime) -> None:
     """Email the account: its second step is locked, and what to do if it was not them (Vietnamese first)."""
     if not user.email:
         return
-    context = {"email": user.email, "failures": settings.PORTAL_CODE_MAX_FAILURES,
-               "minutes": settings.PORTAL_CODE_LOCK_SECONDS // 60,
-               "until": timezone.localtime(until).strftime("%H:%M %d/%m/%Y"),
-               "reset_url": settings.PUBLIC_URL.rstrip("/") + "/portal/password-reset/"
-               if not user.is_staff else None}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("portal/email/code_lock_subject.txt", context).strip()
-        body = render_to_string("portal/email/code_lock.txt", context)
-    send_mail(subject, body, None, [user.email])
+    notify.send(notify.events.SecondStepLocked(
+        recipients=(notify.Recipient(user.email, (settings.LANGUAGE_CODE,)),), email=user.email,
+        failures=settings.PORTAL_CODE_MAX_FAILURES, minutes=settings.PORTAL_CODE_LOCK_SECONDS // 60, until=until,
+        reset_url="" if user.is_staff else settings.PUBLIC_URL.rstrip("/") + "/portal/password-reset/"))

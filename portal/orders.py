@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
+from catalog_sync import notify
 from catalog_sync.catalogue.models import Product
 from catalog_sync.saleor import SaleorClient
 from catalog_sync.saleor import producer_orders as saleor_orders
@@ -202,16 +200,14 @@ def people_of(slug: str) -> tuple[str, ...]:
     return tuple(account.user.email for account in accounts if page_slug(account) == slug)
 
 
-def _email(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line]) -> tuple[str, str]:
-    """Subject and body, Vietnamese then English (a producer's people have no language of their own)."""
-    context = {"order": order, "lines": lines, "count": len(lines),
-               "portal_url": settings.PUBLIC_URL.rstrip("/") + f"/portal/orders/{order.number}/"}
-    subjects, bodies = [], []
-    for language in ("vi", "en"):
-        with translation.override(language):
-            subjects.append(render_to_string("portal/email/order_lines_subject.txt", context).strip())
-            bodies.append(render_to_string("portal/email/order_lines.txt", context).strip())
-    return " / ".join(subjects), "\n\n-- \n\n".join(bodies) + "\n"
+def _event(order: saleor_orders.Order, lines: Sequence[saleor_orders.Line],
+           recipients: Sequence[str]) -> notify.events.ProducerOrderLines:
+    """Told in Vietnamese then English, in one message (a producer's people have no language of their own)."""
+    return notify.events.ProducerOrderLines(
+        recipients=notify.events.recipients(list(recipients), ("vi", "en")), number=order.number,
+        created=order.created, portal_url=settings.PUBLIC_URL.rstrip("/") + f"/portal/orders/{order.number}/",
+        lines=tuple(notify.events.OrderLine(line.quantity, line.product_name, line.variant_label, line.unit_price,
+                                            line.currency) for line in lines))
 
 
 def record_new_lines(order: saleor_orders.Order) -> dict[str, tuple[str, ...]]:
@@ -234,8 +230,7 @@ def record_new_lines(order: saleor_orders.Order) -> dict[str, tuple[str, ...]]:
                         "order_id": order.id, "order_number": order.number, "producer_page_slug": slug,
                         "ordered_at": order.created, "recipients": ", ".join(recipients)})[1]]
                 if new and recipients:
-                    subject, body = _email(order, new)
-                    send_mail(subject, body, None, list(recipients))
+                    notify.send(_event(order, new, recipients))
         except IntegrityError:  # another worker recorded them at the same moment
             continue
         if new:

@@ -12,11 +12,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
+from catalog_sync import notify
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.registry.models import Certificate
 
@@ -69,12 +67,11 @@ def _send_once(certificate: Certificate, days: int, days_left: int, today: datet
                 defaults={"sent_on": today, "recipients": ", ".join(recipients)})
             if not created:
                 return False
-            context = {"certificate": certificate, "days_left": days_left,
-                       "portal_url": settings.PUBLIC_URL.rstrip("/") + "/portal/certificates/"}
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = render_to_string("portal/email/reminder_subject.txt", context).strip()
-                body = render_to_string("portal/email/reminder.txt", context)
-            send_mail(subject, body, None, list(recipients))  # a failure rolls the record back: tried again later
+            notify.send(notify.events.CertificateReminder(  # a failure rolls the record back: tried again later
+                recipients=notify.events.recipients(recipients, (settings.LANGUAGE_CODE,)),
+                certificate_id=certificate.id, product_name=certificate.product_name,
+                valid_until=certificate.valid_until, days_left=days_left,
+                portal_url=settings.PUBLIC_URL.rstrip("/") + "/portal/certificates/"))
     except IntegrityError:  # another worker sent it at the same moment
         return False
     return True

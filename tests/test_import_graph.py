@@ -86,3 +86,45 @@ def test_the_rooms_of_the_house_never_import_the_wiring_package_ocop_web():
             path, ".".join(path.relative_to(base).with_suffix("").parts)))
     )
     assert importers == []
+
+
+MAIL_SENDING = {"send_mail", "send_mass_mail", "mail_admins", "mail_managers", "EmailMessage",
+                "EmailMultiAlternatives", "get_connection"}
+
+
+def _sends_mail(name: str) -> bool:
+    return name in {"django.core.mail", "django.core.mail.message"} or (
+        name.startswith("django.core.mail.") and name.rpartition(".")[2] in MAIL_SENDING)
+
+
+def test_only_the_notification_room_imports_djangos_mail_sending():
+    # given every module of the web service (the wiring too)
+    base = ROOT.parent
+    notify = ROOT / "notify"
+    # when their imports are read (inside functions too)
+    importers = sorted(
+        str(path.relative_to(base))
+        for room in ("catalog_sync", "storefront", "portal", "ocop_web")
+        for path in (base / room).rglob("*.py")
+        if notify not in path.parents and any(_sends_mail(name) for name in imported_modules(
+            path, ".".join(path.relative_to(base).with_suffix("").parts)))
+    )
+    # then none sends mail itself: each tells catalog_sync.notify, which alone sends
+    assert importers == []
+    assert any(_sends_mail(name) for name in imported_modules(notify / "email.py", "catalog_sync.notify.email"))
+
+
+def test_the_mail_check_sees_each_way_of_importing_the_senders():
+    assert _sends_mail("django.core.mail.send_mail") and _sends_mail("django.core.mail.EmailMultiAlternatives")
+    assert _sends_mail("django.core.mail")  # `from django.core import mail` / `import django.core.mail`
+    assert not _sends_mail("django.core.mail.backends.smtp")
+
+
+def test_the_notification_room_imports_no_other_room_but_core():
+    # events are plain data: the rooms that tell people depend on notify, never the reverse
+    graph = area_graph()
+    assert graph.get("notify", set()) <= {"core"}
+    importers = [path for path in (ROOT / "notify").rglob("*.py") if any(
+        name.split(".")[0] in {"portal", "storefront", "ocop_web"}
+        for name in imported_modules(path, ".".join(path.relative_to(ROOT.parent).with_suffix("").parts)))]
+    assert importers == []

@@ -5,7 +5,8 @@ For the ISO week reported (Monday-Sunday, Vietnam local dates; by default the we
 - products the certification plugin withdrew that week, from its log as the app's webhooks brought it
   (withdrawals.py): product, certificate, reason and time.
 A province with nothing to report still gets a short email saying so. Each digest is sent once per
-office and week: a ``DigestSent`` row is written in the same transaction as the send.
+office and week: a ``DigestSent`` row is written in the same transaction as the send. The email is the
+notification room's ``Digest`` event, in the office's language (Vietnamese), with an HTML part.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from catalog_sync import notify
 from catalog_sync.domain.provinces import province_by_slug
 from catalog_sync.domain.validity import vietnam_today
 
@@ -107,13 +107,6 @@ def digest_for(province: str, week: datetime.date) -> Digest:
     return Digest(province, week, expiring, withdrawn_in_week(week, province))
 
 
-@dataclass(frozen=True)
-class Email:
-    subject: str
-    text: str
-    html: str
-
-
 def _site_url() -> str:
     base = (settings.SITE_PUBLIC_URL or "").rstrip("/")
     if not base:
@@ -121,20 +114,26 @@ def _site_url() -> str:
     return base
 
 
-def render(digest: Digest) -> Email:
+def event(digest: Digest, recipients: list[str]) -> notify.events.Digest:
+    """The digest as the notification room's event (plain data), with its links on the shop's site."""
     base = _site_url()
-    with translation.override(settings.LANGUAGE_CODE):
-        verify = {c.id: base + reverse("storefront:verify", args=[c.id])
-                  for c in [*digest.expiring, *(w.certificate for w in digest.withdrawn if w.certificate)]}
-        context = {
-            "digest": digest, "province_name": province_by_slug(digest.province).name, "days": EXPIRING_DAYS,
-            "reports_url": f"{base}{reverse('registry:report')}?province={digest.province}&days={EXPIRING_DAYS}",
-            "expiring": [(c, verify[c.id]) for c in digest.expiring],
-            "withdrawn": [(w, verify[w.certificate.id] if w.certificate else "") for w in digest.withdrawn],
-        }
-        subject = " ".join(render_to_string("registry/email/digest_subject.txt", context).split())
-        return Email(subject, render_to_string("registry/email/digest.txt", context),
-                     render_to_string("registry/email/digest.html", context))
+    with translation.override(settings.LANGUAGE_CODE):  # the links are the shop's Vietnamese pages
+        def verify(certificate: Certificate) -> str:
+            return base + reverse("storefront:verify", args=[certificate.id])
+
+        reports_url = f"{base}{reverse('registry:report')}?province={digest.province}&days={EXPIRING_DAYS}"
+        expiring = tuple(notify.events.DigestCertificate(c.id, c.product_name, c.producer.name, c.stars,
+                                                         c.valid_until, verify(c)) for c in digest.expiring)
+        withdrawn = tuple(notify.events.DigestWithdrawal(
+            certificate_id=w.event.certificate_id, product_name=w.event.product_name,
+            producer=w.certificate.producer.name if w.certificate else "", at=w.event.at, reason_vi=w.reason_vi,
+            reason_en=w.event.reason,
+            revocation_reason=w.certificate.revocation_reason if w.certificate and w.certificate.revoked_on else "",
+            url=verify(w.certificate) if w.certificate else "") for w in digest.withdrawn)
+    return notify.events.Digest(
+        recipients=notify.events.recipients(recipients, (settings.LANGUAGE_CODE,)),
+        province_name=province_by_slug(digest.province).name, week=digest.week, week_end=digest.week_end,
+        sent_on=digest.sent_on, days=EXPIRING_DAYS, expiring=expiring, withdrawn=withdrawn, reports_url=reports_url)
 
 
 @dataclass
@@ -182,7 +181,7 @@ class DigestSender:
         return run
 
     def _send_once(self, office: ProvinceOffice, label: str, digest: Digest) -> bool:
-        email = render(digest)
+        email = event(digest, office.recipients)
         try:
             with transaction.atomic():
                 _sent, created = DigestSent.objects.get_or_create(
@@ -191,9 +190,7 @@ class DigestSender:
                               "withdrawn_count": len(digest.withdrawn)})
                 if not created:
                     return False
-                message = EmailMultiAlternatives(email.subject, email.text, None, office.recipients)
-                message.attach_alternative(email.html, "text/html")
-                message.send()  # a failure rolls the record back: the next run tries again
+                notify.send(email)  # a failure rolls the record back: the next run tries again
         except IntegrityError:  # another worker sent it at the same moment
             return False
         return True

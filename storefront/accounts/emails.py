@@ -4,19 +4,18 @@ Saleor 3.23 sends no email itself without a plugin; it emits ``ACCOUNT_CONFIRMAT
 ``accountRegister``, when the shop asks for email confirmation) and ``ACCOUNT_SET_PASSWORD_REQUESTED``
 (after ``requestPasswordReset``) to apps subscribed to them. The app's manifest subscribes this endpoint;
 each delivery is checked like the catalogue's (Saleor's JWS over the body, the Saleor we are installed
-in, ``APP_WEBHOOK_MAX_AGE``, each body once), then the email goes out with Django's mail in the
-customer's language (Vietnamese, or English for ``EN``). The link is built on ``PUBLIC_URL`` with our own
-path, never with a host taken from the payload. A delivery whose email cannot be sent answers 502 and
-is not marked handled, so Saleor sends it again.
+in, ``APP_WEBHOOK_MAX_AGE``, each body once), then the email goes out through the notification room
+(``catalog_sync.notify``, event ``AccountEmail``) in the customer's language (Vietnamese, or English for
+``EN``). The link is built on ``PUBLIC_URL`` with our own path, never with a host taken from the payload.
+A delivery whose email cannot be sent answers 502 and is not marked handled, so Saleor sends it again.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
-from django.core.mail import send_mail
 from django.http import HttpRequest, JsonResponse
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
@@ -24,6 +23,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from catalog_sync import notify
 from catalog_sync.app import deliveries
 
 from .common import public_url
@@ -31,7 +31,7 @@ from .common import public_url
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
-KINDS = {  # Saleor's event type -> the page the link opens, the email's template
+KINDS: dict[str, tuple[str, Literal["confirm", "set_password"]]] = {  # Saleor's event type -> page, purpose
     "AccountConfirmationRequested": ("accounts:confirm", "confirm"),
     "AccountSetPasswordRequested": ("accounts:set-password", "set_password"),
 }
@@ -44,13 +44,10 @@ def account_link(view: str, language: str, email: str, token: str) -> str:
 
 
 def send_account_email(kind: str, email: str, token: str, language: str, name: str = "") -> None:
-    view, template = KINDS[kind]
-    link = account_link(view, language, email, token)
-    with translation.override(language):
-        context = {"link": link, "name": name, "email": email}
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(subject, body, None, [email])
+    view, purpose = KINDS[kind]
+    notify.send(notify.events.AccountEmail(
+        recipients=(notify.Recipient(email, (language,)),), purpose=purpose,
+        link=account_link(view, language, email, token), name=name))
 
 
 @csrf_exempt
