@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from catalog_sync import notify
 from catalog_sync.domain.text import fold
 from catalog_sync.registry.models import Producer
 
@@ -37,6 +37,20 @@ class BadDetails(ValueError):
 
 class BadLink(ValueError):
     """The confirmation link is not ours, has expired, or was used (or replaced) already."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class BankDetailsConfirmation(notify.Event):
+    """The link that puts new bank details in force, to the producer's people (``notify``'s email)."""
+
+    kind: ClassVar[str] = "payouts_bank_confirm"
+    producer_name: str
+    asked_by: str
+    bank_name: str
+    account_number: str
+    account_name: str
+    url: str
+    hours: int
 
 
 @dataclass(frozen=True)
@@ -83,14 +97,12 @@ def ask(producer: Producer, details: Details, *, asked_by: str, recipients: tupl
             account_name=details.account_name, asked_by=asked_by, sent_to=", ".join(recipients),
             before=Details(was.bank_bin, was.account_number, was.account_name).shown() if was else "")
         token = signing.dumps({"change": change.pk}, salt=SALT)
-        context = {"producer": producer, "details": details, "bank": bank(details.bank_bin),
-                   "url": confirm_url.format(token=token), "hours": CONFIRM_HOURS, "asked_by": asked_by}
-        subjects, bodies = [], []
-        for language in ("vi", "en"):
-            with translation.override(language):
-                subjects.append(render_to_string("payouts/email/bank_confirm_subject.txt", context).strip())
-                bodies.append(render_to_string("payouts/email/bank_confirm.txt", context).strip())
-        send_mail(" / ".join(subjects), "\n\n-- \n\n".join(bodies) + "\n", None, list(recipients))
+        found = bank(details.bank_bin)
+        notify.send(BankDetailsConfirmation(
+            recipients=notify.events.recipients(list(recipients), ("vi", "en")), producer_name=producer.name,
+            asked_by=asked_by, bank_name=found.label if found else details.bank_bin,
+            account_number=details.account_number, account_name=details.account_name,
+            url=confirm_url.format(token=token), hours=CONFIRM_HOURS))
     return change
 
 

@@ -132,3 +132,18 @@ class Transfer(models.Model):
     def counts_as_paid(self) -> bool:
         return self.status != self.FAILED
 
+
+
+class StatementSent(models.Model):
+    """A monthly statement emailed to a producer's people: once per producer and month."""
+
+    producer = models.ForeignKey(Producer, on_delete=models.PROTECT, related_name="+")
+    month = models.CharField(max_length=7)
+    sent_to = models.TextField(blank=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["producer", "month"], name="payouts_statement_once")]
+
+    def __str__(self) -> str:
+        return f"{self.producer_id} {self.month}"

@@ -39,3 +39,18 @@ def catch_up_ledger() -> dict | None:
         return None
     with SaleorClient(installation.saleor_api_url, installation.token, transport=make_transport()) as client:
         return catch_up(client, timezone.now() - WINDOW).as_json()
+
+
+@shared_task(name="catalog_sync.payouts.tasks.send_monthly_statements")
+def send_monthly_statements(month: str | None = None) -> int:
+    """On the 1st: every producer's statement of the month before (``month``: YYYY-MM), emailed once."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .ledger import vietnam_date
+    from .notices import send_monthly
+
+    if month is None:
+        month = f"{vietnam_date(timezone.now()).replace(day=1) - datetime.timedelta(days=1):%Y-%m}"
+    return len(send_monthly(month))
