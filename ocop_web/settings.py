@@ -93,6 +93,9 @@ SITE_PUBLIC_URL = _required_in_production("SITE_PUBLIC_URL", env_str("SITE_PUBLI
 # Card payments: Stripe's API root, for a stand-in such as localstripe (default: Stripe itself).
 # The keys are per channel, kept encrypted with the app's configuration (ocop payments configure-stripe).
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+# VietQR transfers and producer payouts: payOS's API root, for a stand-in such as standins/payos
+# (PAYOS=1 scripts/run-local); default payOS itself (https://api-merchant.payos.vn).
+PAYOS_BASE_URL = env_str("PAYOS_BASE_URL", "https://api-merchant.payos.vn")
 
 # Producer payouts: the marketplace's commission on each delivered and paid order line, in per cent
 # (COMMISSION_PERCENT, default 8), and per channel where one differs ("ocop-vn=8,ocop-export=10").
@@ -307,5 +310,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # one line per Saleor request would drown the commands' own output (and their progress bars)
-    "loggers": {name: {"level": "WARNING"} for name in ("httpx", "httpcore", "stripe")},
+    "loggers": {name: {"level": "WARNING"} for name in ("httpx", "httpcore", "stripe", "payos")},
 }
