@@ -39,6 +39,44 @@ class StatementCommand(BaseCommand):
                           f"net {result.net:,} · paid {result.paid:,} · due {result.due:,} đồng")
 
 
+class RunCommand(BaseCommand):
+    help = ("Pay every producer what is due through --month's last day: one payOS batch payout, one transfer each "
+            "(those without confirmed bank details are listed and skipped); never twice.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--month", required=True, help="YYYY-MM: pay what was earned through its last day")
+        parser.add_argument("--dry-run", action="store_true", help="show what would be paid; send nothing")
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+
+    def handle(self, *args, **options):
+        from .runs import run
+        from .tasks import follow_payout
+
+        try:
+            result = run(options["month"], dry_run=options["dry_run"], started_by="ocop payouts run")
+        except BadMonth as bad:
+            raise CommandError(f"payouts run: {bad}", returncode=2) from None
+        if result.reference and not result.dry_run and result.status in ("prepared", "sent"):
+            from .models import Payout
+
+            follow_payout.apply_async((Payout.objects.get(reference=result.reference).pk,), countdown=5)
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            self.stdout.write(f"payouts run {result.month}: {result.reference or '-'} {result.status} · "
+                              f"{len(result.transfers)} transfers, {result.total:,} đồng")
+            for item in result.transfers:
+                self.stdout.write(f"  {item['producer']}: {item['amount']:,} đồng ({item.get('status') or 'planned'})")
+            for item in result.skipped:
+                self.stdout.write(f"  skipped, no confirmed bank details: {item['producer']} ({item['amount']:,} đồng)")
+            for item in result.failed:
+                self.stderr.write(f"  FAILED: {item['producer']}: {item['error']} ({item['amount']:,} đồng due again)")
+            if result.problem:
+                self.stderr.write(f"  not sent yet: {result.problem}")
+        if result.problem:
+            raise CommandError(f"payouts run: {result.problem}", returncode=1)
+
+
 class LedgerCatchUpCommand(CatchUpCommand):
     help = "Record in the payouts ledger what the orders Saleor changed since --since earned or gave back."
     name = "payouts catch-up"

@@ -54,3 +54,29 @@ def send_monthly_statements(month: str | None = None) -> int:
     if month is None:
         month = f"{vietnam_date(timezone.now()).replace(day=1) - datetime.timedelta(days=1):%Y-%m}"
     return len(send_monthly(month))
+
+
+POLL_SECONDS = 30
+MAX_POLLS = 240  # two hours of payOS saying "processing": then staff look (the run page shows it)
+
+
+@shared_task(name="catalog_sync.payouts.tasks.follow_payout")
+def follow_payout(payout_id: int) -> str:
+    """Read a sent run's batch from payOS; again in ``POLL_SECONDS`` while a transfer is still processing, at most
+    ``MAX_POLLS`` times. A run payOS never received (it was down) is sent again with the same references."""
+    from .models import Payout
+    from .runs import follow, send
+
+    payout = Payout.objects.filter(pk=payout_id).first()
+    if payout is None:
+        return "gone"
+    if payout.status == Payout.PREPARED:
+        payout = send(payout)
+    else:
+        payout = follow(payout)
+    if payout.status in (Payout.PREPARED, Payout.SENT) and payout.polls < MAX_POLLS:
+        if payout.status == Payout.PREPARED:
+            payout.polls += 1
+            payout.save(update_fields=["polls"])
+        follow_payout.apply_async((payout_id,), countdown=POLL_SECONDS)
+    return payout.status
