@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # a showcase's shop page as it will look, for staff (the storefront's; curation never imports the shop)
     path("staff/showcases/<int:pk>/preview/", showcase_preview, name="showcase-preview"),
     path("staff/showcases/", include("catalog_sync.showcases.urls")),
+    path("staff/payouts/", include("catalog_sync.payouts.urls")),
     # staff sign in here (throttled, with the optional second factor), never at the admin's own view
     path("admin/login/", staff_sign_in, name="staff-sign-in"),
     path("admin/login/code/", staff_sign_in_code, name="staff-sign-in-code"),

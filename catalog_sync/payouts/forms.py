@@ -10,17 +10,14 @@ from .banks import banks
 
 
 class BankDetailsForm(forms.Form):
-    bank_bin = forms.ChoiceField(label=pgettext_lazy("payouts", "Bank"))
+    bank_bin = forms.ChoiceField(label=pgettext_lazy("payouts", "Bank"), choices=lambda: [("", "—")] + [
+        (bank.bin, bank.label) for bank in banks().values()])
     account_number = forms.CharField(label=pgettext_lazy("payouts", "Account number"), max_length=30)
     account_name = forms.CharField(label=pgettext_lazy("payouts", "Account name (as the bank holds it)"),
                                    max_length=100)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bank_bin"].choices = [("", "—")] + [(bank.bin, bank.label) for bank in banks().values()]
-
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         try:

@@ -70,10 +70,7 @@ def follow_payout(payout_id: int) -> str:
     payout = Payout.objects.filter(pk=payout_id).first()
     if payout is None:
         return "gone"
-    if payout.status == Payout.PREPARED:
-        payout = send(payout)
-    else:
-        payout = follow(payout)
+    payout = send(payout) if payout.status == Payout.PREPARED else follow(payout)
     if payout.status in (Payout.PREPARED, Payout.SENT) and payout.polls < MAX_POLLS:
         if payout.status == Payout.PREPARED:
             payout.polls += 1

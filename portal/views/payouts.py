@@ -78,7 +78,8 @@ def _months(account: ProducerAccount) -> list[str]:
     today = vietnam_date(timezone.now())
     first = Entry.objects.filter(producer_slug__in=slugs_of(account.producer)).order_by("on").values_list(
         "on", flat=True).first()
-    months, day = [], today.replace(day=1)
+    months: list[str] = []
+    day = today.replace(day=1)
     while first is not None and day >= first.replace(day=1) and len(months) < MONTHS_SHOWN:
         months.append(f"{day:%Y-%m}")
         day = (day - datetime.timedelta(days=1)).replace(day=1)

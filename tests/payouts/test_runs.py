@@ -71,7 +71,7 @@ def november(two_producers, make_certificate, order_of):
 
 def test_a_run_pays_each_producer_with_bank_details_once_and_lists_those_without(
         november, payout_account, payos_standin, bank_account):
-    honey, coffee, tea = november
+    honey, _coffee, tea = november
     bank_account(honey, "0071001234567")
     bank_account(tea, "9990001112")
     payos_standin.fail_payouts_to("9990001112")
