@@ -38,7 +38,7 @@ def finance():
 
 
 def test_a_producer_reads_their_statement_only_as_a_page_and_a_pdf(november, producer_person, tmp_path):
-    honey, coffee = november
+    honey, _coffee = november
     lan = producer_person(honey, "lan@example.vn")
     # when the honey producer opens November's statement
     page = lan.get("/portal/payouts/2026-11/").content.decode()
@@ -75,7 +75,7 @@ def test_each_producer_s_statement_is_emailed_once_with_its_pdf(november, produc
 
 
 def test_staff_see_what_is_due_who_has_no_bank_details_what_is_held_and_every_bank_change(november, finance):
-    honey, coffee = november
+    honey, _coffee = november
     BankAccount.objects.create(producer=honey.producer, bank_bin="970436", account_number="0071001234567",
                                account_name="HTX ONG MAT MEO VAC", confirmed_at=timezone.now())
     BankAccountChange.objects.create(producer=honey.producer, bank_bin="970436", account_number="0071001234567",
