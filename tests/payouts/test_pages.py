@@ -46,7 +46,7 @@ def test_a_producer_reads_their_statement_only_as_a_page_and_a_pdf(november, pro
     assert "Mật ong bạc hà" in page and "Cà phê" not in page
     assert re.search(r'id="gross">410\.000\s₫<', page) and re.search(r'id="refunds">205\.000\s₫<', page)
     assert re.search(r'id="commission">16\.400\s₫<', page) and re.search(r'id="net">188\.600\s₫<', page)
-    assert "Bảng kê 2026-11" in page or "Statement 2026-11" in page
+    assert "<h1>Bảng kê 2026-11</h1>" in page and "Tải về bản PDF" in page
     # and the PDF has the same figures
     answer = lan.get("/portal/payouts/2026-11.pdf")
     assert answer["Content-Type"] == "application/pdf"
