@@ -1,17 +1,18 @@
-"""What the marketplace holds for producers at the end of a day: the sum of every producer's due, and the
+"""What the marketplace holds for producers at the end of a day: the sum of every producer's due (as each
+statement's ``due`` counts it), and the
 same money seen from the ledger's other side — received for producers' lines (less refunds), less the
 commission, less what was paid out. The two agree to the đồng (``Holdings.balanced``)."""
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Sum
 
 from .models import Entry, Transfer
 from .producers import producers_by_slug
-from .statements import due_through
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,21 @@ def holdings(at: datetime.date) -> Holdings:
     totals = entries.aggregate(gross_total=Sum("gross"), commission_total=Sum("commission"))
     paid_out = int(Transfer.objects.filter(on__lte=at).exclude(status=Transfer.FAILED)
                    .aggregate(total=Sum("amount"))["total"] or 0)
-    slugs = set(entries.values_list("producer_slug", flat=True).distinct())
-    by_slug = producers_by_slug(slugs)
-    producers = {producer.pk: producer for producer in by_slug.values()}
-    for transfer in Transfer.objects.filter(on__lte=at).select_related("producer"):
-        producers.setdefault(transfer.producer_id, transfer.producer)
-    owed = [due_through(producer, at) for producer in producers.values()]
-    unattributed = int(entries.exclude(producer_slug__in=list(by_slug)).aggregate(total=Sum("net"))["total"] or 0)
+    net_by_slug = dict(entries.values_list("producer_slug").annotate(total=Sum("net"))
+                       .values_list("producer_slug", "total"))
+    by_slug = producers_by_slug(set(net_by_slug))
+    owed_by: dict[int, int] = defaultdict(int)
+    unattributed = 0
+    for slug, total in net_by_slug.items():
+        if slug in by_slug:
+            owed_by[by_slug[slug].pk] += int(total or 0)
+        else:
+            unattributed += int(total or 0)
+    for producer_id, total in (Transfer.objects.filter(on__lte=at).exclude(status=Transfer.FAILED)
+                               .values_list("producer_id").annotate(total=Sum("amount"))
+                               .values_list("producer_id", "total")):
+        owed_by[producer_id] -= int(total or 0)
+    owed = list(owed_by.values())
     return Holdings(at=at, received=int(totals["gross_total"] or 0), commission=int(totals["commission_total"] or 0),
                     paid_out=paid_out, dues=sum(owed), producers=sum(1 for amount in owed if amount),
                     unattributed=unattributed)

@@ -173,16 +173,18 @@ def apply(payout: Payout, answer) -> Payout:
     """Each transfer's state as payOS answered it; the run is done once none is still processing."""
     states = {item.reference_id: item for item in answer.transactions or []}
     with transaction.atomic():
+        changed = []
         for transfer in payout.transfers.select_for_update():
             item = states.get(transfer.reference)
             if item is None:
                 continue
             state = str(getattr(item.state, "value", item.state))
-            transfer.status = state if state in DONE_STATES else Transfer.PROCESSING
-            transfer.payos_transfer_id = item.id or ""
-            error = " ".join(part for part in (item.error_code, item.error_message) if part)
-            transfer.error = error[:500]
-            transfer.save(update_fields=["status", "payos_transfer_id", "error"])
+            error = " ".join(part for part in (item.error_code, item.error_message) if part)[:500]
+            status = state if state in DONE_STATES else Transfer.PROCESSING
+            if (transfer.status, transfer.payos_transfer_id, transfer.error) != (status, item.id or "", error):
+                transfer.status, transfer.payos_transfer_id, transfer.error = status, item.id or "", error
+                changed.append(transfer)
+        Transfer.objects.bulk_update(changed, ["status", "payos_transfer_id", "error"], batch_size=500)
         if not payout.transfers.exclude(status__in=DONE_STATES).exists():
             payout.status, payout.finished_at = Payout.DONE, timezone.now()
             payout.save(update_fields=["status", "finished_at"])
