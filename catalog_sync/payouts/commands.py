@@ -21,6 +21,8 @@ class StatementCommand(BaseCommand):
         parser.add_argument("--producer", required=True, help="a certificate id of the producer, e.g. LD-2026-0042")
         parser.add_argument("--month", required=True, help="YYYY-MM")
         parser.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
+        parser.add_argument("--email", action="store_true",
+                            help="also email it (with its PDF) to the producer's people now")
 
     def handle(self, *args, **options):
         try:
@@ -28,6 +30,15 @@ class StatementCommand(BaseCommand):
             result = statement(producer, options["month"], certificate=options["producer"].strip().upper())
         except (UnknownProducer, BadMonth) as bad:
             raise CommandError(f"payouts statement: {bad}", returncode=2) from None
+        if options["email"]:
+            from .notices import people_of, send_statement
+
+            recipients = people_of(producer)
+            if not recipients:
+                raise CommandError("payouts statement --email: the producer has nobody with an active portal "
+                                   "account", returncode=1)
+            send_statement(result, recipients)
+            self.stderr.write(f"emailed to {', '.join(recipients)}")
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             return

@@ -100,6 +100,10 @@ def plan(order: PayoutOrder, earned: dict[str, Entry], reversed_so_far: dict[str
     delivered, delivered_at = _quantities(order.fulfillments, DELIVERED)
     returned, returned_at = _quantities(order.fulfillments, RETURNED)
     refunded, refunded_at = _quantities(order.refunds, frozenset({"SUCCESS"}))
+    for refund in order.refunds:
+        if refund.status == "SUCCESS" and not refund.line_quantities and refund.amount:
+            problems.append(f"order #{order.number}: a refund of {refund.amount} without lines ({refund.id}) is not "
+                            "given back by any producer: grant refunds by line")
     paid_at = max(order.charged_at) if order.charged_at else order.updated_at
     percent = commission_percent(order.channel)
     planned: list[Planned] = []

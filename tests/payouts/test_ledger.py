@@ -129,3 +129,34 @@ def test_the_statement_command_names_a_bad_month_or_an_unknown_certificate(two_p
         call_command("payouts_statement", "--producer", honey.id, "--month", "2026-13")
     with pytest.raises(CommandError, match=r"--producer: no certificate 'XX-0000-0000' in the registry"):
         call_command("payouts_statement", "--producer", "XX-0000-0000", "--month", "2026-11")
+
+
+def test_a_refund_without_lines_is_named_not_taken_from_anyone(two_producers, order_of):
+    import dataclasses
+    from decimal import Decimal
+
+    from catalog_sync.saleor.payout_orders import Movement
+
+    honey, _ = two_producers
+    order = order_of([(honey, "Mật ong", 1, 205_000)], paid="2026-11-02", delivered="2026-11-03", number=9)
+    refunded = dataclasses.replace(order, refunds=(Movement("R9", "SUCCESS", order.updated_at, (), Decimal(50_000)),))
+    result = record(refunded)
+    assert result.problems == ["order #9: a refund of 50000 without lines (R9) is not given back by any producer: "
+                               "grant refunds by line"]
+    assert list(Entry.objects.values_list("kind", "gross")) == [("earned", 205_000)]
+
+
+def test_a_statement_asked_for_by_email_reaches_the_producer_s_people_with_its_pdf(
+        two_producers, order_of, producer_person):
+    from django.core import mail
+
+    honey, _ = two_producers
+    producer_person(honey, "lan@example.vn")
+    record(order_of([(honey, "Mật ong", 1, 205_000)], paid="2026-11-02", delivered="2026-11-03"))
+    mail.outbox.clear()
+    err = io.StringIO()
+    call_command("payouts_statement", "--producer", honey.id, "--month", "2026-11", "--email", stdout=io.StringIO(),
+                 stderr=err)
+    [message] = mail.outbox
+    assert message.to == ["lan@example.vn"] and [a[0] for a in message.attachments] == ["bang-ke-2026-11.pdf"]
+    assert err.getvalue().strip() == "emailed to lan@example.vn"
