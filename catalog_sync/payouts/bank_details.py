@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar
 
 from django.core import signing
 from django.db import transaction
@@ -37,20 +36,6 @@ class BadDetails(ValueError):
 
 class BadLink(ValueError):
     """The confirmation link is not ours, has expired, or was used (or replaced) already."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class BankDetailsConfirmation(notify.Event):
-    """The link that puts new bank details in force, to the producer's people (``notify``'s email)."""
-
-    kind: ClassVar[str] = "payouts_bank_confirm"
-    producer_name: str
-    asked_by: str
-    bank_name: str
-    account_number: str
-    account_name: str
-    url: str
-    hours: int
 
 
 @dataclass(frozen=True)
@@ -98,7 +83,7 @@ def ask(producer: Producer, details: Details, *, asked_by: str, recipients: tupl
             before=Details(was.bank_bin, was.account_number, was.account_name).shown() if was else "")
         token = signing.dumps({"change": change.pk}, salt=SALT)
         found = bank(details.bank_bin)
-        notify.send(BankDetailsConfirmation(
+        notify.send(notify.events.PayoutBankConfirmation(
             recipients=notify.events.recipients(list(recipients), ("vi", "en")), producer_name=producer.name,
             asked_by=asked_by, bank_name=found.label if found else details.bank_bin,
             account_number=details.account_number, account_name=details.account_name,
