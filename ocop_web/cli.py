@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-AREAS = ("registry", "saleor", "search", "producers", "showcase", "payments")
+AREAS = ("registry", "saleor", "search", "producers", "showcase", "payments", "payouts")
 
 
 def translate_argv(argv: list[str]) -> list[str]:

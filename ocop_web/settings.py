@@ -97,6 +97,17 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 # (PAYOS=1 scripts/run-local); default payOS itself (https://api-merchant.payos.vn).
 PAYOS_BASE_URL = env_str("PAYOS_BASE_URL", "https://api-merchant.payos.vn")
 
+# Producer payouts: the marketplace's commission on each delivered and paid order line, in per cent
+# (COMMISSION_PERCENT, default 8), and per channel where one differs ("ocop-vn=8,ocop-export=10").
+COMMISSION_PERCENT = env_str("COMMISSION_PERCENT", "8")
+COMMISSION_PERCENT_BY_CHANNEL = dict(item.split("=", 1) for item in env_list("COMMISSION_PERCENT_BY_CHANNEL")
+                                     if "=" in item)
+
+# payOS's payout channel (its own keys, apart from the payment channel's): where producers' payouts are sent from.
+PAYOS_PAYOUT_CLIENT_ID = env_str("PAYOS_PAYOUT_CLIENT_ID")
+PAYOS_PAYOUT_API_KEY = env_str("PAYOS_PAYOUT_API_KEY")
+PAYOS_PAYOUT_CHECKSUM_KEY = env_str("PAYOS_PAYOUT_CHECKSUM_KEY")
+
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -121,6 +132,11 @@ CELERY_BEAT_SCHEDULE = {
     "catch-up-withdrawals": {"task": "catalog_sync.app.tasks.catch_up_withdrawals", "schedule": 3600.0},
     # the orders of the last 48 hours no order webhook brought (placed before the app was installed, or lost)
     "catch-up-orders": {"task": "portal.tasks.catch_up_orders", "schedule": 3600.0},
+    # the payouts ledger: what the orders Saleor changed in the last 48 hours earned or gave back (a lost webhook)
+    "catch-up-ledger": {"task": "catalog_sync.payouts.tasks.catch_up_ledger", "schedule": 3600.0},
+    # each producer's statement of the month before, emailed on the 1st at 06:00 (Vietnam time)
+    "monthly-statements": {"task": "catalog_sync.payouts.tasks.send_monthly_statements",
+                           "schedule": crontab(minute="0", hour="6", day_of_month="1")},
     # the read model brought up to date with what Saleor changed in the last hour (a lost webhook), every 15 minutes
     "reindex-recent": {"task": "catalog_sync.saleor_side.tasks.reindex_recent", "schedule": 900.0},
     # each active provincial office's weekly digest, Mondays 07:00 in CELERY_TIMEZONE (Vietnam time)
@@ -141,6 +157,7 @@ INSTALLED_APPS = [
     "catalog_sync.registry",
     "catalog_sync.app",
     "catalog_sync.payments",
+    "catalog_sync.payouts",
     "catalog_sync.catalogue",
     "catalog_sync.saleor_side",
     "portal",

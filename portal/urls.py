@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, listing, orders, pages, products, security, story
+from .views import auth, listing, orders, pages, payouts, products, security, story
 
 app_name = "portal"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("listings/new/", listing.new_listing, name="listing-new"),
     path("orders/", orders.orders, name="orders"),
     path("orders/<int:number>/", orders.order, name="order"),
+    path("payouts/", payouts.statements, name="payouts"),
+    path("payouts/bank/", payouts.bank, name="payouts-bank"),
+    path("payouts/bank/confirm/<str:token>/", payouts.bank_confirm, name="payouts-bank-confirm"),
+    path("payouts/<str:month>/", payouts.statement_page, name="payouts-statement"),
+    path("payouts/<str:month>.pdf", payouts.statement_pdf, name="payouts-statement-pdf"),
     path("story/", story.story, name="story"),
     path("story/photos/", story.photos, name="story-photos"),
     path("story/photos/change/", story.photo_change, name="story-photo-change"),

@@ -145,6 +145,28 @@ ORDER_LINES = Webhook(
 )
 
 
+
+# Sent to /saleor/payouts/orders/: the web worker reads the order and writes what each producer's line earned
+# (delivered and paid) or gave back (refunded, returned) in the payouts ledger (catalog_sync/payouts/ledger.py).
+ORDER_MONEY = Webhook(
+    name="OCOP payouts: order money",
+    events=("ORDER_FULLY_PAID", "ORDER_PAID", "ORDER_FULFILLED", "FULFILLMENT_CREATED", "ORDER_REFUNDED",
+            "ORDER_FULLY_REFUNDED", "ORDER_UPDATED"),
+    query="""subscription OcopOrderMoney {
+  event {
+    __typename
+    issuedAt
+    ... on OrderFullyPaid { order { id } }
+    ... on OrderPaid { order { id } }
+    ... on OrderFulfilled { order { id } }
+    ... on FulfillmentCreated { order { id } }
+    ... on OrderRefunded { order { id } }
+    ... on OrderFullyRefunded { order { id } }
+    ... on OrderUpdated { order { id } }
+  }
+}""",
+)
+
 def build_manifest(base_url: str) -> dict[str, object]:
     """The manifest served at /saleor/manifest/; ``base_url`` is this service's public root URL."""
     root = base_url.rstrip("/")
@@ -183,6 +205,13 @@ def build_manifest(base_url: str) -> dict[str, object]:
                 "asyncEvents": list(ORDER_LINES.events),
                 "query": ORDER_LINES.query,
                 "targetUrl": f"{root}/saleor/order-lines/",
+                "isActive": True,
+            },
+            {
+                "name": ORDER_MONEY.name,
+                "asyncEvents": list(ORDER_MONEY.events),
+                "query": ORDER_MONEY.query,
+                "targetUrl": f"{root}/saleor/payouts/orders/",
                 "isActive": True,
             },
         ] + [

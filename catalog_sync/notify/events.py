@@ -199,3 +199,17 @@ class PayoutStatement(Event):
     paid: int
     due: int
     statement_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PayoutBankConfirmation(Event):
+    """The signed link that puts a producer's new bank details in force (payouts go there once confirmed)."""
+
+    kind: ClassVar[str] = "payouts_bank_confirm"
+    producer_name: str
+    asked_by: str
+    bank_name: str
+    account_number: str
+    account_name: str
+    url: str
+    hours: int

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from graphql import build_schema, parse, validate
 
-from catalog_sync.app.manifest import ACCOUNT_EMAILS, ORDER_LINES, WEBHOOKS
+from catalog_sync.app.manifest import ACCOUNT_EMAILS, ORDER_LINES, ORDER_MONEY, WEBHOOKS
 from catalog_sync.payments.subscriptions import PAYMENT_WEBHOOKS
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "shared" / "saleor" / "schema-3.23.28.graphql"
@@ -39,12 +39,12 @@ def test_manifest_defaults_to_the_host_it_was_asked_on(client, settings):
     assert manifest["tokenTargetUrl"] == "http://localhost/saleor/register/"
 
 
-@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES), ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES, ORDER_MONEY), ids=lambda hook: hook.name)
 def test_every_subscription_query_is_valid_against_saleor_3_23(hook, saleor_schema):
     assert validate(saleor_schema, parse(hook.query)) == []
 
 
-@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES), ids=lambda hook: hook.name)
+@pytest.mark.parametrize("hook", (*WEBHOOKS, ACCOUNT_EMAILS, ORDER_LINES, ORDER_MONEY), ids=lambda hook: hook.name)
 def test_every_event_is_one_saleor_3_23_knows(hook, saleor_schema):
     known = set(saleor_schema.get_type("WebhookEventTypeAsyncEnum").values)
     assert set(hook.events) <= known
@@ -88,3 +88,13 @@ def test_manifest_asks_saleor_for_placed_orders_so_producers_hear_of_their_lines
     assert hook["asyncEvents"] == ["ORDER_CREATED", "ORDER_CONFIRMED", "ORDER_FULLY_PAID"]
     # and the app may read and fulfil orders
     assert "MANAGE_ORDERS" in manifest["permissions"]
+
+
+def test_manifest_asks_saleor_for_each_change_of_an_order_s_money_for_the_payouts_ledger(client, settings):
+    settings.APP_PUBLIC_URL = "https://ocop.example.vn"
+    manifest = client.get("/saleor/manifest/").json()
+    # then payments, fulfilments (goods shipped, services used, returns) and refunds reach the ledger's endpoint
+    (hook,) = [hook for hook in manifest["webhooks"] if hook["targetUrl"].endswith("/saleor/payouts/orders/")]
+    assert hook["targetUrl"] == "https://ocop.example.vn/saleor/payouts/orders/"
+    assert hook["asyncEvents"] == ["ORDER_FULLY_PAID", "ORDER_PAID", "ORDER_FULFILLED", "FULFILLMENT_CREATED",
+                                   "ORDER_REFUNDED", "ORDER_FULLY_REFUNDED", "ORDER_UPDATED"]

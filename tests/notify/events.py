@@ -79,3 +79,11 @@ def payout_statement(**changes) -> events.PayoutStatement:
         "statement_url": "https://ocop.example.vn/portal/payouts/2026-11/",
         "attachments": (events.Attachment("bang-ke-2026-11.pdf", b"%PDF-1.7 statement", "application/pdf"),),
         **changes})
+
+
+def payout_bank_confirmation(**changes) -> events.PayoutBankConfirmation:
+    return events.PayoutBankConfirmation(**{
+        "recipients": to("lan@example.vn"), "producer_name": "HTX Ong mật Mèo Vạc", "asked_by": "lan@example.vn",
+        "bank_name": "Vietcombank — Ngân hàng TMCP Ngoại Thương Việt Nam", "account_number": "0071001234567",
+        "account_name": "HTX ONG MAT MEO VAC", "hours": 48,
+        "url": "https://ocop.example.vn/portal/payouts/bank/confirm/abc/", **changes})

@@ -65,6 +65,12 @@ EXAMPLES = {
         make.payout_statement,
         "OCOP Market: bảng kê tháng 11/2026 của HTX Ong mật Mèo Vạc", "Còn phải trả cho bạn: 465.000 ₫",
         "OCOP Market: statement of HTX Ong mật Mèo Vạc for 11/2026", "Still due to you: ₫465,000"),
+    "payouts_bank_confirm": (
+        make.payout_bank_confirmation,
+        "OCOP Market: xác nhận tài khoản ngân hàng mới của HTX Ong mật Mèo Vạc",
+        "Đăng nhập cổng chủ thể và xác nhận trong vòng 48 giờ:",
+        "OCOP Market: confirm the new bank details of HTX Ong mật Mèo Vạc",
+        "Sign in to the producer portal and confirm within 48 hours:"),
 }
 
 
@@ -85,7 +91,7 @@ def test_each_event_is_written_in_vietnamese_with_its_diacritics_and_in_english(
 def test_every_event_of_the_room_has_an_example_here():
     kinds = {cls.kind for cls in notify.Event.__subclasses__()}
     assert kinds == {"order_lines", "certificate_reminder", "invitation", "second_step_locked", "account",
-                     "service_line_cancelled", "digest", "payout_statement"}
+                     "service_line_cancelled", "digest", "payout_statement", "payouts_bank_confirm"}
 
 
 def test_a_message_in_two_languages_is_vietnamese_then_english_in_one_email():

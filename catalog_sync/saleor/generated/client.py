@@ -79,6 +79,8 @@ from .page_attribute_assign import PageAttributeAssign
 from .page_create import PageCreate
 from .page_type_create import PageTypeCreate
 from .page_update import PageUpdate
+from .payout_order_by_id import PayoutOrderById
+from .payout_orders_updated_since import PayoutOrdersUpdatedSince
 from .portal_listing_target import PortalListingTarget
 from .portal_media_create import PortalMediaCreate
 from .portal_media_delete import PortalMediaDelete
@@ -3784,6 +3786,219 @@ class Client(TypedBaseClient):
         )
         data = self.get_data(response)
         return OcopTransactionEventReport.model_validate(data)
+
+    def payout_order_by_id(self, id: str, **kwargs: Any) -> PayoutOrderById:
+        query = gql("""
+            query PayoutOrderById($id: ID!) {
+              order(id: $id) {
+                ...PayoutOrderNode
+              }
+            }
+
+            fragment PayoutOrderNode on Order {
+              id
+              number
+              status
+              chargeStatus
+              updatedAt
+              channel {
+                slug
+              }
+              totalCharged {
+                amount
+                currency
+              }
+              lines {
+                id
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    amount
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+              grantedRefunds {
+                id
+                status
+                updatedAt
+                amount {
+                  amount
+                }
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+              transactions {
+                events {
+                  type
+                  createdAt
+                  amount {
+                    amount
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="PayoutOrderById", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PayoutOrderById.model_validate(data)
+
+    def payout_orders_updated_since(
+        self,
+        since: datetime,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> PayoutOrdersUpdatedSince:
+        query = gql("""
+            query PayoutOrdersUpdatedSince($since: DateTime!, $after: String) {
+              orders(
+                first: 100
+                after: $after
+                where: {updatedAt: {gte: $since}}
+                sortBy: {field: LAST_MODIFIED_AT, direction: ASC}
+              ) {
+                edges {
+                  node {
+                    ...PayoutOrderNode
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment PayoutOrderNode on Order {
+              id
+              number
+              status
+              chargeStatus
+              updatedAt
+              channel {
+                slug
+              }
+              totalCharged {
+                amount
+                currency
+              }
+              lines {
+                id
+                productName
+                variantName
+                quantity
+                unitPrice {
+                  gross {
+                    amount
+                  }
+                }
+                totalPrice {
+                  gross {
+                    amount
+                    currency
+                  }
+                }
+                variant {
+                  id
+                  product {
+                    id
+                    producer: assignedAttribute(slug: "producer") {
+                      __typename
+                      ... on AssignedSinglePageReferenceAttribute {
+                        page: value {
+                          id
+                          slug
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                created
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+              grantedRefunds {
+                id
+                status
+                updatedAt
+                amount {
+                  amount
+                }
+                lines {
+                  quantity
+                  orderLine {
+                    id
+                  }
+                }
+              }
+              transactions {
+                events {
+                  type
+                  createdAt
+                  amount {
+                    amount
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"since": since, "after": after}
+        response = self.execute(
+            query=query,
+            operation_name="PayoutOrdersUpdatedSince",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PayoutOrdersUpdatedSince.model_validate(data)
 
     def portal_variant(
         self, id: str, channel: str, warehouse: str, **kwargs: Any

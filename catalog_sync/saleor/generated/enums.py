@@ -1253,6 +1253,13 @@ class AddressTypeEnum(str, Enum):
     SHIPPING = "SHIPPING"
 
 
+class OrderGrantedRefundStatusEnum(str, Enum):
+    NONE = "NONE"
+    PENDING = "PENDING"
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+
+
 class TransactionEventTypeEnum(str, Enum):
     AUTHORIZATION_SUCCESS = "AUTHORIZATION_SUCCESS"
     AUTHORIZATION_FAILURE = "AUTHORIZATION_FAILURE"

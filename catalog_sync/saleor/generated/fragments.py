@@ -11,6 +11,8 @@ from .enums import (
     AddressTypeEnum,
     CheckoutErrorCode,
     FulfillmentStatus,
+    OrderChargeStatusEnum,
+    OrderGrantedRefundStatusEnum,
     OrderStatus,
     ProductMediaType,
     TransactionEventTypeEnum,
@@ -848,6 +850,172 @@ class CustomerOrderLinesTotalPrice(BaseModel):
 
 class CustomerOrderLinesTotalPriceGross(CustomerMoney):
     pass
+
+
+class PayoutOrderNode(BaseModel):
+    id: str
+    number: str
+    status: OrderStatus
+    charge_status: OrderChargeStatusEnum = Field(alias="chargeStatus")
+    updated_at: datetime = Field(alias="updatedAt")
+    channel: "PayoutOrderNodeChannel"
+    total_charged: "PayoutOrderNodeTotalCharged" = Field(alias="totalCharged")
+    lines: list["PayoutOrderNodeLines"]
+    fulfillments: list["PayoutOrderNodeFulfillments"]
+    granted_refunds: list["PayoutOrderNodeGrantedRefunds"] = Field(
+        alias="grantedRefunds"
+    )
+    transactions: list["PayoutOrderNodeTransactions"]
+
+
+class PayoutOrderNodeChannel(BaseModel):
+    slug: str
+
+
+class PayoutOrderNodeTotalCharged(BaseModel):
+    amount: float
+    currency: str
+
+
+class PayoutOrderNodeLines(BaseModel):
+    id: str
+    product_name: str = Field(alias="productName")
+    variant_name: str = Field(alias="variantName")
+    quantity: int
+    unit_price: "PayoutOrderNodeLinesUnitPrice" = Field(alias="unitPrice")
+    total_price: "PayoutOrderNodeLinesTotalPrice" = Field(alias="totalPrice")
+    variant: Optional["PayoutOrderNodeLinesVariant"]
+
+
+class PayoutOrderNodeLinesUnitPrice(BaseModel):
+    gross: "PayoutOrderNodeLinesUnitPriceGross"
+
+
+class PayoutOrderNodeLinesUnitPriceGross(BaseModel):
+    amount: float
+
+
+class PayoutOrderNodeLinesTotalPrice(BaseModel):
+    gross: "PayoutOrderNodeLinesTotalPriceGross"
+
+
+class PayoutOrderNodeLinesTotalPriceGross(BaseModel):
+    amount: float
+    currency: str
+
+
+class PayoutOrderNodeLinesVariant(BaseModel):
+    id: str
+    product: "PayoutOrderNodeLinesVariantProduct"
+
+
+class PayoutOrderNodeLinesVariantProduct(BaseModel):
+    id: str
+    producer: Optional[
+        Annotated[
+            Union[
+                "PayoutOrderNodeLinesVariantProductProducerAssignedAttribute",
+                "PayoutOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttribute",
+            ],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class PayoutOrderNodeLinesVariantProductProducerAssignedAttribute(BaseModel):
+    typename__: Literal[
+        "AssignedAttribute",
+        "AssignedBooleanAttribute",
+        "AssignedDateAttribute",
+        "AssignedDateTimeAttribute",
+        "AssignedFileAttribute",
+        "AssignedMultiCategoryReferenceAttribute",
+        "AssignedMultiChoiceAttribute",
+        "AssignedMultiCollectionReferenceAttribute",
+        "AssignedMultiPageReferenceAttribute",
+        "AssignedMultiProductReferenceAttribute",
+        "AssignedMultiProductVariantReferenceAttribute",
+        "AssignedNumericAttribute",
+        "AssignedPlainTextAttribute",
+        "AssignedSingleCategoryReferenceAttribute",
+        "AssignedSingleChoiceAttribute",
+        "AssignedSingleCollectionReferenceAttribute",
+        "AssignedSingleProductReferenceAttribute",
+        "AssignedSingleProductVariantReferenceAttribute",
+        "AssignedSwatchAttribute",
+        "AssignedTextAttribute",
+    ] = Field(alias="__typename")
+
+
+class PayoutOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttribute(
+    BaseModel
+):
+    typename__: Literal["AssignedSinglePageReferenceAttribute"] = Field(
+        alias="__typename"
+    )
+    page: Optional[
+        "PayoutOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttributePage"
+    ]
+
+
+class PayoutOrderNodeLinesVariantProductProducerAssignedSinglePageReferenceAttributePage(
+    BaseModel
+):
+    id: str
+    slug: str
+
+
+class PayoutOrderNodeFulfillments(BaseModel):
+    id: str
+    status: FulfillmentStatus
+    created: datetime
+    lines: Optional[list["PayoutOrderNodeFulfillmentsLines"]]
+
+
+class PayoutOrderNodeFulfillmentsLines(BaseModel):
+    quantity: int
+    order_line: Optional["PayoutOrderNodeFulfillmentsLinesOrderLine"] = Field(
+        alias="orderLine"
+    )
+
+
+class PayoutOrderNodeFulfillmentsLinesOrderLine(BaseModel):
+    id: str
+
+
+class PayoutOrderNodeGrantedRefunds(BaseModel):
+    id: str
+    status: OrderGrantedRefundStatusEnum
+    updated_at: datetime = Field(alias="updatedAt")
+    amount: "PayoutOrderNodeGrantedRefundsAmount"
+    lines: Optional[list["PayoutOrderNodeGrantedRefundsLines"]]
+
+
+class PayoutOrderNodeGrantedRefundsAmount(BaseModel):
+    amount: float
+
+
+class PayoutOrderNodeGrantedRefundsLines(BaseModel):
+    quantity: int
+    order_line: "PayoutOrderNodeGrantedRefundsLinesOrderLine" = Field(alias="orderLine")
+
+
+class PayoutOrderNodeGrantedRefundsLinesOrderLine(BaseModel):
+    id: str
+
+
+class PayoutOrderNodeTransactions(BaseModel):
+    events: list["PayoutOrderNodeTransactionsEvents"]
+
+
+class PayoutOrderNodeTransactionsEvents(BaseModel):
+    type_: Optional[TransactionEventTypeEnum] = Field(alias="type")
+    created_at: datetime = Field(alias="createdAt")
+    amount: "PayoutOrderNodeTransactionsEventsAmount"
+
+
+class PayoutOrderNodeTransactionsEventsAmount(BaseModel):
+    amount: float
 
 
 class PortalStoryPageState(BaseModel):
@@ -1724,6 +1892,7 @@ CustomerAccountError.model_rebuild()
 CustomerAddress.model_rebuild()
 CustomerMoney.model_rebuild()
 CustomerOrder.model_rebuild()
+PayoutOrderNode.model_rebuild()
 PortalStoryPageState.model_rebuild()
 ProducerOrderNode.model_rebuild()
 ProducerPageNode.model_rebuild()

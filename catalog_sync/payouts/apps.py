@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PayoutsConfig(AppConfig):
+    name = "catalog_sync.payouts"
+    label = "payouts"
+    verbose_name = "Producer payouts"

@@ -1,0 +1,1 @@
+from catalog_sync.payouts.commands import RunCommand as Command  # noqa: F401

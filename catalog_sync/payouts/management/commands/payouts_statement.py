@@ -1,0 +1,1 @@
+from catalog_sync.payouts.commands import StatementCommand as Command  # noqa: F401
