@@ -89,7 +89,7 @@ def main() -> None:
     from catalog_sync.payouts.runs import follow, run
     from catalog_sync.payouts.statement_pdf import pdf_bytes
     from catalog_sync.payouts.statements import statement
-    from tests.payos_standin import PayosStandIn
+    from testkit.payos_standin import PayosStandIn
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

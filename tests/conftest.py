@@ -140,7 +140,7 @@ def localstripe():
 @pytest.fixture(scope="session")
 def payos_standin():
     """The payOS stand-in (standins/payos) for the whole session; each test registers a merchant of its own."""
-    from tests.payos_standin import PayosStandIn
+    from testkit.payos_standin import PayosStandIn
 
     server = PayosStandIn()
     server.start()

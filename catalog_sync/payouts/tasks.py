@@ -12,12 +12,12 @@ from catalog_sync.saleor import SaleorConnectionError
              retry_backoff=True, max_retries=8)
 def record_order(order_id: str) -> int:
     """Read the order from Saleor now and write what its producers' lines earned or gave back (once each)."""
+    from catalog_sync.app.clients import app_client
     from catalog_sync.saleor import payout_orders
-    from catalog_sync.saleor_side.connection import command_client
 
     from .ledger import record
 
-    with command_client() as client:
+    with app_client() as client:
         order = payout_orders.payout_order(client, order_id)
     return len(record(order).new) if order is not None else 0
 

@@ -30,7 +30,7 @@ from catalog_sync.payments.payos.client import (
     transfer_note,
     verify_webhook,
 )
-from tests.payos_standin import PAYOUT_SECONDS, WebhookReceiver
+from testkit.payos_standin import PAYOUT_SECONDS, WebhookReceiver
 
 SHOP = "http://127.0.0.1:1/checkout/pay/"
 

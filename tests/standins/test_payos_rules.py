@@ -10,7 +10,7 @@ from payos import PayOS
 from payos.types import CreatePaymentLinkRequest
 
 from standins.payos import signing, vietqr
-from tests.payos_standin import WebhookReceiver
+from testkit.payos_standin import WebhookReceiver
 
 
 def sdk(payos_standin, keys) -> PayOS:

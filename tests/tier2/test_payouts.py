@@ -23,6 +23,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.payouts.ledger import vietnam_date
@@ -30,7 +31,6 @@ from catalog_sync.payouts.models import BankAccount, Entry
 from catalog_sync.payouts.reports import holdings
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor.catalogue import import_catalogue
-from catalog_sync.saleor_side.connection import command_client
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 from tests.tier2.app_install import staff_install_app
 
@@ -67,7 +67,7 @@ def test_a_month_of_orders_earns_each_producer_their_lines_less_commission_and_i
                      issued_on=datetime.date(2025, 1, 20), decision_no="120/QĐ-BNNMT", province="lam-dong",
                      group="du-lich")
     call_command("saleor_bootstrap", stdout=io.StringIO())
-    with command_client() as saleor:
+    with app_client() as saleor:
         summary = import_catalogue(saleor, Certificate.objects.in_catalogue_on, today=vietnam_today(), demo=True)
     assert (summary.created, summary.errors) == (3, [])
     staff_install_app(saleor_env, live_server.url, monkeypatch, settings)
