@@ -9,5 +9,5 @@ urlpatterns = [
     path("register/", views.register_view, name="register"),
     path("webhooks/", views.webhook, name="webhooks"),
     path("payments/", views.payment_webhook, name="payments"),
-    path("stripe/<slug:channel>/", views.stripe_webhook, name="stripe"),
+    path("stripe/<slug:channel>/", views.gateway_webhook, {"gateway": "stripe"}, name="stripe"),
 ]

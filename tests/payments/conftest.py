@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone
 
 from catalog_sync.app.models import Installation
-from catalog_sync.payments.accounts import StripeKeys
+from catalog_sync.payments.stripe.accounts import StripeKeys
 from tests.app.conftest import FakeSaleor, recorded_reply
 from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 
