@@ -93,6 +93,9 @@ SITE_PUBLIC_URL = _required_in_production("SITE_PUBLIC_URL", env_str("SITE_PUBLI
 # Card payments: Stripe's API root, for a stand-in such as localstripe (default: Stripe itself).
 # The keys are per channel, kept encrypted with the app's configuration (ocop payments configure-stripe).
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+# VietQR transfers and producer payouts: payOS's API root, for a stand-in such as standins/payos
+# (PAYOS=1 scripts/run-local); default payOS itself (https://api-merchant.payos.vn).
+PAYOS_BASE_URL = env_str("PAYOS_BASE_URL", "https://api-merchant.payos.vn")
 
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")

@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from local_payos import configure_payos, start_payos
 from local_processes import Processes, StoreError, port_free, tail, wait_until
 
 REPO = Path(__file__).resolve().parents[1]
@@ -231,6 +232,9 @@ def run() -> int:
     stripe_port = (os.environ.get("LOCALSTRIPE_PORT") or "8420") if os.environ.get("LOCALSTRIPE") == "1" else None
     if stripe_port:
         ports.append(("LOCALSTRIPE_PORT", stripe_port))
+    payos_port = (os.environ.get("PAYOS_PORT") or "8430") if os.environ.get("PAYOS") == "1" else None
+    if payos_port:
+        ports.append(("PAYOS_PORT", payos_port))
     for name, port in ports:
         if not port.isdigit() or not port_free(int(port)):
             raise StoreError(f"{name}={port}: that port is not a free port on 127.0.0.1")
@@ -274,6 +278,10 @@ def run() -> int:
             stripe_url = start_localstripe(processes, stripe_port, web, state)
             web["STRIPE_API_BASE"] = stripe_url
             checks["localstripe"] = (f"{stripe_url}/v1/balance", None)  # 401 without a key: it answers
+        if payos_port:
+            payos_url = start_payos(processes, payos_port, web)
+            web["PAYOS_BASE_URL"] = payos_url
+            checks["payos"] = (f"{payos_url}/", None)
         celery = [str(VENV_BIN / "celery"), "-A", "ocop_web.celery:app"]
         processes.start("web", [str(VENV_BIN / "ocop"), "runserver", f"127.0.0.1:{conf['PORT']}"], web, REPO)
         processes.start("web-worker", [*celery, "worker", "--loglevel=info", "--concurrency=2", "-n", "web@%h"],
@@ -283,6 +291,8 @@ def run() -> int:
         wait_until(processes, checks, timeout=180)
         if stripe_port:
             configure_localstripe(processes, web, web_url)
+        if payos_port:
+            configure_payos(processes, web, web_url)
         if python:
             say("==> installing the web service as a Saleor App")
             processes.run("app-install", [str(VENV_BIN / "ocop"), "saleor", "install-app",

@@ -137,6 +137,19 @@ def localstripe():
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def payos_standin():
+    """The payOS stand-in (standins/payos) for the whole session; each test registers a merchant of its own."""
+    from tests.payos_standin import PayosStandIn
+
+    server = PayosStandIn()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 

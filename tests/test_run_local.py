@@ -145,3 +145,36 @@ def test_localstripe_run_local_starts_localstripe_and_gives_ocop_vn_test_keys(tm
         assert port_free(stripe_port)
     finally:
         runner.kill_leftovers()
+
+
+def test_payos_run_local_starts_the_payos_stand_in_with_ocop_vn_test_merchant(tmp_path, web_database, settings):
+    # given PAYOS=1 and a free port for the stand-in
+    from catalog_sync.payments.payos import vietqr
+    from catalog_sync.payments.payos.client import PayosKeys, open_payment_request
+
+    keys = PayosKeys("ocop-local-client", "ocop-local-api-key", "ocop-local-checksum-key")
+    configure = ROOT / "catalog_sync" / "payments" / "management" / "commands" / "payments_configure_payos.py"
+    port, payos_port = free_port(), free_port()
+    env = {key: value for key, value in os.environ.items() if key not in {"SALEOR_PYTHON", "DJANGO_SETTINGS_MODULE"}}
+    env.update({"PORT": str(port), "DATABASE_URL": web_database,
+                "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/6"),
+                "LOCAL_STATE_DIR": str(tmp_path / "state"), "PAYOS": "1", "PAYOS_PORT": str(payos_port)})
+    runner = RunLocal(env)
+    try:
+        # when it starts
+        assert runner.wait_for("ready:", timeout=240) == f"ready: web http://127.0.0.1:{port}/"
+        # then the stand-in takes a payment request signed with the test keys and answers a VietQR payload
+        settings.PAYOS_BASE_URL = f"http://127.0.0.1:{payos_port}"
+        request = open_payment_request(keys, amount=99_000, return_url="http://127.0.0.1/",
+                                       cancel_url="http://127.0.0.1/")
+        assert vietqr.parse(request.qr_code).amount == 99_000
+        said = ("==> VietQR transfers for ocop-vn through the payOS stand-in (ocop-local-client; account 970422 "
+                if configure.exists() else "==> payOS stand-in has the test merchant ocop-local-client ")
+        assert [line for line in runner.lines if line.startswith(said)] != []
+        # and it stops with the rest
+        started = runner.started()
+        assert runner.stop(signal.SIGTERM) == 0
+        assert [command_line(pid) for pid in started if alive(pid)] == []
+        assert port_free(payos_port)
+    finally:
+        runner.kill_leftovers()
