@@ -10,4 +10,5 @@ urlpatterns = [
     path("webhooks/", views.webhook, name="webhooks"),
     path("payments/", views.payment_webhook, name="payments"),
     path("stripe/<slug:channel>/", views.gateway_webhook, {"gateway": "stripe"}, name="stripe"),
+    path("payos/<slug:channel>/", views.gateway_webhook, {"gateway": "payos"}, name="payos"),
 ]

@@ -6,10 +6,11 @@ A new gateway is a subpackage (``catalog_sync/payments/<company>/``) with a clas
 
 from __future__ import annotations
 
+from .payos.gateway import PayosGateway
 from .protocol import PaymentGateway
 from .stripe.gateway import StripeGateway
 
-GATEWAYS: tuple[PaymentGateway, ...] = (StripeGateway(),)
+GATEWAYS: tuple[PaymentGateway, ...] = (StripeGateway(), PayosGateway())
 METHODS = tuple(gateway.method for gateway in GATEWAYS)
 
 

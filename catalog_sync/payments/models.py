@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from django.db import models
 
+from .payos.models import PayosAccount, PayosPayment, PayosTransfer, VietQRRefund
 from .stripe.models import Payment, StripeAccount, StripeEvent
 
-__all__ = ["ActionAnswer", "Payment", "StripeAccount", "StripeEvent"]
+__all__ = [
+    "ActionAnswer",
+    "Payment",
+    "PayosAccount",
+    "PayosPayment",
+    "PayosTransfer",
+    "StripeAccount",
+    "StripeEvent",
+    "VietQRRefund",
+]
 
 
 class ActionAnswer(models.Model):
