@@ -61,7 +61,9 @@ def vietqr_refunds(request: HttpRequest) -> HttpResponse:
                    .order_by("requested_at")[:LISTED])
     done_list = list(VietQRRefund.objects.filter(status=VietQRRefund.DONE).select_related("payment", "done_by")
                      .order_by("-done_at")[:50])
+    listed = {refund.pk for refund in pending}
     return render(request, "app/vietqr_refunds.html", {
         "pending": [(refund, payee(refund), errors.get(refund.pk, "")) for refund in pending],
+        "general_errors": [error for pk, error in errors.items() if pk not in listed],
         "done": done_list, "can_transfer": request.user.has_perm(TRANSFER),
     }, status=status)
