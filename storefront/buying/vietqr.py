@@ -109,7 +109,7 @@ def _page(request: HttpRequest, cart: Cart, payment: TransferPayment | None, *, 
         "total": money(cart.total.amount, cart.total.currency, lang),
         "payment": payment if code is not None and state != "failed" else None,
         "state": state,
-        "qr_svg": vietqr.svg(payload, title=_("VietQR code of this payment")) if code is not None else "",
+        "qr_svg": vietqr.svg(payload, title=_("VietQR code of this payment"), scale=5) if code is not None else "",
         "payload": payload,
         "bank": BANKS.get(bank_bin, f"BIN {bank_bin}"),
         "account_number": data.get("accountNumber") or "",
@@ -178,7 +178,7 @@ def finish(request: HttpRequest, shop: Shop) -> HttpResponse:
     if cart is None:
         return redirect("buying:cart")
     if state == "failed":
-        return _page(request, cart, None, state="failed", status=402, error=_(
+        return _page(request, cart, payment, state="failed", status=402, error=_(
             "The time to transfer ran out and no money arrived. Get a new code, or go back and choose cash on "
             "delivery."))
     if state == "underpaid":

@@ -15,7 +15,6 @@ With ``OCOP_RECORD_BUYING=1`` the first journey records the Saleor replies tier 
 from __future__ import annotations
 
 import io
-import re
 import time
 from decimal import Decimal
 
@@ -29,7 +28,8 @@ from catalog_sync.app.models import Installation
 from catalog_sync.payments.models import PayosPayment, PayosTransfer, VietQRRefund
 from catalog_sync.payments.payos import vietqr
 from storefront.buying import session
-from tests.buying import journeys
+from tests.buying import journeys, vietqr_journey
+from tests.buying.vietqr_journey import transfer_page
 from tests.payos_standin import PayosStandIn
 from tests.tier2 import payments_setup as shop_api
 from tests.tier2.app_install import staff_install_app
@@ -39,7 +39,6 @@ from .test_buying import PRODUCTS, journey_products, saleor_order
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TRANSFERRED = "Tôi đã chuyển khoản"
 CASSETTE = "21_buying_vietqr"
 
 
@@ -47,19 +46,6 @@ def charged(saleor_env, number: str) -> dict:
     (row,) = saleor_env.sql("SELECT total_charged_amount, charge_status FROM order_order WHERE number = %s",
                             (int(number),))
     return {"total_charged": row[0], "charge_status": row[1]}
-
-
-def transfer_page(response) -> dict:
-    """What the VietQR page shows: its code's payload (checked), the note, amount and the form's token."""
-    html = response.content.decode()
-    payload = re.search(r'data-vietqr="([^"]+)"', html)
-    assert payload, html[:3000]
-    code = vietqr.parse(payload.group(1).replace("&amp;", "&"))
-    token = re.search(r'<input type="hidden" name="transfer" value="([^"]+)">', html)
-    assert token
-    note = re.search(r'<output id="transfer-note">([^<]+)</output>', html)
-    assert note and note.group(1) == code.note
-    return {"code": code, "token": token.group(1), "html": html}
 
 
 def timed(figures: dict[str, list[float]], name: str, call):
@@ -109,24 +95,15 @@ def test_shoppers_pay_by_vietqr_and_saleor_holds_what_arrived_to_the_dong(
         products, _transport = journey_products(monkeypatch, saleor_api, CASSETTE,
                                                 [goods[0]["id"], goods[1]["id"], goods[2]["id"]])
         product = products.goods
-        total = journeys.price(product) + journeys.SHIPPING
 
         # when a shopper chooses VietQR at the checkout, transfers the whole amount and presses the button
-        shopper = Client()
-        journeys.add(shopper, product, 1)
-        chosen = timed(figures, "checkout form → /checkout/pay/", lambda: journeys.checkout(
-            shopper, payment_method="vietqr"))
-        assert (chosen.status_code, chosen["Location"]) == (303, "/checkout/pay/")
-        page = transfer_page(timed(figures, "VietQR page (transactionInitialize, payOS request)",
-                                   lambda: shopper.get("/checkout/pay/")))
-        # then the page's code asks exactly the order's total into the store's account, with its note
-        assert (page["code"].amount, page["code"].account_number) == (int(total), account["accountNumber"])
-        assert TRANSFERRED in page["html"]
-        payos.transfer(account["accountNumber"], int(total), f"{page['code'].note} chuyen tien")
-        wait_reported(1)
-        placed = timed(figures, "\"Tôi đã chuyển khoản\" → order (transactionProcess, checkoutComplete)",
-                       lambda: shopper.post("/checkout/pay/", {"transfer": page["token"]}))
-        number = journeys.order_number(placed)
+        def transfer_all(code: vietqr.VietQR) -> None:
+            assert code.account_number == account["accountNumber"]
+            payos.transfer(account["accountNumber"], code.amount or 0, f"{code.note} chuyen tien")
+            wait_reported(1)
+
+        number, total = vietqr_journey.paid_journey(Client(), product, transfer_all,
+                                                    lambda name, call: timed(figures, name, call))
         # and Saleor's order is charged in full, exactly its total
         order = saleor_order(saleor_env, number)
         assert (order["total"], order["currency"]) == (total, "VND")
