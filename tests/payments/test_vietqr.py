@@ -162,3 +162,24 @@ def test_a_channel_without_payos_keys_gets_no_vietqr(saleor_vietqr):
     reply = answer(saleor_vietqr, vietqr_payload("initialize_vnd"))
     assert (reply["result"], reply["message"]) == (
         "CHARGE_FAILURE", "VietQR transfers are not set up for channel ocop-vn")
+
+
+def test_a_request_that_expired_unpaid_while_the_shopper_was_away_is_reported_as_a_charge_failure(
+        saleor_vietqr, vietqr, fake_saleor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalog_sync.app.tasks import report_ended_vietqr
+
+    # given a VietQR payment nobody paid, past its expiry at payOS, and a shopper who never came back
+    reply = started(saleor_vietqr)
+    vietqr.standin.expire(reply["pspReference"])
+    PayosPayment.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    # when the periodic task runs (twice)
+    assert report_ended_vietqr() == [str(PayosPayment.objects.get().order_code)]
+    assert report_ended_vietqr() == []
+    # then Saleor was told once: a charge failure under the request's id
+    assert [(r["type"], r["pspReference"], r["amount"], r["message"]) for r in reports(fake_saleor)] == [
+        ("CHARGE_FAILURE", reply["pspReference"], "125000", "the VietQR payment request expired")]
+    assert PayosPayment.objects.get().failed is True

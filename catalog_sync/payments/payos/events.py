@@ -15,6 +15,7 @@ import logging
 import httpx
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from catalog_sync import saleor  # saleor.make_transport looked up per call: tests and recorders swap it
 from catalog_sync.payments.protocol import BadSignature, ReportFailed, TokenFor, UnknownChannel
@@ -86,3 +87,29 @@ def report(payment: PayosPayment, psp_reference: str, result: str, amount: int, 
     log.info("reported %s of %s đồng (%s) for transaction %s", result, amount, psp_reference,
              payment.transaction_id)
 
+
+
+def report_ended(token_for: TokenFor, limit: int = 200) -> list[str]:
+    """Payment requests past their expiry with nothing reported since: read again at payOS, and each one that
+    ended with no money (expired or cancelled) reported ``CHARGE_FAILURE`` under the request's id — so Saleor
+    knows even when the shopper left the page. Returns the order codes reported (a bounded batch per run)."""
+    overdue = PayosPayment.objects.filter(expires_at__lt=timezone.now(), failed=False, charged=0,
+                                          status__in=PayosPayment.OPEN).order_by("expires_at")[:limit]
+    done: list[str] = []
+    for payment in overdue:
+        account = PayosAccount.objects.filter(channel_slug=payment.channel_slug).first()
+        if account is None:
+            continue
+        try:
+            link = client.read_payment_request(keys_of(account), payment.payment_link_id)
+        except client.PayosFailure as failed:
+            log.warning("payOS request %s not read: %s", payment.order_code, failed)
+            continue
+        if link.status not in ("EXPIRED", "CANCELLED") or link.transactions:
+            continue
+        reason = "expired" if link.status == "EXPIRED" else "was cancelled"
+        report(payment, payment.payment_link_id, "CHARGE_FAILURE", payment.amount, token_for,
+               f"the VietQR payment request {reason}")
+        PayosPayment.objects.filter(pk=payment.pk).update(status=link.status, failed=True)
+        done.append(str(payment.order_code))
+    return done
