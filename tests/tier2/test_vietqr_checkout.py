@@ -32,6 +32,7 @@ from tests.buying import journeys, vietqr_journey
 from tests.buying.vietqr_journey import transfer_page
 from tests.payos_standin import PayosStandIn
 from tests.tier2 import payments_setup as shop_api
+from tests.tier2 import saleor_harness as harness
 from tests.tier2.app_install import staff_install_app
 
 from . import buying_browser
@@ -151,7 +152,8 @@ def test_shoppers_pay_by_vietqr_and_saleor_holds_what_arrived_to_the_dong(
         cod = journeys.checkout(late, payment_method="cod")
         assert saleor_order(saleor_env, journeys.order_number(cod))["charge_status"] == "none"
 
-        # when staff refund 30.000 ₫ of the first order in Saleor
+        # when staff refund 30.000 ₫ of the first order in Saleor (an app with HANDLE_PAYMENTS asks, as the Dashboard)
+        saleor_api.create_app_token("ocop-vietqr-t2", permissions=(*harness.APP_PERMISSIONS, "HANDLE_PAYMENTS"))
         (transaction_id,) = [PayosPayment.objects.get(charged=int(total)).transaction_id]
         timed(figures, "refund request (Saleor → app, recorded pending)", lambda: saleor_api.data(
             shop_api.REQUEST_ACTION, {"id": transaction_id, "type": "REFUND", "amount": "30000"}))
