@@ -297,5 +297,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # one line per Saleor request would drown the commands' own output (and their progress bars)
-    "loggers": {name: {"level": "WARNING"} for name in ("httpx", "httpcore", "stripe")},
+    "loggers": {name: {"level": "WARNING"} for name in ("httpx", "httpcore", "stripe", "payos")},
 }

@@ -21,6 +21,7 @@ from catalog_sync.payments.payos.client import (
     confirm_webhook,
     create_batch_payout,
     create_payment_request,
+    create_payout,
     new_order_code,
     open_payment_request,
     payout_balance,
@@ -274,3 +275,32 @@ def test_a_transfer_to_a_failing_account_fails_and_the_others_succeed(payos):
     assert payout.approval_state == "PARTIAL_COMPLETED"
     # and the failed amount is back in the payout account
     assert payout_balance(keys) == 5_000_000 - 400_000
+
+
+def test_an_order_code_payos_already_has_is_replaced_by_a_new_one(payos, merchant, monkeypatch):
+    # given an order code payOS already took
+    keys, _account = merchant
+    taken = open_request(keys)
+    fresh = new_order_code()
+    codes = iter([taken.order_code, fresh])
+    monkeypatch.setattr("catalog_sync.payments.payos.client.new_order_code", lambda: next(codes))
+    # when the next request draws that code first, then it is opened under the next code, with its note
+    request = open_request(keys, amount=20_000)
+    assert (request.order_code, request.description, request.amount) == (fresh, f"OCOP {fresh}", 20_000)
+
+
+def test_keys_never_show_but_the_client_id(payos, merchant):
+    keys, _account = merchant
+    assert keys.api_key not in repr(keys) and keys.checksum_key not in repr(keys)
+    assert keys.client_id in repr(keys)
+
+
+def test_a_single_payout_sent_twice_with_its_idempotency_key_pays_once_and_reads_by_its_reference(payos):
+    keys, _account = payos.merchant(payoutBalance=1_000_000)
+    line = PayoutLine("P9-2026-11", 250_000, "OCOP 2026 11 P9", "970436", "7777000011")
+    first = create_payout(keys, line, idempotency_key="P9-2026-11-run-1")
+    again = create_payout(keys, line, idempotency_key="P9-2026-11-run-1")
+    assert again.id == first.id and payout_balance(keys) == 750_000
+    time.sleep(PAYOUT_SECONDS + 0.1)
+    payout = read_payout(keys, "P9-2026-11")
+    assert (payout.id, [t.state for t in payout.transactions]) == (first.id, ["SUCCEEDED"])

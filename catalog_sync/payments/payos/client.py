@@ -27,6 +27,7 @@ from payos.types import (
     Payout,
     PayoutBatchItem,
     PayoutBatchRequest,
+    PayoutRequest,
     WebhookData,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "confirm_webhook",
     "create_batch_payout",
     "create_payment_request",
+    "create_payout",
     "new_order_code",
     "open_payment_request",
     "payout_balance",
@@ -210,8 +212,19 @@ def create_batch_payout(keys: PayosKeys, *, reference_id: str, lines: Sequence[P
         return client.payouts.batch.create(batch, idempotency_key=idempotency_key)
 
 
+def create_payout(keys: PayosKeys, line: PayoutLine, idempotency_key: str, category: list[str] | None = None) -> Payout:
+    """One transfer on its own. The same ``idempotency_key`` again answers the first payout and sends nothing."""
+    if not idempotency_key:
+        raise ValueError("idempotency_key: required (one per transfer, kept to retry the same transfer)")
+    payout = PayoutRequest(reference_id=line.reference_id, amount=_whole_dong(line.amount),
+                           description=_note(line.description), to_bin=line.to_bin,
+                           to_account_number=line.to_account_number, category=category)
+    with _calling(keys, f"payout {line.reference_id}") as client:
+        return client.payouts.create(payout, idempotency_key=idempotency_key)
+
+
 def read_payout(keys: PayosKeys, payout_id: str) -> Payout:
-    """A payout and each transfer's state (PROCESSING, SUCCEEDED, FAILED…) and error."""
+    """A payout (by its id or its referenceId) and each transfer's state (PROCESSING, SUCCEEDED, FAILED…)."""
     with _calling(keys, f"read payout {payout_id}") as client:
         return client.payouts.get(payout_id)
 
