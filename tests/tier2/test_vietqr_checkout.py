@@ -93,6 +93,14 @@ def test_shoppers_pay_by_vietqr_and_saleor_holds_what_arrived_to_the_dong(
         call_command("payments_configure_payos", "--channel", "ocop-vn", "--client-id", keys.client_id,
                      "--api-key", "-", "--checksum-key", "-", stdout=out)
         assert keys.api_key not in out.getvalue() and keys.checksum_key not in out.getvalue()
+        from catalog_sync.payments.payos import events as payos_events
+
+        handle = payos_events.handle
+        def time_webhooks() -> None:
+            monkeypatch.setattr(payos_events, "handle", lambda *args: timed(
+                figures, "payOS webhook → transactionEventReport (per transfer)", lambda: handle(*args)))
+
+        time_webhooks()
         products, _transport = journey_products(monkeypatch, saleor_api, CASSETTE,
                                                 [goods[0]["id"], goods[1]["id"], goods[2]["id"]])
         product = products.goods
@@ -111,6 +119,7 @@ def test_shoppers_pay_by_vietqr_and_saleor_holds_what_arrived_to_the_dong(
         assert charged(saleor_env, number) == {"total_charged": total, "charge_status": "full"}
         session.forget_clients()
         monkeypatch.undo()  # the shop's own transport again (no recording)
+        time_webhooks()
         for name, value in (("SALEOR_API_URL", saleor_api.url), ("PAYOS_BASE_URL", payos.url),
                             ("SITE_PUBLIC_URL", live_server.url)):
             setattr(settings, name, value)
@@ -122,6 +131,9 @@ def test_shoppers_pay_by_vietqr_and_saleor_holds_what_arrived_to_the_dong(
         page = transfer_page(short.get("/checkout/pay/"))
         payos.transfer(account["accountNumber"], 50000, page["code"].note)
         wait_reported(2)
+        status = timed(figures, "status poll (/checkout/pay/status/: transactionProcess, payOS read)",
+                       lambda: short.get("/checkout/pay/status/", {"transfer": page["token"]}))
+        assert status.json() == {"state": "underpaid", "amountPaid": 50000}
         partly = short.post("/checkout/pay/", {"transfer": page["token"]})
         # then the page says what arrived and what is left, Saleor's checkout is partly charged, and no order yet
         assert partly.status_code == 402
