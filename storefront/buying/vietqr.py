@@ -62,6 +62,11 @@ def _amount(value: object) -> int:
         return 0
 
 
+def paid_amount(payment: TransferPayment) -> int:
+    """What arrived, in đồng: Saleor's charged amount (the transfers reported), else what the app's data says."""
+    return int(payment.charged.amount) if payment.charged else _amount(payment.data.get("amountPaid"))
+
+
 def state_of(payment: TransferPayment, total: Decimal) -> str:
     """``paid`` (in full or more), ``underpaid``, ``failed`` (expired or cancelled, nothing arrived), ``waiting``."""
     if payment.failed:
@@ -170,7 +175,7 @@ def finish(request: HttpRequest, shop: Shop) -> HttpResponse:
         return start(request, shop, cart, session.payment_attempt(request, cart.id) + 1)
     payment = shop.process_vietqr_payment(transaction_id)
     payment = TransferPayment(payment.transaction_id, payment.result, payment.message,
-                              {**started_data, **payment.data}, payment.charged)
+                              {**started_data, **payment.data, "amountPaid": paid_amount(payment)}, payment.charged)
     total = cart.total.amount if cart is not None else Decimal(_amount(started_data.get("amount")))
     state = state_of(payment, total)
     if state == "paid":
@@ -202,7 +207,7 @@ def status(request: HttpRequest) -> JsonResponse:
         logger.warning("VietQR status: Saleor did not answer: %s", error)
         return JsonResponse({"state": "unknown"}, status=503)
     total = Decimal(_amount(started_data.get("amount")))
-    return JsonResponse({"state": state_of(payment, total), "amountPaid": _amount(payment.data.get("amountPaid"))})
+    return JsonResponse({"state": state_of(payment, total), "amountPaid": paid_amount(payment)})
 
 
 def _place_order(request: HttpRequest, shop: Shop, cart: Cart | None, checkout_id: str,
