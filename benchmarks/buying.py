@@ -74,7 +74,8 @@ class AppClock:
     """The app's time answering Saleor's payment webhooks (in this process), and its time waiting for Stripe."""
 
     def __init__(self) -> None:
-        from catalog_sync.payments import handlers, stripe_gateway
+        from catalog_sync.payments import handlers
+        from catalog_sync.payments.stripe.client import StripeApi
 
         self.answering = 0.0
         self.stripe = 0.0
@@ -89,7 +90,7 @@ class AppClock:
 
         handlers.answer = timed_answer  # type: ignore[assignment]
         for name in ("create_intent", "retrieve_intent", "confirm", "capture", "cancel", "refund"):
-            setattr(stripe_gateway.StripeGateway, name, self._timed(getattr(stripe_gateway.StripeGateway, name)))
+            setattr(StripeApi, name, self._timed(getattr(StripeApi, name)))
 
     def _timed(self, method):
         def timed(*args, **kwargs):

@@ -139,6 +139,8 @@ CELERY_BEAT_SCHEDULE = {
                            "schedule": crontab(minute="0", hour="6", day_of_month="1")},
     # the read model brought up to date with what Saleor changed in the last hour (a lost webhook), every 15 minutes
     "reindex-recent": {"task": "catalog_sync.saleor_side.tasks.reindex_recent", "schedule": 900.0},
+    # VietQR payment requests that ended unpaid (the shopper left the page) told to Saleor as charge failures
+    "vietqr-ended": {"task": "catalog_sync.app.tasks.report_ended_vietqr", "schedule": 300.0},
     # each active provincial office's weekly digest, Mondays 07:00 in CELERY_TIMEZONE (Vietnam time)
     "weekly-digests": {"task": "catalog_sync.registry.tasks.send_weekly_digests",
                        "schedule": crontab(minute="0", hour="7", day_of_week="mon")},

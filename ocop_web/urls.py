@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from catalog_sync.app.refunds import vietqr_refunds
 from catalog_sync.payouts.webhooks import order_money_webhook
 from catalog_sync.registry import converters as _converters  # noqa: F401  (registers <certificate_id:>)
 from portal.views.orders import order_webhook
@@ -22,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/login/", staff_sign_in, name="staff-sign-in"),
     path("admin/login/code/", staff_sign_in_code, name="staff-sign-in-code"),
     path("staff/security/", staff_security, name="staff-security"),
+    path("staff/refunds/vietqr/", vietqr_refunds, name="vietqr-refunds"),
     path("admin/", admin.site.urls),
     path("saleor/account-emails/", account_emails, name="saleor-account-emails"),  # the app's account emails
     path("saleor/order-lines/", order_webhook, name="saleor-order-lines"),  # producers told of their new lines

@@ -64,3 +64,17 @@ def catch_up_withdrawals() -> dict | None:
         return None
     with client:
         return catch_up(client, timezone.now() - WINDOW).as_json()
+
+
+@shared_task
+def report_ended_vietqr() -> list[str]:
+    """VietQR payment requests that expired (or were cancelled) unpaid, told to Saleor as charge failures."""
+    from catalog_sync.payments.payos.events import report_ended
+
+    from .models import Installation
+
+    def token_for(api_url: str) -> str | None:
+        installation = Installation.objects.for_api_url(api_url)
+        return installation.token if installation is not None else None
+
+    return report_ended(token_for)

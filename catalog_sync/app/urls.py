@@ -9,5 +9,6 @@ urlpatterns = [
     path("register/", views.register_view, name="register"),
     path("webhooks/", views.webhook, name="webhooks"),
     path("payments/", views.payment_webhook, name="payments"),
-    path("stripe/<slug:channel>/", views.stripe_webhook, name="stripe"),
+    path("stripe/<slug:channel>/", views.gateway_webhook, {"gateway": "stripe"}, name="stripe"),
+    path("payos/<slug:channel>/", views.gateway_webhook, {"gateway": "payos"}, name="payos"),
 ]

@@ -11,9 +11,10 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from catalog_sync.payments import gateways
 from catalog_sync.payments import handlers as payment_handlers
-from catalog_sync.payments import stripe_events
 from catalog_sync.payments.payloads import PayloadError as PaymentPayloadError
+from catalog_sync.payments.protocol import BadSignature, ReportFailed, UnknownChannel
 from catalog_sync.registry.withdrawals import record as record_withdrawals
 
 from .deliveries import AlreadyHandled, claim, error, first_time, refusal, too_old
@@ -131,18 +132,22 @@ def _app_token(api_url: str) -> str | None:
 
 @csrf_exempt
 @require_POST
-def stripe_webhook(request: HttpRequest, channel: str) -> JsonResponse:
-    """Stripe's events for a channel: signature checked with its webhook secret, each event id once."""
+def gateway_webhook(request: HttpRequest, gateway: str, channel: str) -> JsonResponse:
+    """A payment company's own events for a channel (``/saleor/stripe/<channel>/``, ``/saleor/payos/<channel>/``):
+    the signature checked with the channel's key, each event once, then reported to Saleor."""
     if len(request.body) > MAX_BODY_BYTES:
         return _error("the payload is too large", 413)
+    receiver = gateways.by_name(gateway)
+    if receiver is None:
+        return _error(f"no payment gateway {gateway}", 404)
     try:
-        done = stripe_events.handle(channel, request.body, request.headers.get("Stripe-Signature", ""), _app_token)
-    except stripe_events.UnknownChannel as unknown:
+        done = receiver.inbound(channel, request.body, request.headers, _app_token)
+    except UnknownChannel as unknown:
         return _error(str(unknown), 404)
-    except stripe_events.BadStripeSignature as bad:
-        log.warning("Stripe event refused for %s: %s", channel, bad)
+    except BadSignature as bad:
+        log.warning("%s event refused for %s: %s", gateway, channel, bad)
         return _error(str(bad), 400)
-    except stripe_events.ReportFailed as failed:
-        log.warning("Stripe event for %s not handled yet: %s", channel, failed)
+    except ReportFailed as failed:
+        log.warning("%s event for %s not handled yet: %s", gateway, channel, failed)
         return _error(str(failed), 502)
     return JsonResponse({"handled": done})

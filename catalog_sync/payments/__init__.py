@@ -1,13 +1,11 @@
-"""Card payments through Stripe for Saleor's Transactions API (the app ``ocop.market`` is the gateway).
+"""Payments for Saleor's Transactions API (the app ``ocop.market`` is the gateway), one subpackage per company.
 
-- ``money``: Saleor's decimal amounts ⇄ Stripe's integer minor units (VND has none, USD has cents).
-- ``models``: Stripe keys per channel (secret key sealed), each Saleor transaction's PaymentIntent and
-  what was settled, Stripe events already handled.
-- ``stripe_gateway``: the calls to Stripe (official SDK, an idempotency key on each, ``STRIPE_API_BASE``).
-- ``payloads`` / ``handlers``: Saleor's synchronous payment webhooks, parsed and answered.
-- ``stripe_events``: Stripe's webhook events, verified, deduplicated and reported to Saleor.
-- ``outcomes`` / ``ledger``: what a PaymentIntent's state means for Saleor, and what was settled.
-- ``accounts`` (``ocop payments configure-stripe``) and ``admin`` (the staff page): setting a channel's keys.
+- ``protocol``: what a gateway does (``PaymentGateway``); ``gateways``: the gateway of each payment method.
+- ``handlers``: Saleor's synchronous payment webhooks, dispatched on the transaction's payment method;
+  the answers to charge, refund and cancel requests recorded once (``models.ActionAnswer``).
+- ``payloads`` / ``subscriptions``: what Saleor's payment webhooks carry, and their subscription queries.
+- ``money``: Saleor's decimal amounts ⇄ integer minor units (VND has none, USD has cents).
+- ``stripe/``: cards through Stripe.
 
 Nothing here imports the web layer; ``catalog_sync.app`` serves these over HTTP.
 """

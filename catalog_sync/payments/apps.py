@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class PaymentsConfig(AppConfig):
     name = "catalog_sync.payments"
     label = "payments"
-    verbose_name = "Card payments (Stripe)"
+    verbose_name = "Payments (cards through Stripe, VietQR through payOS)"

@@ -1,44 +1,37 @@
 """Answers to Saleor's synchronous payment webhooks (the signature is checked before these run).
 
-Each answer is what Saleor's Transactions API reads: ``result`` (a ``TransactionEventTypeEnum``
-name), ``pspReference`` (the PaymentIntent, or the refund), ``amount`` (decimal, as Saleor holds it),
-``actions`` and, for the storefront, ``data``. A PaymentIntent is created once per Saleor
-transaction; a charge, refund or cancel request delivered twice is answered twice from the first
-answer, and Stripe is asked once. A charge, refund or cancel request is acted on only for a transaction
-whose payment this app started (by Saleor's transaction id, never by the PaymentIntent named as its
-``pspReference``, which another app's transaction could carry); any other is refused and recorded.
+The transaction's payment method picks the gateway (``gateways.py``): ``data.paymentMethod`` when a
+payment starts (``card`` → Stripe), then the gateway that started it for processing it and for each
+charge, refund or cancel request. A request for a transaction no gateway of this store started is
+refused (by Saleor's transaction id, never by the ``pspReference`` it names, which another app's
+transaction could carry). A charge, refund or cancel request delivered twice is answered twice from
+the first answer (recorded here, whichever gateway gave it), and the gateway is asked once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
-from . import ledger
-from .models import ActionAnswer, Payment, StripeAccount
-from .money import AmountError, from_minor, to_minor
-from .outcomes import Outcome, available_actions, outcome_of
+from . import gateways
+from .models import ActionAnswer
+from .money import amount_text
 from .payloads import ActionRequest, GatewayRequest, PayloadError, SessionRequest, parse
-from .stripe_gateway import Intent, StripeFailed, StripeGateway
+from .protocol import Answer, PaymentGateway
 
 log = logging.getLogger(__name__)
 
-CARD = "card"
-# a card the shopper gave Stripe.js, for the app to confirm with (a PaymentMethod, or a tokenised card)
-PAYMENT_METHOD_ID = re.compile(r"^(pm|card)_[A-Za-z0-9]{1,200}$")
-CONFIRMABLE = ("requires_payment_method", "requires_confirmation")
+DEFAULT_METHOD = "card"  # a gateway initialize without data (Stripe.js asks for the publishable key)
 
 
 def answer(api_url: str, payload: Any, body: bytes) -> dict[str, Any]:
     """The JSON answer to one verified delivery."""
     request = parse(payload)
     if isinstance(request, GatewayRequest):
-        return gateway_initialize(request)
+        return gateway_initialize(request, payload.get("data"))
     if isinstance(request, SessionRequest):
         if request.kind == "initialize":
             return initialize(api_url, request)
@@ -48,126 +41,60 @@ def answer(api_url: str, payload: Any, body: bytes) -> dict[str, Any]:
     raise PayloadError(f"{payload.get('__typename')} is not a payment event this app answers")
 
 
-def gateway_initialize(request: GatewayRequest) -> dict[str, Any]:
-    account = StripeAccount.objects.filter(channel_slug=request.channel_slug).first()
-    if account is None:
-        return {"data": {"error": f"card payments are not set up for channel {request.channel_slug}"}}
-    return {"data": {"publishableKey": account.publishable_key}}
+def _method(data: Any, default: str | None = None) -> Any:
+    return data.get("paymentMethod", default) if isinstance(data, dict) else default
 
 
-def _amount_text(amount: Decimal, currency: str) -> str:
-    """As Saleor holds it in that currency: ``125000`` đồng, ``12.34`` dollars."""
-    try:
-        return str(from_minor(to_minor(amount, currency), currency))
-    except AmountError:
-        return str(amount)
+def _methods_text() -> str:
+    return " or ".join(f'"{method}"' for method in gateways.METHODS)
 
 
-def _failure(request: SessionRequest, message: str) -> dict[str, Any]:
+def gateway_initialize(request: GatewayRequest, data: Any) -> Answer:
+    gateway = gateways.by_method(_method(data, DEFAULT_METHOD))
+    if gateway is None:
+        return {"data": {"error": f"data.paymentMethod must be {_methods_text()}"}}
+    return gateway.gateway_initialize(request)
+
+
+def _failure(request: SessionRequest, message: str) -> Answer:
     prefix = "AUTHORIZATION" if request.flow == "AUTHORIZATION" else "CHARGE"
-    return {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
+    return {"result": f"{prefix}_FAILURE", "amount": amount_text(request.amount, request.currency),
             "message": message[:500],
             **({"pspReference": request.psp_reference} if request.psp_reference else {})}
 
 
-def _session_answer(payment: Payment, intent: Intent, outcome: Outcome, account: StripeAccount) -> dict[str, Any]:
-    reply: dict[str, Any] = {
-        "pspReference": intent.id,
-        "result": outcome.result,
-        "amount": str(from_minor(outcome.amount, payment.currency)),
-        "actions": available_actions(intent.status, payment.charged_minor, payment.refunded_minor),
-    }
-    if outcome.message:
-        reply["message"] = outcome.message[:500]
-    if outcome.needs_action or outcome.result.endswith("_FAILURE"):
-        reply["data"] = {"clientSecret": intent.client_secret, "publishableKey": account.publishable_key,
-                         "paymentIntentId": intent.id}
-    return reply
+def initialize(api_url: str, request: SessionRequest) -> Answer:
+    gateway = gateways.by_method(_method(request.data))
+    if gateway is None:
+        return _failure(request, f"data.paymentMethod must be {_methods_text()}")
+    return gateway.initialize(api_url, request)
 
 
-def initialize(api_url: str, request: SessionRequest) -> dict[str, Any]:
-    data = request.data if isinstance(request.data, dict) else {}
-    if data.get("paymentMethod") != CARD:
-        return _failure(request, 'data.paymentMethod must be "card"')
-    account = StripeAccount.objects.filter(channel_slug=request.channel_slug).first()
-    if account is None:
-        return _failure(request, f"card payments are not set up for channel {request.channel_slug}")
-    try:
-        minor = to_minor(request.amount, request.currency)
-    except AmountError as bad:
-        return _failure(request, str(bad))
-    gateway = StripeGateway(account)
-    key = f"ocop-initialize-{request.transaction_id}"
-    try:
-        existing = Payment.objects.filter(transaction_id=request.transaction_id).first()
-        if existing is not None:  # the same transaction again: the same PaymentIntent
-            intent = gateway.retrieve_intent(existing.payment_intent_id, key)
-            payment = existing
-        else:
-            intent = gateway.create_intent(
-                amount=minor, currency=request.currency, manual_capture=request.flow == "AUTHORIZATION",
-                metadata={"saleor_transaction_id": request.transaction_id, "saleor_source_id": request.source_id,
-                          "channel": request.channel_slug}, idempotency_key=key)
-            payment, _ = Payment.objects.get_or_create(
-                transaction_id=request.transaction_id,
-                defaults={"saleor_api_url": api_url, "payment_intent_id": intent.id,
-                          "channel_slug": request.channel_slug, "currency": request.currency,
-                          "amount_minor": minor, "flow": request.flow, "status": intent.status})
-    except StripeFailed as failed:
-        log.warning("Stripe refused a PaymentIntent for transaction %s: %s", request.transaction_id, failed)
-        return _failure(request, f"Stripe: {failed}")
-    return _session_answer(payment, intent, outcome_of(intent, payment.flow), account)
+def process(request: SessionRequest) -> Answer:
+    """By the gateway that started the transaction's payment (or, when none did, the one the data names)."""
+    gateway: PaymentGateway | None = gateways.owner(request.transaction_id)
+    gateway = gateway or gateways.by_method(_method(request.data, DEFAULT_METHOD))
+    if gateway is None:
+        return _failure(request, f"data.paymentMethod must be {_methods_text()}")
+    return gateway.process(request)
 
 
-def _payment_method(request: SessionRequest) -> str | None:
-    data = request.data if isinstance(request.data, dict) else {}
-    value = data.get("paymentMethodId")
-    return value if isinstance(value, str) and PAYMENT_METHOD_ID.match(value) else None
-
-
-def process(request: SessionRequest) -> dict[str, Any]:
-    """Read the PaymentIntent again; when the storefront passes ``data: {"paymentMethodId"}`` (Stripe.js gave
-    a card rather than confirming the intent itself) and the intent still waits for one, confirm it with that
-    card first. An intent already confirmed is never confirmed again, so nothing is charged twice."""
-    payment = Payment.objects.filter(transaction_id=request.transaction_id).first()
-    if payment is None:
-        return _failure(request, "no card payment was started for this transaction")
-    account = StripeAccount.objects.filter(channel_slug=payment.channel_slug).first()
-    if account is None:
-        return _failure(request, f"card payments are not set up for channel {payment.channel_slug}")
-    gateway = StripeGateway(account)
-    method = _payment_method(request)
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)  # one confirmation at a time
-        try:
-            intent = gateway.retrieve_intent(payment.payment_intent_id, f"ocop-process-{request.transaction_id}")
-            if method and intent.status in CONFIRMABLE and not payment.settled:
-                intent = gateway.confirm(payment.payment_intent_id, method,
-                                         f"ocop-confirm-{request.transaction_id}-{method}")
-        except StripeFailed as failed:
-            return _failure(request, f"Stripe: {failed}")
-        outcome = outcome_of(intent, payment.flow)
-        if not ledger.record(payment, intent, outcome) and payment.settled:
-            outcome = ledger.settled_outcome(payment)
-    return _session_answer(payment, intent, outcome, account)
-
-
-def act(request: ActionRequest, digest: str) -> dict[str, Any]:
-    """A charge (capture), refund or cancel Saleor asks for; answered once, repeated from the record."""
+def act(request: ActionRequest, digest: str) -> Answer:
+    """A charge, refund or cancel Saleor asks for; answered once, repeated from the record."""
     prefix = {"charge": "CHARGE", "refund": "REFUND", "cancel": "CANCEL"}[request.kind]
     with transaction.atomic():
         done = ActionAnswer.objects.filter(digest=digest).first()
         if done is not None:
             return dict(done.answer)
-        payment = Payment.objects.select_for_update().filter(transaction_id=request.transaction_id).first()
-        if payment is None:
+        gateway = gateways.owner(request.transaction_id)
+        if gateway is None:
             log.warning("%s request refused: transaction %s (pspReference %r) is not a card payment of this store",
                         request.kind, request.transaction_id[:100], request.psp_reference[:100])
-            refused = {"result": f"{prefix}_FAILURE", "amount": _amount_text(request.amount, request.currency),
+            refused = {"result": f"{prefix}_FAILURE", "amount": amount_text(request.amount, request.currency),
                        "message": "no card payment of this store is behind this transaction"}
             ActionAnswer.objects.create(digest=digest, transaction_id=request.transaction_id[:255], answer=refused)
             return refused
-        reply = _act(payment, request, digest)
+        reply = getattr(gateway, request.kind)(request, digest)
         ActionAnswer.objects.create(digest=digest, transaction_id=request.transaction_id, answer=reply)
         return reply
 
@@ -176,42 +103,3 @@ def earlier_answer(body: bytes) -> dict[str, Any] | None:
     """The answer given to this very charge, refund or cancel request before (None for any other body)."""
     done = ActionAnswer.objects.filter(digest=hashlib.sha256(body).hexdigest()).first()
     return dict(done.answer) if done is not None else None
-
-
-def _act(payment: Payment, request: ActionRequest, digest: str) -> dict[str, Any]:
-    prefix = {"charge": "CHARGE", "refund": "REFUND", "cancel": "CANCEL"}[request.kind]
-    account = StripeAccount.objects.filter(channel_slug=payment.channel_slug).first()
-    failure = {"pspReference": payment.payment_intent_id, "result": f"{prefix}_FAILURE",
-               "amount": _amount_text(request.amount, payment.currency)}
-    if account is None:
-        return {**failure, "message": f"card payments are not set up for channel {payment.channel_slug}"}
-    try:
-        minor = to_minor(request.amount, payment.currency)
-    except AmountError as bad:
-        return {**failure, "message": str(bad)}
-    gateway = StripeGateway(account)
-    key = f"ocop-{request.kind}-{request.transaction_id}-{digest[:24]}"
-    try:
-        if request.kind == "refund":
-            refund = gateway.refund(payment.payment_intent_id, minor, key)
-            if refund.status == "succeeded":
-                payment.refunded_minor += refund.amount
-                payment.save(update_fields=["refunded_minor", "updated_at"])
-                return {"pspReference": refund.id, "result": "REFUND_SUCCESS",
-                        "amount": str(from_minor(refund.amount, payment.currency)),
-                        "actions": available_actions(payment.status, payment.charged_minor, payment.refunded_minor)}
-            if refund.status in ("failed", "canceled"):
-                return {**failure, "pspReference": refund.id, "message": f"Stripe: refund {refund.status}"}
-            return {"pspReference": refund.id}  # pending: Stripe's webhook settles it
-        intent = (gateway.capture(payment.payment_intent_id, minor, key) if request.kind == "charge"
-                  else gateway.cancel(payment.payment_intent_id, key))
-    except StripeFailed as failed:
-        return {**failure, "message": f"Stripe: {failed}"[:500]}
-    outcome = outcome_of(intent, payment.flow)
-    ledger.record(payment, intent, outcome)
-    expected = "CHARGE_SUCCESS" if request.kind == "charge" else "CANCEL_SUCCESS"
-    if outcome.result != expected:
-        return {**failure, "message": f"Stripe: the payment is {intent.status}"}
-    return {"pspReference": intent.id, "result": expected,
-            "amount": str(from_minor(outcome.amount, payment.currency)),
-            "actions": available_actions(intent.status, payment.charged_minor, payment.refunded_minor)}

@@ -1,4 +1,4 @@
-"""Saleor's decimal amounts ⇄ Stripe's integer amounts in the currency's smallest unit.
+"""Saleor's decimal amounts ⇄ a gateway's integer amounts in the currency's smallest unit (Stripe's, payOS's).
 
 Stripe's zero-decimal currencies (VND among them: 125.000 ₫ is ``125000``) and three-decimal ones
 are listed by Stripe (https://docs.stripe.com/currencies#zero-decimal); every other currency has
@@ -48,3 +48,11 @@ def from_minor(minor: int, currency: str) -> Decimal:
     """The decimal amount Saleor expects: ``Decimal("125000")`` VND, ``Decimal("12.34")`` USD."""
     places = decimals(currency)
     return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
+
+
+def amount_text(amount: Decimal, currency: str) -> str:
+    """As Saleor holds it in that currency: ``125000`` đồng, ``12.34`` dollars."""
+    try:
+        return str(from_minor(to_minor(amount, currency), currency))
+    except AmountError:
+        return str(amount)

@@ -9,7 +9,7 @@ is Saleor's; nothing is computed. A refused mutation raises ``CheckoutRefused`` 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -129,6 +129,27 @@ class CardPayment:
     @property
     def paid(self) -> bool:
         return self.result in ("CHARGE_SUCCESS", "AUTHORIZATION_SUCCESS")
+
+    @property
+    def failed(self) -> bool:
+        return self.result.endswith("_FAILURE")
+
+
+@dataclass(frozen=True)
+class TransferPayment:
+    """A Saleor transaction paid by VietQR bank transfer through the app ``ocop.market``, as Saleor answered.
+
+    ``data`` is the app's: ``qrCode`` (the EMVCo payload), ``checkoutUrl``, ``bin``, ``accountNumber``,
+    ``accountName``, ``amount`` (whole đồng), ``description`` (the transfer note), ``expiresAt``; after a
+    transfer, ``status`` (payOS's: PAID, UNDERPAID…) and ``amountPaid`` too. ``charged`` is what Saleor counts
+    as charged (the transfers that arrived), when it said.
+    """
+
+    transaction_id: str
+    result: str
+    message: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    charged: Money | None = None
 
     @property
     def failed(self) -> bool:
@@ -381,6 +402,25 @@ class Shop:
         return self._payment("transactionInitialize", self.operations.shop_transaction_initialize(
             id=checkout_id, amount=str(amount.amount), data={"paymentMethod": "card"},
             key=idempotency_key).transaction_initialize)
+
+    @staticmethod
+    def _transfer(mutation: str, payload: Any) -> TransferPayment:
+        card = Shop._payment(mutation, payload)
+        data = payload.data if isinstance(payload.data, dict) else {}
+        return TransferPayment(transaction_id=card.transaction_id, result=card.result, message=card.message,
+                               data=dict(data), charged=card.charged)
+
+    def start_vietqr_payment(self, checkout_id: str, amount: Money, idempotency_key: str) -> TransferPayment:
+        """``transactionInitialize`` with ``{"paymentMethod": "vietqr"}``: the app opens a payOS payment request
+        and answers its VietQR code and account; the same key and amount give the same transaction."""
+        return self._transfer("transactionInitialize", self.operations.shop_transaction_initialize(
+            id=checkout_id, amount=str(amount.amount), data={"paymentMethod": "vietqr"},
+            key=idempotency_key).transaction_initialize)
+
+    def process_vietqr_payment(self, transaction_id: str) -> TransferPayment:
+        """``transactionProcess``: the app reads the payment request at payOS (what arrived, or expired)."""
+        return self._transfer("transactionProcess", self.operations.shop_transaction_process(
+            id=transaction_id, data=None).transaction_process)
 
     def process_card_payment(self, transaction_id: str, payment_method_id: str | None = None) -> CardPayment:
         """``transactionProcess``: the app reads the PaymentIntent again (or first confirms it with the

@@ -12,6 +12,8 @@ A decline or a bank's 3-D Secure step is shown next to the card field, and the s
 try after a failure is a new Saleor transaction, keyed so that a reload or a form sent twice reuses the
 same transaction and PaymentIntent (nothing is charged twice). A shopper who closes the tab after paying
 still has a paid checkout: the app's Stripe webhook tells Saleor.
+
+A shopper who chose ``vietqr`` on the checkout form gets the bank transfer step instead (vietqr.py).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from catalog_sync.saleor import SaleorError
 from catalog_sync.saleor.shopping import CardPayment, Cart, CheckoutRefused, Shop
 from storefront.pages import language
 
-from . import session, stocklock
+from . import session, stocklock, vietqr
 from .cart import current_cart, line_views
 from .refusals import message
 
@@ -131,16 +133,18 @@ def pay_page(request: HttpRequest) -> HttpResponse:
     shop = session.shop()
     try:
         if request.method == "POST":
-            return _finish(request, shop)
+            return vietqr.finish(request, shop) if "transfer" in request.POST else _finish(request, shop)
         cart, removed = current_cart(request, shop)
         if cart is None or not cart.lines:
             messages.info(request, _("Your cart is empty."))
             return redirect("buying:cart")
         if removed or not _ready(cart):  # a line withdrawn, or no address yet: the checkout form first
             return redirect("buying:checkout")
+        if session.payment_method(request, cart.id) == "vietqr":  # chosen on the checkout form
+            return vietqr.start(request, shop, cart, session.payment_attempt(request, cart.id))
         return _start(request, shop, cart, session.payment_attempt(request, cart.id))
     except SaleorError as error:
-        logger.exception("card payment: Saleor did not answer: %s", error)
+        logger.exception("payment step: Saleor did not answer: %s", error)
         return render(request, "buying/unavailable.html", status=503)
 
 

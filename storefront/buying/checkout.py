@@ -27,7 +27,7 @@ from storefront.pages import language
 
 from . import known, session, stocklock
 from .cart import current_cart, line_views, prune_withdrawn
-from .forms import PAYMENT_CARD, PAYMENT_COD, CheckoutForm
+from .forms import PAYMENT_CARD, PAYMENT_COD, PAYMENT_VIETQR, CheckoutForm
 from .refusals import Placed, place
 
 logger = logging.getLogger(__name__)
@@ -131,9 +131,11 @@ def _place(request: HttpRequest, shop: Shop, cart: Cart) -> HttpResponse:
         cart, removed = prune_withdrawn(request, shop, cart)
         if removed:  # Saleor stopped selling a line meanwhile: nothing is placed
             return _render(request, cart, _form(request, cart, request.POST), status=409)
-        if data["payment_method"] == PAYMENT_CARD:
+        if data["payment_method"] in (PAYMENT_CARD, PAYMENT_VIETQR):
             response = redirect("buying:pay")
             response.status_code = 303
+            session.keep_payment_attempt(response, cart.id, session.payment_attempt(request, cart.id),
+                                         data["payment_method"])
             return response
         with stocklock.variants_locked(line.variant_id for line in cart.lines):
             order = shop.complete(cart.id)

@@ -18,6 +18,7 @@ SALEOR_PROVINCE_NAMES = {"hue": "Thừa Thiên–Huế"}
 
 PAYMENT_CARD = "card"
 PAYMENT_COD = "cod"
+PAYMENT_VIETQR = "vietqr"
 
 
 def saleor_province(province: Province) -> str:
@@ -61,6 +62,7 @@ class CheckoutForm(forms.Form):
             (o.id, f"{o.name} — {money(o.price.amount, o.price.currency, language)}") for o in shipping_options]
         cast(forms.ChoiceField, self.fields["payment_method"]).choices = [
             (PAYMENT_COD, _("Cash on delivery")),
+            (PAYMENT_VIETQR, _("Bank transfer by VietQR: scan the code in your banking app, on the next page")),
             (PAYMENT_CARD, _("Card (Visa, Mastercard, JCB…): paid now, on the next page")),
         ]
         if not ships:

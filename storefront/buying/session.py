@@ -109,8 +109,16 @@ def payment_attempt(request: HttpRequest, checkout_id: str) -> int:
         return 0
 
 
-def keep_payment_attempt(response: HttpResponse, checkout_id: str, attempt: int) -> None:
-    _write(response, PAYMENT_COOKIE, {"checkout": checkout_id, "attempt": attempt}, _PAYMENT_SALT, CART_AGE)
+def keep_payment_attempt(response: HttpResponse, checkout_id: str, attempt: int, method: str = "card") -> None:
+    _write(response, PAYMENT_COOKIE, {"checkout": checkout_id, "attempt": attempt, "method": method}, _PAYMENT_SALT,
+           CART_AGE)
+
+
+def payment_method(request: HttpRequest, checkout_id: str) -> str:
+    """The way the shopper chose to pay this checkout on the checkout form (``card`` unless ``vietqr``)."""
+    saved = _read(request, PAYMENT_COOKIE, _PAYMENT_SALT, CART_AGE) or {}
+    method = saved.get("method") if isinstance(saved, dict) and saved.get("checkout") == checkout_id else None
+    return "vietqr" if method == "vietqr" else "card"
 
 
 def drop_payment(response: HttpResponse) -> None:

@@ -163,7 +163,7 @@ def service_journey(client: Client, products: Products) -> tuple[str, str]:
     tokens = {a["name"]: a.get("autocomplete") for a in form.all("input")
               if a.get("name") in ("email", "name", "phone")}
     assert tokens == {"email": "email", "name": "name", "phone": "tel"}
-    assert {a["value"] for a in form.all("input", name="payment_method")} == {"card", "cod"}
+    assert {a["value"] for a in form.all("input", name="payment_method")} == {"card", "cod", "vietqr"}
 
     # when the phone number is not Vietnamese
     bad = checkout(client, phone="12345")

@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone
 
 from catalog_sync.app.models import Installation
-from catalog_sync.payments.accounts import StripeKeys
+from catalog_sync.payments.stripe.accounts import StripeKeys
 from tests.app.conftest import FakeSaleor, recorded_reply
 from tests.localstripe import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET
 
@@ -118,3 +118,54 @@ class StripeDeliveries:
 @pytest.fixture
 def stripe_events(client, localstripe, saleor) -> StripeDeliveries:
     return StripeDeliveries(client, localstripe)
+
+
+def vietqr_payload(label: str, **changes) -> dict:
+    """A recorded card payload of Saleor 3.23 for the same checkout, asking for ``data.paymentMethod = "vietqr"``
+    (Saleor passes the storefront's ``data`` through unchanged; everything else is as recorded)."""
+    payload = recorded_payload(label)
+    if payload["__typename"] == "TransactionInitializeSession":
+        payload["data"] = {"paymentMethod": "vietqr"}
+    return {**payload, **changes}
+
+
+class PayosDeliveries:
+    """The payOS stand-in's merchant for ocop-vn, and its webhooks delivered to /saleor/payos/ocop-vn/."""
+
+    def __init__(self, client, standin, receiver, keys, account):
+        self.client, self.standin, self.receiver = client, standin, receiver
+        self.keys, self.account = keys, account
+        self.delivered = 0
+
+    def transfer(self, amount: int, note: str, **counter) -> dict:
+        return self.standin.transfer(self.account["accountNumber"], amount, note, **counter)
+
+    def next_webhook(self) -> bytes:
+        bodies = self.receiver.wait_for(self.delivered + 1)
+        assert len(bodies) > self.delivered, "payOS sent no webhook"
+        self.delivered += 1
+        return bodies[self.delivered - 1]
+
+    def post(self, body: bytes, channel: str = "ocop-vn"):
+        return self.client.post(f"/saleor/payos/{channel}/", data=body, content_type="application/json")
+
+
+@pytest.fixture
+def vietqr(client, settings, fake_saleor, installation, payos_standin):
+    """ocop-vn takes VietQR transfers through the payOS stand-in (a merchant of its own, test keys)."""
+    from catalog_sync.payments.payos.accounts import PayosChannelKeys
+    from tests.payos_standin import WebhookReceiver
+
+    settings.PAYOS_BASE_URL = payos_standin.url
+    receiver = WebhookReceiver()
+    keys, account = payos_standin.merchant(webhook_url=receiver.url)
+    PayosChannelKeys("ocop-vn", keys.client_id, keys.api_key, keys.checksum_key).save()
+    try:
+        yield PayosDeliveries(client, payos_standin, receiver, keys, account)
+    finally:
+        receiver.stop()
+
+
+@pytest.fixture
+def saleor_vietqr(client, fake_saleor, installation, vietqr) -> SaleorDeliveries:
+    return SaleorDeliveries(client, fake_saleor)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from catalog_sync.payments import ledger
 from catalog_sync.payments.models import Payment
-from catalog_sync.payments.outcomes import outcome_of
-from catalog_sync.payments.stripe_gateway import Intent
+from catalog_sync.payments.stripe import ledger
+from catalog_sync.payments.stripe.client import Intent
+from catalog_sync.payments.stripe.outcomes import outcome_of
 
 pytestmark = pytest.mark.django_db
 

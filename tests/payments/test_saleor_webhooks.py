@@ -141,11 +141,11 @@ def test_initialize_asked_twice_for_one_transaction_makes_one_payment_intent(sal
     assert Payment.objects.count() == 1
 
 
-def test_card_is_the_only_payment_method_the_gateway_takes(saleor):
+def test_card_and_vietqr_are_the_only_payment_methods_the_gateway_takes(saleor):
     assert recorded_payload("initialize_vnd_cod")["data"] == {"paymentMethod": "cod"}
     answer = saleor.answer("initialize_vnd_cod")
     assert (answer["result"], answer["amount"], answer["message"]) == (
-        "CHARGE_FAILURE", "125000", 'data.paymentMethod must be "card"')
+        "CHARGE_FAILURE", "125000", 'data.paymentMethod must be "card" or "vietqr"')
     assert Payment.objects.count() == 0
 
 

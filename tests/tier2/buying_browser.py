@@ -9,6 +9,7 @@ test-results/buying-tier2/. Every page must fit 360 px and break no Content-Secu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from catalog_sync.catalogue.records import ProductRecord
@@ -43,8 +44,10 @@ def _type_card(page, number: str) -> None:
         element.locator(f"input[placeholder={field}]").fill(value)
 
 
-def buy(browser, base_url: str, product: ProductRecord, payment: str, *, javascript: bool = True) -> str:
-    """One unit of ``product`` bought from its page, paying ``card`` or ``cod``; the order number shown."""
+def buy(browser, base_url: str, product: ProductRecord, payment: str, *, javascript: bool = True,
+        transfer: Callable[[str], None] | None = None) -> str:
+    """One unit of ``product`` bought from its page, paying ``card``, ``cod`` or ``vietqr`` (``transfer(payload)``
+    makes the bank transfer the page's VietQR code asks for); the order number shown."""
     context = browser.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=1, is_mobile=True,
                                   has_touch=True, java_script_enabled=javascript)
     page = context.new_page()
@@ -86,6 +89,15 @@ def buy(browser, base_url: str, product: ProductRecord, payment: str, *, javascr
             _shot(page, "card-5-declined")
             _type_card(page, CARD_OK)
             page.locator("#pay-button").click()
+        if payment == "vietqr":
+            page.wait_for_url(f"{base_url}/checkout/pay/")
+            code = page.locator("#vietqr svg")
+            code.wait_for()
+            assert code.bounding_box()["width"] >= 200  # big enough to scan from the screen
+            _fits(page, overflows)
+            _shot(page, "vietqr-4-pay")
+            assert transfer is not None
+            transfer(page.locator("#vietqr").get_attribute("data-vietqr") or "")  # the page moves on by itself
         page.wait_for_url(re.compile(rf"^{re.escape(base_url)}/checkout/orders/\d+/$"))
         _fits(page, overflows)
         _shot(page, f"{payment}-6-confirmation")

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog_sync.payments.accounts import KeysRefused, StripeKeys
+from catalog_sync.payments.stripe.accounts import KeysRefused, StripeKeys
 
 
 class Command(BaseCommand):

@@ -74,7 +74,7 @@ def _failed(error: stripe.StripeError) -> StripeFailed:
     return StripeFailed(str(message))
 
 
-class StripeGateway:
+class StripeApi:
     """One channel's Stripe account."""
 
     def __init__(self, account: StripeAccount):

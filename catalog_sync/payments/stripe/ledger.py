@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 
+from .client import Intent
 from .models import Payment
 from .outcomes import Outcome
-from .stripe_gateway import Intent
 
 
 def record(payment: Payment, intent: Intent, outcome: Outcome) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .stripe_gateway import Intent
+from .client import Intent
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ Saleor is asked (see ``handle``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -19,30 +18,23 @@ import stripe
 from django.db import IntegrityError, transaction
 
 from catalog_sync import saleor  # saleor.make_transport looked up per call: tests and recorders swap it
+from catalog_sync.payments.money import from_minor
+from catalog_sync.payments.protocol import BadSignature, ReportFailed, TokenFor, UnknownChannel
 from catalog_sync.saleor import SaleorClient, SaleorError
 from catalog_sync.saleor.generated.enums import TransactionActionEnum, TransactionEventTypeEnum
 
 from . import ledger
+from .client import Intent, StripeApi, StripeFailed
 from .models import Payment, StripeAccount, StripeEvent
-from .money import from_minor
 from .outcomes import Outcome, available_actions, outcome_of
-from .stripe_gateway import Intent, StripeFailed, StripeGateway
 
 log = logging.getLogger(__name__)
 
 REPORT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 
 
-class UnknownChannel(Exception):
+class BadStripeSignature(BadSignature):
     pass
-
-
-class BadStripeSignature(Exception):
-    pass
-
-
-class ReportFailed(Exception):
-    """Stripe or Saleor could not be asked; the event is not marked handled, so Stripe sends it again."""
 
 
 def _payment_intent_id(event: Any) -> str:
@@ -70,9 +62,6 @@ def verified_event(channel_slug: str, body: bytes, signature: str) -> tuple[Stri
     return account, event
 
 
-TokenFor = Callable[[str], str | None]
-
-
 def handle(channel_slug: str, body: bytes, signature: str, token_for: TokenFor) -> str:
     """What was done with the event (for the HTTP answer); ``token_for(api_url)`` is the app's token there."""
     account, event = verified_event(channel_slug, body, signature)
@@ -90,7 +79,7 @@ def handle(channel_slug: str, body: bytes, signature: str, token_for: TokenFor) 
         if payment.settled:
             return "settled already"
         try:
-            intent = StripeGateway(account).retrieve_intent(intent_id, f"ocop-event-{event['id']}")
+            intent = StripeApi(account).retrieve_intent(intent_id, f"ocop-event-{event['id']}")
         except StripeFailed as failed:
             raise ReportFailed(f"Stripe: {failed}") from None
         outcome = outcome_of(intent, payment.flow)
