@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from . import signatures
 from .models import HandledDelivery, Installation
@@ -82,3 +83,28 @@ def first_time(body: bytes, event: str, issued_at: datetime.datetime) -> Iterato
             yield
     except IntegrityError:
         raise AlreadyHandled from None
+
+
+def order_event(request: HttpRequest, max_bytes: int, what: str, events: tuple[str, ...],
+                not_ours: str) -> tuple[str | None, JsonResponse | None]:
+    """The order id of a signed, fresh, first-time delivery of one of ``events``; else None and the answer
+    (a refusal, or 200 with ``{"ignored": not_ours}`` for another event, stale or repeated deliveries)."""
+    payload, refused = signed_json(request, max_bytes, what)
+    if refused is not None:
+        return None, refused
+    kind = payload.get("__typename") if isinstance(payload, dict) else None
+    if kind not in events:
+        return None, JsonResponse({"ignored": not_ours})
+    order = payload.get("order")
+    order_id = order.get("id") if isinstance(order, dict) else None
+    issued_at = parse_datetime(str(payload.get("issuedAt") or ""))
+    if not isinstance(order_id, str) or not order_id or issued_at is None:
+        return None, error("order.id and issuedAt are required", 400)
+    if too_old(issued_at):
+        return None, JsonResponse({"ignored": "issued too long ago"})
+    try:
+        with first_time(request.body, kind, issued_at):
+            pass
+    except AlreadyHandled:
+        return None, JsonResponse({"ignored": "already handled"})
+    return order_id, None

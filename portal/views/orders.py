@@ -15,7 +15,6 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -179,23 +178,10 @@ ORDER_EVENTS = ("OrderCreated", "OrderConfirmed", "OrderFullyPaid")
 @csrf_exempt
 @require_POST
 def order_webhook(request: HttpRequest) -> JsonResponse:
-    payload, refused = deliveries.signed_json(request, MAX_BODY_BYTES, "order webhook")
-    if refused is not None:
-        return refused
-    kind = payload.get("__typename") if isinstance(payload, dict) else None
-    if kind not in ORDER_EVENTS:
-        return JsonResponse({"ignored": "not about a placed order"})
-    order_id = (payload.get("order") or {}).get("id") if isinstance(payload.get("order"), dict) else None
-    issued_at = parse_datetime(str(payload.get("issuedAt") or ""))
-    if not isinstance(order_id, str) or not order_id or issued_at is None:
-        return deliveries.error("order.id and issuedAt are required", 400)
-    if deliveries.too_old(issued_at):
-        return JsonResponse({"ignored": "issued too long ago"})
-    try:
-        with deliveries.first_time(request.body, kind, issued_at):
-            pass
-    except deliveries.AlreadyHandled:
-        return JsonResponse({"ignored": "already handled"})
+    order_id, answer = deliveries.order_event(request, MAX_BODY_BYTES, "order webhook", ORDER_EVENTS,
+                                              "not about a placed order")
+    if answer is not None:
+        return answer
     from ..tasks import tell_producers_of_order
 
     tell_producers_of_order.delay(order_id)
