@@ -154,7 +154,7 @@ class PayosDeliveries:
 def vietqr(client, settings, fake_saleor, installation, payos_standin):
     """ocop-vn takes VietQR transfers through the payOS stand-in (a merchant of its own, test keys)."""
     from catalog_sync.payments.payos.accounts import PayosChannelKeys
-    from tests.payos_standin import WebhookReceiver
+    from testkit.payos_standin import WebhookReceiver
 
     settings.PAYOS_BASE_URL = payos_standin.url
     receiver = WebhookReceiver()
