@@ -29,11 +29,11 @@ from catalog_sync.app.models import Installation
 from catalog_sync.payments.models import PayosPayment, PayosTransfer, VietQRRefund
 from catalog_sync.payments.payos import vietqr
 from storefront.buying import session
+from testkit import saleor_harness as harness
 from testkit.payos_standin import PayosStandIn
 from tests.buying import journeys, vietqr_journey
 from tests.buying.vietqr_journey import transfer_page
 from tests.tier2 import payments_setup as shop_api
-from tests.tier2 import saleor_harness as harness
 from tests.tier2.app_install import staff_install_app
 
 from . import buying_browser
