@@ -27,10 +27,9 @@ import openpyxl
 import pytest
 import redis
 
+from testkit import saleor_harness as harness
 from tests.pdf_reading import qr_codes_by_page
 from tests.run_local_runner import ROOT, RunLocal, alive
-
-from . import saleor_harness as harness
 
 REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/8", "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/9",
          "SALEOR_CACHE_URL": "redis://127.0.0.1:6379/10"}
