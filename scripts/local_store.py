@@ -1,9 +1,9 @@
 """The whole store on this machine, without Docker: what ``scripts/run-local`` and ``scripts/saleor-manage`` run.
 
 ``run``: the web service (runserver, or gunicorn with ``WEB_SERVER=gunicorn``; DEBUG on) with its Celery
-worker and beat; with ``SALEOR_PYTHON`` also Saleor's API (uvicorn), worker and beat with the certification plugin installed and configured
-to the local feed, and the web service installed as a Saleor App. Prints one ``ready:`` line when
-everything answers; SIGINT or SIGTERM stops every process group it started.
+worker and beat; with ``SALEOR_PYTHON`` also Saleor's API (uvicorn), worker and beat with the certification
+plugin installed and configured to the local feed, and the web service installed as a Saleor App. Prints one
+``ready:`` line when everything answers; SIGINT or SIGTERM stops every process group it started.
 ``manage ARGS``: Saleor's ``manage.py ARGS`` with the same database, keys and Redis as ``run``.
 
 State (git-ignored) lives in ``LOCAL_STATE_DIR`` (default ``.local/``): ``secrets.json`` (mode 600:
@@ -151,6 +151,8 @@ def saleor_env(python: str, conf: dict[str, str], keys: dict[str, str]) -> dict[
         "PYTHONUNBUFFERED": "1",
         "PATH": str(Path(python).parent) + os.pathsep + os.environ.get("PATH", ""),
     })
+    if os.environ.get("SALEOR_PLUGIN_FROM_PATH") == "1":  # this checkout's plugin first (ensure_plugin_installed)
+        env["PYTHONPATH"] = str(REPO / "saleor_plugins")
     return env
 
 
@@ -200,7 +202,9 @@ def ensure_database(url: str) -> bool:
 
 def ensure_plugin_installed(python: str, env: dict[str, str]) -> None:
     """Install saleor_plugins into Saleor's environment (editable, no dependencies) unless this
-    checkout's copy is the one installed there."""
+    checkout's copy is the one installed there. With ``SALEOR_PLUGIN_FROM_PATH=1`` (a Saleor environment
+    shared by several checkouts, as the tier-2 tests use it) nothing is installed: Saleor's processes import
+    this checkout's plugin through ``PYTHONPATH`` (saleor_env), and its entry point must be installed already."""
     probe = ("import importlib.metadata as m, json, os\n"
              "eps = [e for e in m.entry_points(group='saleor.plugins') if e.name == 'ocop_certification']\n"
              "try:\n    import ocop_certification as p; path = os.path.dirname(os.path.realpath(p.__file__))\n"
@@ -211,6 +215,11 @@ def ensure_plugin_installed(python: str, env: dict[str, str]) -> None:
                                       cwd="/").stdout)
     plugin = REPO / "saleor_plugins"
     if found["eps"] and found["path"] == str((plugin / "ocop_certification").resolve()):
+        return
+    if os.environ.get("SALEOR_PLUGIN_FROM_PATH") == "1":
+        if not found["eps"]:
+            raise StoreError(f"SALEOR_PLUGIN_FROM_PATH=1: the plugin's entry point is not installed in {python}'s "
+                             "environment (run once without it)")
         return
     say(f"==> installing the certification plugin into {python}'s environment")
     # uv as scripts/run-local found it (Saleor's environment may have no pip: uv-made venvs have none)
