@@ -87,12 +87,13 @@ curation.approve(showcase, "staff@example.com", client)
 print(showcase.slug)
 """
 CUSTOMERS = """
-import json, sys
+import json
 from saleor.account.models import User
-for email, password in json.loads(sys.argv[-1]):
-    user = User.objects.create_user(email, password, is_active=True)
-    user.is_confirmed = True
-    user.save(update_fields=["is_confirmed"])
+for email, password in json.loads(%r):
+    user = User.objects.filter(email=email).first() or User(email=email)
+    user.is_active = user.is_confirmed = True
+    user.set_password(password)
+    user.save()
 """
 
 
@@ -112,7 +113,7 @@ def seed(store: Store) -> tuple[list[dict], dict, list[dict]]:
     store.saleor_sql("UPDATE warehouse_stock SET quantity = 100000, quantity_allocated = 0")
     store.saleor_sql("UPDATE warehouse_stock SET quantity = %s WHERE product_variant_id IN "
                      "(SELECT id FROM product_productvariant WHERE product_id = %s)", (RUSH_STOCK, rush_id))
-    store.manage("shell", "-c", CUSTOMERS, json.dumps(store.accounts))
+    store.manage("shell", "-c", CUSTOMERS % json.dumps(store.accounts))
     store.web("search", "reindex", "--json")
     products = json.loads(store.web("shell", "-c", READ_MODEL))
     rush = next(p for p in products if p["slug"] == rush_slug)

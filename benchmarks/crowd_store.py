@@ -42,6 +42,9 @@ class Store:
             "CACHE_KEY_PREFIX": f"crowd{port}",
             # as docker-compose.yml serves them: the web service under gunicorn, Saleor's API with two processes
             "WEB_SERVER": "gunicorn", "SALEOR_API_WORKERS": "2",
+            # the application loaded once before the workers fork (on a busy machine three workers each importing
+            # Django at once outlive gunicorn's 30 s worker timeout); everything else as compose runs it
+            "GUNICORN_CMD_ARGS": " ".join(filter(None, ["--preload", os.environ.get("GUNICORN_CMD_ARGS", "")])),
             # a Saleor environment shared with other checkouts: nothing is installed into it
             "SALEOR_PLUGIN_FROM_PATH": "1",
         }
