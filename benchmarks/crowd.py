@@ -190,7 +190,18 @@ def main() -> int:
             shutil.rmtree(state, ignore_errors=True)
 
 
+def warm_up(store: Store, products: list[dict]) -> None:
+    """Each gunicorn worker's first pages (templates loaded), not counted."""
+    import httpx
+
+    with httpx.Client(base_url=store.web_url, timeout=120) as client:
+        for _ in range(3):
+            for path in ("/", "/products/", f"/products/{products[0]['slug']}/", "/search/?q=tra", "/cart/"):
+                client.get(path)
+
+
 def load(store: Store, products: list[dict], rush: dict, withdraw: list[dict], accounts) -> int:
+    warm_up(store, products)
     now = time.monotonic()
     crowd = Crowd(base=store.web_url.rstrip("/"), stripe=store.stripe_url, publishable_key=store.publishable_key,
                   deadline=now + SECONDS, started=now, slugs=[p["slug"] for p in products],
