@@ -95,20 +95,21 @@ class Shopper:
         self.account = crowd.accounts[number % len(crowd.accounts)] if number % 5 == 0 and crowd.accounts else None
         self.card = number % 3 == 1
         self.browser = self._browser()
-        self.rushed = False
 
     def _browser(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.crowd.base, follow_redirects=False, timeout=httpx.Timeout(90.0),
                                  headers={"User-Agent": f"crowd-shopper/{self.number}", "Accept-Language": "vi"})
 
     async def request(self, step: str, method: str, path: str, *, expect: tuple[int, ...] = (200,),
-                      browser: httpx.AsyncClient | None = None, data: dict | None = None) -> httpx.Response | None:
-        """One request, recorded; None when nothing came back."""
+                      browser: httpx.AsyncClient | None = None, data: dict | None = None,
+                      follow: bool = False) -> httpx.Response | None:
+        """One request, recorded (with ``follow``, the redirects it leads to too, as a browser follows them);
+        None when nothing came back."""
         browser = browser or self.browser
         started = time.monotonic()
         headers = {"Origin": self.crowd.base, "Referer": self.crowd.base + "/"} if method == "POST" else None
         try:
-            response = await browser.request(method, path, data=data, headers=headers)
+            response = await browser.request(method, path, data=data, headers=headers, follow_redirects=follow)
         except httpx.TimeoutException:
             self._hit(path, step, started, None, "timeout")
             return None
@@ -116,7 +117,8 @@ class Shopper:
             self._hit(path, step, started, None, f"no answer: {type(error).__name__}")
             return None
         status = response.status_code
-        error = "" if status in expect else (f"5xx {status}" if status >= 500 else f"unexpected {status}")
+        error = "" if status in expect else (f"5xx {status}" if status >= 500 else f"unexpected {status}"
+                                             + shown_error(response.text))
         self._hit(path, step, started, status, error)
         return response
 
@@ -137,10 +139,6 @@ class Shopper:
             if self.account:
                 await self.sign_in()
             while time.monotonic() < self.crowd.deadline:
-                if self.crowd.rush_gate is not None and time.monotonic() >= self.crowd.rush_at and not self.rushed:
-                    self.rushed = True
-                    await self.rush()
-                    continue
                 await self.journey()
         finally:
             await self.browser.aclose()
@@ -168,7 +166,7 @@ class Shopper:
         seen = PRODUCT_LINK.findall(listing.text) if listing is not None and listing.status_code == 200 else []
         await self.think()
         query = "&".join(rng.sample(FILTERS, rng.choice((1, 2))))
-        filtered = await self.request("filter", "GET", f"/products/?{query}", expect=(200, 404))
+        filtered = await self.request("filter", "GET", f"/products/?{query}", expect=(200, 404), follow=True)
         if filtered is not None and filtered.status_code == 200:
             seen += PRODUCT_LINK.findall(filtered.text)
         await self.think()
@@ -259,8 +257,10 @@ class Shopper:
                 return None
 
     async def rush(self) -> None:
-        """A fresh cart with the rushed product, the checkout opened, then submitted together with every other
-        shopper; what this shopper saw goes into the crowd's outcomes."""
+        """At the rush's moment, in a tab of its own (the journeys go on): a fresh cart with the rushed product, the
+        checkout opened, then submitted together with every other shopper; what this shopper saw goes into the
+        crowd's outcomes."""
+        await asyncio.sleep(max(0.0, self.crowd.rush_at - time.monotonic()))
         browser = self._browser()
         outcome = "no cart"
         try:
@@ -289,6 +289,15 @@ class Shopper:
             await browser.aclose()
 
 
+def shown_error(text: str) -> str:
+    """The first error message a page shows (its first shown ``errorlist``), briefly: ": message" or ""."""
+    found = re.search(r'<(ul|p) class="errorlist"(?![^>]*hidden)[^>]*>(.*?)</\1>', text, re.S)
+    if found is None:
+        return ""
+    message = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(2))).split())
+    return f": {message[:90]}" if message else ""
+
+
 def classify_rush(status: int | None, text: str) -> str:
     """What a rush shopper saw after submitting the checkout."""
     if status in (302, 303):
@@ -305,6 +314,7 @@ async def run_crowd(crowd: Crowd, shoppers: int, seed: int, side: Callable[[], o
     """``shoppers`` shoppers until the deadline, with ``side()`` (a coroutine: the plugin and staff) alongside."""
     crowd.rush_gate = asyncio.Barrier(shoppers)
     rng = random.Random(seed)
-    tasks = [asyncio.create_task(Shopper(crowd, number, random.Random(rng.random())).run())
-             for number in range(shoppers)]
+    crowd_of = [Shopper(crowd, number, random.Random(rng.random())) for number in range(shoppers)]
+    tasks = [asyncio.create_task(shopper.run()) for shopper in crowd_of]
+    tasks += [asyncio.create_task(shopper.rush()) for shopper in crowd_of]
     await asyncio.gather(side(), *tasks)
