@@ -137,6 +137,9 @@ class Shopper:
     async def run(self) -> None:
         try:
             if self.account:
+                # at staggered moments: Saleor suspends sign-ins from one address while another is under way
+                # (its throttling), and every shopper here comes from 127.0.0.1
+                await asyncio.sleep(self.number * 1.5)
                 await self.sign_in()
             while time.monotonic() < self.crowd.deadline:
                 await self.journey()
@@ -179,7 +182,10 @@ class Shopper:
             seen += PRODUCT_LINK.findall(found.text)
         await self.think()
         # what a shopper opens: mostly something just seen, sometimes an old tab or bookmark
-        slug = rng.choice(seen) if seen and rng.random() < 0.7 else rng.choice(self.crowd.slugs)
+        # (never the rushed product: its 10 are for the rush alone)
+        seen = [item for item in seen if item != self.crowd.rush_slug]
+        slug = rng.choice(seen) if seen and rng.random() < 0.7 else rng.choice(
+            [item for item in self.crowd.slugs if item != self.crowd.rush_slug])
         if rng.random() < 0.5 or time.monotonic() >= self.crowd.deadline:
             await self.request("open product", "GET", f"/products/{slug}/", expect=(200, 404, 410))
             return
