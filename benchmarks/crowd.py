@@ -239,8 +239,13 @@ def load(store: Store, products: list[dict], rush: dict, withdraw: list[dict], a
     print("\n".join(["", "what happened meanwhile:", *log]))
     for item in withdrawn:
         after_commit = [o for o in orders if item.product_id in o.product_ids and o.created_at > item.committed_at]
-        print(f"  withdrawn {item.name} at {item.committed_at:%H:%M:%S.%f}; orders for it after the commit: "
-              f"{len(after_commit)} (allowed within {GRACE.seconds} s)")
+        ((stamped, began, finished),) = store.saleor_sql(
+            "SELECT w.withdrawn_at, r.started_at, r.finished_at FROM ocop_certification_withdrawal w JOIN "
+            "ocop_certification_syncrun r ON r.id = w.run_id WHERE w.product_id = %s", (item.product_id,))
+        print(f"  withdrawn {item.name}: run {began:%H:%M:%S.%f}-{finished:%H:%M:%S.%f} UTC (its transaction "
+              f"commits before the run's end, which is taken as the commit; withdrawal stamped "
+              f"{stamped:%H:%M:%S.%f}); orders for it after the run's end: {len(after_commit)} "
+              f"(allowed within {GRACE.seconds} s)")
     print("")
     print("\n".join(report(crowd.hits, elapsed, orders, sorted(cpu, key=lambda row: -row[1]))))
     results = verdicts(crowd.hits, orders, withdrawn, rushed)
