@@ -117,8 +117,8 @@ class Shopper:
             self._hit(path, step, started, None, f"no answer: {type(error).__name__}")
             return None
         status = response.status_code
-        error = "" if status in expect else (f"5xx {status}" if status >= 500 else f"unexpected {status}"
-                                             + shown_error(response.text))
+        error = "" if status in expect else (f"5xx {status}{title(response.text)}" if status >= 500 else
+                                             f"unexpected {status}{shown_error(response.text)}")
         self._hit(path, step, started, status, error)
         return response
 
@@ -293,6 +293,12 @@ class Shopper:
         finally:
             self.crowd.rush_outcomes.append(outcome)
             await browser.aclose()
+
+
+def title(text: str) -> str:
+    """A page's title, briefly (with DEBUG on, a 500's title names the exception): ": title" or ""."""
+    found = re.search(r"<title>(.*?)</title>", text, re.S)
+    return f": {' '.join(html.unescape(found.group(1)).split())[:90]}" if found else ""
 
 
 def shown_error(text: str) -> str:

@@ -177,23 +177,34 @@ def store_processes(store_pid: int) -> dict[int, str]:
     return groups
 
 
-def cpu_seconds(groups: dict[int, str]) -> dict[str, float]:
-    """CPU seconds used so far by each named group (all its processes), and by PostgreSQL and Redis (the whole
-    machine's: shared with everything else that runs here)."""
-    used: dict[str, float] = {name: 0.0 for name in groups.values()}
-    shared = {"PostgreSQL (all of the machine's)": 0.0, "Redis (all of the machine's)": 0.0}
+def cpu_by_pid() -> dict[int, tuple[int, str, float]]:
+    """Every process now: (process group, command name, CPU seconds used so far)."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or (stat := _stat(int(entry.name))) is None:
-            continue
-        if stat[1] in groups:
-            used[groups[stat[1]]] += stat[2]
             continue
         try:
             comm = (entry / "comm").read_text().strip()
         except OSError:
             continue
-        if comm == "postgres":
-            shared["PostgreSQL (all of the machine's)"] += stat[2]
+        found[int(entry.name)] = (stat[1], comm, stat[2])
+    return found
+
+
+def cpu_seconds(groups: dict[int, str], before: dict[int, tuple[int, str, float]],
+                after: dict[int, tuple[int, str, float]]) -> dict[str, float]:
+    """CPU seconds each named group (all its processes) used between the two readings, and PostgreSQL and Redis
+    (the whole machine's: shared with everything else that runs here). A process that ended in between is not
+    counted; one that started in between counts whole."""
+    used: dict[str, float] = {name: 0.0 for name in groups.values()}
+    shared = {"PostgreSQL (all of the machine's)": 0.0, "Redis (all of the machine's)": 0.0}
+    for pid, (group, comm, seconds) in after.items():
+        earlier = before.get(pid)
+        delta = seconds - (earlier[2] if earlier and earlier[1] == comm else 0.0)
+        if group in groups:
+            used[groups[group]] += delta
+        elif comm == "postgres":
+            shared["PostgreSQL (all of the machine's)"] += delta
         elif comm.startswith("redis-server"):
-            shared["Redis (all of the machine's)"] += stat[2]
+            shared["Redis (all of the machine's)"] += delta
     return {**used, **shared}
