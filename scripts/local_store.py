@@ -1,9 +1,9 @@
 """The whole store on this machine, without Docker: what ``scripts/run-local`` and ``scripts/saleor-manage`` run.
 
-``run``: the web service (runserver, DEBUG on) with its Celery worker and beat; with ``SALEOR_PYTHON``
-also Saleor's API (uvicorn), worker and beat with the certification plugin installed and configured
-to the local feed, and the web service installed as a Saleor App. Prints one ``ready:`` line when
-everything answers; SIGINT or SIGTERM stops every process group it started.
+``run``: the web service (runserver, or gunicorn with ``WEB_SERVER=gunicorn``; DEBUG on) with its Celery
+worker and beat; with ``SALEOR_PYTHON`` also Saleor's API (uvicorn), worker and beat with the certification
+plugin installed and configured to the local feed, and the web service installed as a Saleor App. Prints one
+``ready:`` line when everything answers; SIGINT or SIGTERM stops every process group it started.
 ``run --demo`` also loads the demo (``ocop demo``) and reindexes the catalogue before that line.
 ``manage ARGS``: Saleor's ``manage.py ARGS`` with the same database, keys and Redis as ``run``.
 ``ocop ARGS``: the web service's ``ocop ARGS`` with the keys, database, Redis, Saleor address and public
@@ -173,6 +173,33 @@ def saleor_env(python: str, conf: dict[str, str], keys: dict[str, str]) -> dict[
     return env
 
 
+def web_command(port: str) -> list[str]:
+    """The web service's server: Django's runserver (reloads on edits), or with ``WEB_SERVER=gunicorn`` the
+    production server as docker-compose.yml's ``web`` command runs it (its workers), bound to loopback."""
+    server = os.environ.get("WEB_SERVER") or "runserver"
+    if server == "runserver":
+        return [str(VENV_BIN / "ocop"), "runserver", f"127.0.0.1:{port}"]
+    if server != "gunicorn":
+        raise StoreError(f"WEB_SERVER={server}: use runserver (the default) or gunicorn")
+    import yaml
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
+    command = [str(arg) for arg in compose["services"]["web"]["command"]]
+    if command[0] != "gunicorn" or "--bind" not in command:
+        raise StoreError("docker-compose.yml: the web service's command is no longer `gunicorn ... --bind ADDRESS`")
+    at = command.index("--bind")
+    command[at + 1] = f"127.0.0.1:{port}"
+    return [str(VENV_BIN / "gunicorn"), *command[1:]]
+
+
+def api_workers() -> int:
+    """Saleor's API processes: ``SALEOR_API_WORKERS`` (as in docker-compose.yml), 1 by default here."""
+    text = os.environ.get("SALEOR_API_WORKERS") or "1"
+    if not text.isdigit() or not 1 <= int(text) <= 8:
+        raise StoreError(f"SALEOR_API_WORKERS={text}: a whole number from 1 to 8")
+    return int(text)
+
+
 # --------------------------------------------------------------------------- set-up steps
 
 
@@ -299,7 +326,8 @@ def run(demo: bool = False) -> int:
             # without the port, so the request's own host would lose it.
             web["APP_PUBLIC_URL"] = web_address
             processes.start("saleor-api", [python, "-m", "uvicorn", "saleor.asgi:application", "--host=127.0.0.1",
-                                           f"--port={conf['SALEOR_PORT']}", "--workers=1", "--lifespan=auto",
+                                           f"--port={conf['SALEOR_PORT']}", f"--workers={api_workers()}",
+                                           "--lifespan=auto",
                                            "--ws=none"], saleor, state)
             processes.start("saleor-worker", [python, "-m", "celery", "-A", "saleor.celeryconf:app", "worker",
                                               "--loglevel=info", "--concurrency=2", "-n", "saleor@%h"], saleor, state)
@@ -315,7 +343,7 @@ def run(demo: bool = False) -> int:
             web["PAYOS_BASE_URL"] = payos_url
             checks["payos"] = (f"{payos_url}/", None)
         celery = [str(VENV_BIN / "celery"), "-A", "ocop_web.celery:app"]
-        processes.start("web", [str(VENV_BIN / "ocop"), "runserver", f"127.0.0.1:{conf['PORT']}"], web, REPO)
+        processes.start("web", web_command(conf["PORT"]), web, REPO)
         processes.start("web-worker", [*celery, "worker", "--loglevel=info", "--concurrency=2", "-n", "web@%h"],
                         web, REPO)
         processes.start("web-beat", [*celery, "beat", "--loglevel=info",
