@@ -95,6 +95,16 @@ def test_compose_file_is_valid_against_the_compose_specification(compose):
     jsonschema.validate(compose, schema)
 
 
+def test_the_web_server_keeps_threads_free_for_saleors_webhooks_while_pages_wait_on_saleor(services):
+    # given the production server of the web service
+    command = services["web"]["command"]
+    # then each worker has threads: a page waiting on Saleor's answer (transactionProcess) never takes the last
+    # handler Saleor's synchronous payment webhook needs to reach this same service
+    assert command[:2] == ["gunicorn", "ocop_web.wsgi:application"]
+    assert command[command.index("--worker-class") + 1] == "gthread"
+    assert int(command[command.index("--threads") + 1]) >= 2
+
+
 def test_stack_has_every_part_of_the_design(services):
     assert set(services) == {
         "proxy", "db", "redis", "elasticsearch", "media", "dashboard",
