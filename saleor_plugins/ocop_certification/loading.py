@@ -22,12 +22,21 @@ class Loaded:
     open_withdrawals: dict[int, int]
 
     def load_names(self, product_ids: Iterable[int]) -> None:
+        from django.db import connection
         from saleor.product.models import Product
 
+        from .bulk import id_array
+
         wanted = sorted(set(product_ids) - self.names.keys())
-        for start in range(0, len(wanted), 10 * BATCH):
-            chunk = wanted[start : start + 10 * BATCH]
-            self.names.update(Product.objects.filter(id__in=chunk).values_list("id", "name"))
+        if not wanted:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, name FROM {connection.ops.quote_name(Product._meta.db_table)} "  # noqa: S608  (names from the models)
+                "WHERE id = ANY(%s::bigint[])",
+                [id_array(wanted)],
+            )
+            self.names.update(cursor.fetchall())
 
 
 def _as_stars(numeric: float | None) -> int | None:
