@@ -93,3 +93,28 @@ def insert_rows(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall() if returning else []
+
+
+def update_rows(model, key: str, columns: dict[str, Sequence]) -> int:
+    """``UPDATE`` the rows whose ``key`` (attname) is ``columns[key][i]`` to the other columns'
+    ``i``-th values, in one statement. Returns the number of rows updated."""
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) != 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    if not lengths.pop():
+        return 0
+    meta = model._meta
+    fields = {name: meta.get_field(name) for name in columns}
+    aliases = {name: f"c{index}" for index, name in enumerate(columns)}
+    keys = list(aliases.values())
+    rows = json.dumps([dict(zip(keys, row, strict=True)) for row in zip(*columns.values(), strict=True)],
+                      default=_encode, ensure_ascii=False, separators=(",", ":"))
+    sets = ", ".join(f"{_quote(fields[name].column)} = u.{aliases[name]}" for name in columns if name != key)
+    types = ", ".join(f"{aliases[name]} {fields[name].db_type(connection)}" for name in columns)
+    sql = (
+        f"UPDATE {_quote(meta.db_table)} AS t SET {sets} "  # noqa: S608  (names from the models)
+        f"FROM json_to_recordset(%s::json) AS u({types}) WHERE t.{_quote(fields[key].column)} = u.{aliases[key]}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [rows])
+        return cursor.rowcount

@@ -109,14 +109,16 @@ def _carry_to_products(audit: list[AuditEntry]) -> None:
     ids = sorted(by_product)
     for start in range(0, len(ids), BATCH):
         # Under a row lock: a metadata edit made meanwhile (the Dashboard, an app) is kept.
-        products = list(Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH])
-                        .only("id", "private_metadata").order_by("pk"))
-        for product in products:
-            metadata = dict(product.private_metadata or {})
+        rows = (Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH]).order_by("pk")
+                .values_list("id", "private_metadata"))
+        changed: dict[str, list] = {"id": [], "private_metadata": []}
+        for product_id, private_metadata in rows:
+            metadata = dict(private_metadata or {})
             metadata[withdrawal_log.METADATA_KEY] = withdrawal_log.merged(
-                metadata.get(withdrawal_log.METADATA_KEY), by_product[product.pk])
-            product.private_metadata = metadata
-        Product.objects.bulk_update(products, ["private_metadata"], batch_size=BATCH)
+                metadata.get(withdrawal_log.METADATA_KEY), by_product[product_id])
+            changed["id"].append(product_id)
+            changed["private_metadata"].append(metadata)
+        bulk.update_rows(Product, "id", changed)
 
 
 def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
@@ -265,7 +267,7 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Ve
         .values_list("feed_generated_at", flat=True)
         .first()
     )
-    linked_before = dict(ProductCertification.objects.values_list("product_id", "certificate_id"))
+    linked_before = loaded.recorded_links
     states = loaded.states
     if previous_feed == verdicts.feed.generated_at:
         today = now.astimezone(rules.VIETNAM_TZ).date()
