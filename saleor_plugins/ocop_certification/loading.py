@@ -1,15 +1,18 @@
 """Loading the OCOP catalogue from Saleor's tables: each product's certificate link, stars,
-last valid day, whether it is published, and the plugin's open withdrawals."""
+last valid day, whether it is published, the plugin's open withdrawals and the certificate each
+product was linked to at the last run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC
+from dataclasses import dataclass, field
+
+from django.db import connection
 
 from . import reconcile
+from .bulk import id_array
 from .config import CERTIFICATE_ATTRIBUTE, OCOP_ATTRIBUTES, OCOP_PRODUCT_TYPES, STARS_ATTRIBUTE, VALID_UNTIL_ATTRIBUTE
-from .models import Withdrawal
+from .models import ProductCertification, Withdrawal
 
 BATCH = 1000
 
@@ -20,14 +23,26 @@ class Loaded:
     names: dict[int, str]  # only of the products a plan touches: see load_names
     linked: dict[int, str | None]
     open_withdrawals: dict[int, int]
+    # The certificate id each product's ProductCertification records ("" when none), for the
+    # products that have one.
+    recorded_links: dict[int, str] = field(default_factory=dict)
 
     def load_names(self, product_ids: Iterable[int]) -> None:
         from saleor.product.models import Product
 
         wanted = sorted(set(product_ids) - self.names.keys())
-        for start in range(0, len(wanted), 10 * BATCH):
-            chunk = wanted[start : start + 10 * BATCH]
-            self.names.update(Product.objects.filter(id__in=chunk).values_list("id", "name"))
+        if not wanted:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, name FROM {_table(Product)} WHERE id = ANY(%s::bigint[])",  # noqa: S608  (names from the models)
+                [id_array(wanted)],
+            )
+            self.names.update(cursor.fetchall())
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def _as_stars(numeric: float | None) -> int | None:
@@ -36,71 +51,75 @@ def _as_stars(numeric: float | None) -> int | None:
     return int(numeric) if float(numeric).is_integer() else None
 
 
+# The first value (by the assignment's sort order, then id) each product has for one attribute.
+# Saleor stores a date value as 00:00 UTC that day.
+_FIRST_VALUE = """
+SELECT DISTINCT ON (a.product_id) a.product_id, {value}
+FROM {assigned} AS a JOIN {values} AS v ON v.id = a.value_id JOIN {products} AS p ON p.id = a.product_id
+WHERE v.attribute_id = %s AND p.product_type_id = ANY(%s::bigint[])
+ORDER BY a.product_id, a.sort_order, a.id
+"""
+_VALUE_COLUMNS = {
+    CERTIFICATE_ATTRIBUTE: "v.plain_text",
+    STARS_ATTRIBUTE: "v.numeric",
+    VALID_UNTIL_ATTRIBUTE: "(v.date_time AT TIME ZONE 'UTC')::date",
+}
+# Every OCOP product: whether it is published in some channel, its open withdrawal (at most one,
+# by a unique constraint) and the certificate its ProductCertification records.
+_PRODUCTS = """
+SELECT p.id, w.id, pc.certificate_id,
+       EXISTS (SELECT 1 FROM {listings} AS l WHERE l.product_id = p.id AND l.is_published)
+FROM {products} AS p
+LEFT JOIN {withdrawals} AS w ON w.product_id = p.id AND w.restored_at IS NULL
+LEFT JOIN {certifications} AS pc ON pc.product_id = p.id
+WHERE p.product_type_id = ANY(%s::bigint[])
+ORDER BY p.id
+"""
+
+
 def load_products() -> Loaded:
     """Every OCOP product with its ocop-* values, whether it is published, and open withdrawals
     (names are loaded later, only for the products a plan touches).
 
-    A few narrow queries keyed by ids (product type, attributes), so the plan stays linear even
-    when the planner's statistics are stale (e.g. right after a bulk import), and no timestamps
-    are loaded for 20,000 rows (the listings are re-read under a row lock before any change).
+    A few narrow queries keyed by ids (product type, attributes), read straight from the
+    cursor: no model instances and no timestamps for 20,000 rows (the listings are re-read
+    under a row lock before any change).
     """
-    from django.db.models import F
-    from django.db.models.functions import TruncDate
-    from saleor.attribute.models import AssignedProductAttributeValue, Attribute
+    from saleor.attribute.models import AssignedProductAttributeValue, Attribute, AttributeValue
     from saleor.product.models import Product, ProductChannelListing, ProductType
 
-    type_ids = list(ProductType.objects.filter(slug__in=OCOP_PRODUCT_TYPES).values_list("id", flat=True))
-    ocop_ids = set(Product.objects.filter(product_type_id__in=type_ids).values_list("id", flat=True))
+    type_ids = id_array(ProductType.objects.filter(slug__in=OCOP_PRODUCT_TYPES).values_list("id", flat=True))
     attribute_ids = dict(Attribute.objects.filter(slug__in=OCOP_ATTRIBUTES).values_list("slug", "id"))
-
-    def first_value(slug: str, value) -> dict[int, object]:
-        found: dict[int, object] = {}
-        if slug not in attribute_ids:
-            return found
-        rows = (
-            AssignedProductAttributeValue.objects.filter(value__attribute_id=attribute_ids[slug])
-            .annotate(v=value)
-            .order_by("product_id", "sort_order", "pk")
-            .values_list("product_id", "v")
-        )
-        for product_id, item in rows:
-            if product_id in ocop_ids:
-                found.setdefault(product_id, item)
-        return found
-
-    certificates = first_value(CERTIFICATE_ATTRIBUTE, F("value__plain_text"))
-    stars = first_value(STARS_ATTRIBUTE, F("value__numeric"))
-    # Saleor stores a date value as 00:00 UTC that day.
-    valid_until = first_value(VALID_UNTIL_ATTRIBUTE, TruncDate("value__date_time", tzinfo=UTC))
-    published = set(
-        ProductChannelListing.objects.filter(product__product_type_id__in=type_ids, is_published=True)
-        .values_list("product_id", flat=True)
-        .distinct()
-    )
-    open_withdrawals = {
-        product_id: withdrawal_id
-        for product_id, withdrawal_id in Withdrawal.objects.filter(restored_at__isnull=True).values_list(
-            "product_id", "id"
-        )
-        if product_id in ocop_ids
+    tables = {
+        "assigned": _table(AssignedProductAttributeValue), "values": _table(AttributeValue),
+        "products": _table(Product), "listings": _table(ProductChannelListing),
+        "withdrawals": _table(Withdrawal), "certifications": _table(ProductCertification),
     }
+    found: dict[str, dict[int, object]] = {}
+    with connection.cursor() as cursor:
+        for slug, value in _VALUE_COLUMNS.items():
+            found[slug] = {}
+            if slug in attribute_ids:
+                cursor.execute(_FIRST_VALUE.format(value=value, **tables), [attribute_ids[slug], type_ids])
+                found[slug] = dict(cursor.fetchall())
+        cursor.execute(_PRODUCTS.format(**tables), [type_ids])
+        products = cursor.fetchall()
 
+    certificates, stars, valid_until = (found[slug] for slug in _VALUE_COLUMNS)
     states = []
     linked: dict[int, str | None] = {}
-    for product_id in sorted(ocop_ids):
+    open_withdrawals: dict[int, int] = {}
+    recorded_links: dict[int, str] = {}
+    state = reconcile.ProductState
+    for product_id, withdrawal_id, recorded, published in products:
         text = certificates.get(product_id)
         certificate_id = text.strip() or None if isinstance(text, str) else None
         linked[product_id] = certificate_id
-        states.append(
-            reconcile.ProductState(
-                product_id=product_id,
-                certificate_id=certificate_id,
-                withdrawn_by_us=product_id in open_withdrawals,
-                published_somewhere=product_id in published,
-                stars=_as_stars(stars.get(product_id)),
-                valid_until=valid_until.get(product_id),
-            )
-        )
-    return Loaded(states=states, names={}, linked=linked, open_withdrawals=open_withdrawals)
-
-
+        if withdrawal_id is not None:
+            open_withdrawals[product_id] = withdrawal_id
+        if recorded is not None:
+            recorded_links[product_id] = recorded
+        states.append(state(product_id, certificate_id, withdrawal_id is not None, published,
+                            _as_stars(stars.get(product_id)), valid_until.get(product_id)))  # type: ignore[arg-type]
+    return Loaded(states=states, names={}, linked=linked, open_withdrawals=open_withdrawals,
+                  recorded_links=recorded_links)

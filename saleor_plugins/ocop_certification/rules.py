@@ -105,6 +105,8 @@ def _clean_id(certificate_id: str | None) -> str | None:
 
 
 def _effective(certificate_id: str, feed: Feed, today: date) -> FeedCertificate | None:
+    if certificate_id not in feed.renewals:  # never renewed (most are): the chain is itself, if known
+        return feed.certificates.get(certificate_id)
     chain = _chain(certificate_id, feed)
     if not chain:
         return None
@@ -158,7 +160,6 @@ class Verdicts:
         self.feed = feed
         self._day: date | None = None
         self._known: dict[str, Verdict] = {}
-        self._boundaries: tuple[list[date], list[list[str]]] | None = None  # days; ids starting/ending
         self._active_changes: list[date] | None = None
 
     def verdict(self, certificate_id: str | None, now: datetime) -> Verdict:
@@ -221,26 +222,25 @@ class Verdicts:
 
     def _changed_between(self, low: date, high: date) -> set[str]:
         """Ids whose verdict may differ between day ``low`` and day ``high``: every certificate
-        starting or ending in (low, high], and every id whose renewals lead to one of them."""
-        if self._boundaries is None:
-            starting_or_ending: dict[date, list[str]] = {}
-            for certificate in self.feed.certificates.values():
-                starting_or_ending.setdefault(certificate.issued_on, []).append(certificate.id)
-                end = _first_day_after(certificate.valid_until)
-                if end is not None:
-                    starting_or_ending.setdefault(end, []).append(certificate.id)
-                if certificate.status != "active" and certificate.revoked_on is not None:
-                    starting_or_ending.setdefault(certificate.revoked_on, []).append(certificate.id)
-            days = sorted(starting_or_ending)
-            self._boundaries = (days, [starting_or_ending[day] for day in days])
-        days, ids = self._boundaries
+        starting or ending in (low, high], and every id whose renewals lead to one of them.
+
+        One pass over the certificates with three comparisons each: cheaper than building an
+        index of every boundary day for the one day change a worker sees per day."""
         certificates = self.feed.certificates
+        # A certificate ends on the day after its last valid day: low < valid_until + 1 <= high.
+        starting_or_ending = [
+            certificate.id
+            for certificate in certificates.values()
+            if low < certificate.issued_on <= high
+            or low <= certificate.valid_until < high
+            or (certificate.revoked_on is not None and certificate.status != "active"
+                and low < certificate.revoked_on <= high)
+        ]
         stale: set[str] = set()
-        for group in ids[bisect_right(days, low) : bisect_right(days, high)]:
-            for certificate_id in group:
-                current: str | None = certificate_id
-                while current is not None and current not in stale:  # back along supersedes
-                    stale.add(current)
-                    found = certificates.get(current)
-                    current = found.supersedes if found is not None else None
+        for certificate_id in starting_or_ending:
+            current: str | None = certificate_id
+            while current is not None and current not in stale:  # back along supersedes
+                stale.add(current)
+                found = certificates.get(current)
+                current = found.supersedes if found is not None else None
         return stale

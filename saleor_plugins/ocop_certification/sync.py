@@ -23,7 +23,10 @@ writes are rolled back with the lock.
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from django.db import transaction
@@ -60,6 +63,24 @@ def get_manager():
     return get_plugins_manager(allow_replica=False)
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the run, and restored as it was after it.
+
+    A run allocates a few hundred thousand small objects (feed certificates, rows, states), and
+    each allocation burst makes the collector traverse Saleor's whole heap (its GraphQL schema,
+    plugins, models): measured, 0.24 s of a 0.64 s fresh-process run. Reference counting still
+    frees everything the run drops; what only the collector can free waits until the run ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_sync(*, dry_run: bool = False, confirm_run: int | None = None, trigger: str = "command",
              require_active: bool = True, now: datetime | None = None,
              lock_wait: float = LOCK_WAIT_SECONDS) -> SyncRun:
@@ -67,6 +88,13 @@ def run_sync(*, dry_run: bool = False, confirm_run: int | None = None, trigger: 
 
     ``now`` (aware) replaces the current time for the verdicts — for benchmarks and drills only.
     """
+    with _cyclic_gc_paused():
+        return _run_sync(dry_run=dry_run, confirm_run=confirm_run, trigger=trigger,
+                         require_active=require_active, now=now, lock_wait=lock_wait)
+
+
+def _run_sync(*, dry_run: bool, confirm_run: int | None, trigger: str, require_active: bool,
+              now: datetime | None, lock_wait: float) -> SyncRun:
     from saleor.core.db.connection import allow_writer
 
     with allow_writer():

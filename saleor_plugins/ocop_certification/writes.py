@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
+from django.db import connection
 from django.db.models import Q
 
-from . import reconcile, rules, withdrawal_log
+from . import bulk, reconcile, rules, withdrawal_log
 from .config import STARS_ATTRIBUTE, VALID_UNTIL_ATTRIBUTE
 from .loading import BATCH, Loaded
 from .models import AuditEntry, ProductCertification, SyncRun, Withdrawal, WithdrawnListing
@@ -72,7 +73,12 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
     changed |= {u.product_id for u in plan.update}
     _record_certification_state(run, loaded, verdicts, now, changed)
     if changed:
-        Product.objects.filter(id__in=changed).update(updated_at=now, search_index_dirty=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {connection.ops.quote_name(Product._meta.db_table)} "  # noqa: S608  (names from the models)
+                "SET updated_at = %s, search_index_dirty = true WHERE id = ANY(%s::bigint[])",
+                [now, bulk.id_array(sorted(changed))],
+            )
     outcome.changed_product_ids = changed
     return outcome
 
@@ -103,14 +109,16 @@ def _carry_to_products(audit: list[AuditEntry]) -> None:
     ids = sorted(by_product)
     for start in range(0, len(ids), BATCH):
         # Under a row lock: a metadata edit made meanwhile (the Dashboard, an app) is kept.
-        products = list(Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH])
-                        .only("id", "private_metadata").order_by("pk"))
-        for product in products:
-            metadata = dict(product.private_metadata or {})
+        rows = (Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH]).order_by("pk")
+                .values_list("id", "private_metadata"))
+        changed: dict[str, list] = {"id": [], "private_metadata": []}
+        for product_id, private_metadata in rows:
+            metadata = dict(private_metadata or {})
             metadata[withdrawal_log.METADATA_KEY] = withdrawal_log.merged(
-                metadata.get(withdrawal_log.METADATA_KEY), by_product[product.pk])
-            product.private_metadata = metadata
-        Product.objects.bulk_update(products, ["private_metadata"], batch_size=BATCH)
+                metadata.get(withdrawal_log.METADATA_KEY), by_product[product_id])
+            changed["id"].append(product_id)
+            changed["private_metadata"].append(metadata)
+        bulk.update_rows(Product, "id", changed)
 
 
 def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
@@ -211,36 +219,35 @@ def _update_attributes(updates: list[reconcile.AttributeUpdate]) -> None:
 
 
 def _set_values(attribute, wanted: dict[int, dict]) -> None:
+    """Each product's own value of ``attribute`` set to ``wanted[product_id]`` and assigned to it
+    (only), in three statements whatever the number of products: upsert the values by their
+    unique (slug, attribute), drop the product's other assignments for the attribute, assign."""
     from saleor.attribute.models import AssignedProductAttributeValue, AttributeValue
 
-    slugs = {product_id: f"product-{product_id}_{attribute.pk}" for product_id in wanted}
-    existing = {v.slug: v for v in AttributeValue.objects.filter(attribute=attribute, slug__in=slugs.values())}
+    product_ids = list(wanted)
+    slugs = [f"product-{product_id}_{attribute.pk}" for product_id in product_ids]
     fields = sorted({name for values in wanted.values() for name in values})
-    to_update, to_create = [], []
-    for product_id, values in wanted.items():
-        value = existing.get(slugs[product_id])
-        if value is None:
-            to_create.append(AttributeValue(attribute=attribute, slug=slugs[product_id], **values))
-        else:
-            for name, item in values.items():
-                setattr(value, name, item)
-            to_update.append(value)
-    AttributeValue.objects.bulk_update(to_update, fields, batch_size=BATCH)
-    created = AttributeValue.objects.bulk_create(to_create, batch_size=BATCH)
-    own = {value.slug: value.pk for value in [*to_update, *created]}
-    own_ids = set(own.values())
-    # Re-point each product's assignment for this attribute to its own value.
-    AssignedProductAttributeValue.objects.filter(
-        product_id__in=list(wanted), value__attribute=attribute
-    ).exclude(value_id__in=own_ids).delete()
-    AssignedProductAttributeValue.objects.bulk_create(
-        [
-            AssignedProductAttributeValue(product_id=product_id, value_id=own[slugs[product_id]])
-            for product_id in wanted
-        ],
-        batch_size=BATCH,
-        ignore_conflicts=True,
+    columns: dict[str, list] = {"attribute_id": [attribute.pk] * len(slugs), "slug": slugs}
+    for name in fields:
+        columns[name] = [values.get(name) for values in wanted.values()]
+    own = dict(
+        bulk.insert_rows(AttributeValue, columns, conflict=["slug", "attribute"], update=fields,
+                         returning=["slug", "id"])
     )
+    value_ids = [own[slug] for slug in slugs]
+    assigned = AssignedProductAttributeValue._meta
+    values = AttributeValue._meta
+    with connection.cursor() as cursor:
+        # Re-point each product's assignment for this attribute to its own value.
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(assigned.db_table)} AS a "  # noqa: S608  (names from the models)
+            f"USING {connection.ops.quote_name(values.db_table)} AS v "
+            "WHERE v.id = a.value_id AND v.attribute_id = %s AND a.product_id = ANY(%s::bigint[]) "
+            "AND NOT (a.value_id = ANY(%s::bigint[]))",
+            [attribute.pk, bulk.id_array(product_ids), bulk.id_array(value_ids)],
+        )
+    bulk.insert_rows(AssignedProductAttributeValue, {"product_id": product_ids, "value_id": value_ids},
+                     conflict=["value", "product"])
 
 
 def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Verdicts, now: datetime,
@@ -260,7 +267,7 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Ve
         .values_list("feed_generated_at", flat=True)
         .first()
     )
-    linked_before = dict(ProductCertification.objects.values_list("product_id", "certificate_id"))
+    linked_before = loaded.recorded_links
     states = loaded.states
     if previous_feed == verdicts.feed.generated_at:
         today = now.astimezone(rules.VIETNAM_TZ).date()
@@ -298,28 +305,17 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Ve
             certificate.valid_until if certificate is not None else None,
         )
         if existing.get(state.product_id) != values:
-            rows.append(
-                ProductCertification(
-                    product_id=state.product_id,
-                    certificate_id=values[0],
-                    effective_certificate_id=values[1],
-                    sellable=values[2],
-                    reason=values[3],
-                    stars=values[4],
-                    valid_until=values[5],
-                    checked_at=now,
-                    last_run=run,
-                )
-            )
-    ProductCertification.objects.bulk_create(
-        rows,
-        batch_size=BATCH,
-        update_conflicts=True,
-        unique_fields=["product"],
-        update_fields=[
-            "certificate_id", "effective_certificate_id", "sellable", "reason", "stars", "valid_until",
-            "checked_at", "last_run",
-        ],
+            rows.append((state.product_id, *values))
+    if not rows:
+        return
+    names = ("product_id", "certificate_id", "effective_certificate_id", "sellable", "reason", "stars", "valid_until")
+    columns: dict[str, list] = {name: list(values) for name, values in zip(names, zip(*rows, strict=True), strict=True)}
+    columns["checked_at"] = [now] * len(rows)
+    columns["last_run_id"] = [run.pk] * len(rows)
+    bulk.insert_rows(
+        ProductCertification,
+        columns,
+        conflict=["product"],
+        update=["certificate_id", "effective_certificate_id", "sellable", "reason", "stars", "valid_until",
+                "checked_at", "last_run"],
     )
-
-
