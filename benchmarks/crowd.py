@@ -44,7 +44,7 @@ import redis
 from benchmarks.crowd_figures import GRACE, Order, Rush, Withdrawn, report, verdicts
 from benchmarks.crowd_shoppers import Crowd, run_crowd
 from benchmarks.crowd_store import Store, cpu_by_pid, cpu_seconds, store_processes
-from tests.tier2 import saleor_harness as harness
+from testkit import saleor_harness as harness
 
 REPO = Path(__file__).resolve().parents[1]
 RUSH_STOCK = 10
