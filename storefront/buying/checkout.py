@@ -28,7 +28,7 @@ from storefront.pages import language
 from . import known, session, stocklock
 from .cart import current_cart, line_views, prune_withdrawn
 from .forms import PAYMENT_CARD, PAYMENT_COD, PAYMENT_VIETQR, CheckoutForm
-from .refusals import Placed, place
+from .refusals import Placed, busy, place
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +140,12 @@ def _place(request: HttpRequest, shop: Shop, cart: Cart) -> HttpResponse:
         with stocklock.variants_locked(line.variant_id for line in cart.lines):
             order = shop.complete(cart.id)
     except stocklock.StockBusy:
-        busy = Placed(general=[_("Many shoppers are buying this product right now. Try again in a moment.")])
-        return _render(request, cart, _form(request, cart, request.POST), busy, status=409)
+        # Others held the product's stock all the while: what Saleor says is left now (one read) decides
+        # between "hết hàng" beside the line and "try again in a moment".
+        now = shop.cart(cart.id) or cart
+        placed = busy(now)
+        return _render(request, now, _form(request, now, request.POST), placed,
+                       status=409 if placed.general else 400)
     except CheckoutRefused as refused:
         fresh = shop.cart(cart.id)
         if fresh is None:  # completed or expired meanwhile (the shop knew it from an earlier answer)

@@ -91,3 +91,18 @@ def place(refusals: list[Refusal], cart: Cart | None) -> Placed:
         else:
             placed.general.append(message(refusal))
     return placed
+
+
+def busy(cart: Cart) -> Placed:
+    """After waiting behind others buying the same product (stocklock.StockBusy), the cart as Saleor answers it
+    now: each line it can no longer fill says so ("Đã hết hàng.", or how many are left); if every line can
+    still be filled, the shopper is asked to try again in a moment."""
+    placed = Placed()
+    for line in cart.lines:
+        left = line.stock_limit if line.stock_limit is not None else line.quantity_available
+        if left is not None and left < line.quantity:
+            placed.lines[line.id].append(_("Only %(count)s left in stock.") % {"count": left} if left > 0
+                                         else _("Out of stock."))
+    if not placed.lines:
+        placed.general.append(_("Many shoppers are buying this product right now. Try again in a moment."))
+    return placed

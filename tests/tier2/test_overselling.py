@@ -195,3 +195,35 @@ def test_thirty_shoppers_buying_the_last_ten_at_once_get_exactly_ten_orders(sale
     assert allocated(saleor_env, "mat-ong-cuoi-cung") == (STOCK, STOCK)
     session.forget_clients()
     print(f"{SHOPPERS} completions at once through the shop, {STOCK} in stock: {len(ordered)} orders")
+
+
+def test_a_shopper_who_waited_behind_others_is_told_out_of_stock_only_once_the_last_unit_is_sold(
+        saleor_env, bootstrapped, monkeypatch):
+    api = bootstrapped
+    session.forget_clients()
+    # given a product with one unit left, in two shoppers' carts at the checkout
+    product_id, variant = product_in_stock(api, 1, "nuoc-mam-cuoi-cung")
+    assert store.apply_product(builders.product_record(id=product_id, name="Nước mắm cuối cùng", variants=(
+        builders.variant_record(id=variant, price=Decimal(120_000), quantity_available=1),)))
+    first, second = Client(), Client()
+    for shopper in (first, second):
+        assert shopper.post("/cart/", {"variant": variant, "quantity": 1}).status_code == 303
+        assert shopper.get("/checkout/").status_code == 200
+    monkeypatch.setattr(stocklock, "WAIT_SECONDS", 0.2)
+    # when the second places the order while others hold the product longer than a shopper waits, stock left
+    with stocklock.variants_locked([variant]):
+        waited = second.post("/checkout/", journeys.SHOPPER)
+    # then it is asked to try again in a moment, nothing said beside the line
+    assert waited.status_code == 409
+    assert text_of(waited.content, "checkout-errors") == ("Nhiều người đang mua sản phẩm này cùng lúc. "
+                                                          "Vui lòng thử lại sau giây lát.")
+    # when the first buys the last unit, and the second tries again while others still hold the product
+    assert first.post("/checkout/", journeys.SHOPPER).status_code == 303
+    with stocklock.variants_locked([variant]):
+        sold_out = second.post("/checkout/", journeys.SHOPPER)
+    # then Saleor's answer, read again, puts "hết hàng" beside the line
+    assert sold_out.status_code == 400
+    assert text_of(sold_out.content, "line-errors-1") == "Đã hết hàng."
+    # and Saleor holds one order of it, one allocated of one
+    assert allocated(saleor_env, "nuoc-mam-cuoi-cung") == (1, 1)
+    session.forget_clients()
