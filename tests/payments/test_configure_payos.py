@@ -88,3 +88,29 @@ def test_configure_payos_refuses_an_empty_key_from_stdin_naming_the_parameter(se
         "payments configure-payos: --checksum-key: 8 to 255 characters without spaces (payOS's Checksum Key)")
     assert API_KEY not in result.stderr
     assert PayosAccount.objects.count() == 0
+
+
+def test_staff_set_the_payout_keys_on_the_admin_page_sealed_and_never_shown_again():
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    admin = User.objects.create_superuser("quan-tri", "qt@ocop.test", "mat-khau-dai-12345")
+    staff = Client()
+    staff.force_login(admin)
+    form = {"channel_slug": "ocop-vn", "client_id": CLIENT_ID, "api_key": API_KEY, "checksum_key": CHECKSUM_KEY,
+            "payout_client_id": PAYOUT_CLIENT_ID, "payout_api_key": PAYOUT_API_KEY}
+    # when staff give a payout client id and API key without its checksum key
+    refused = staff.post("/admin/payments/payosaccount/add/", form)
+    # then the page names the missing field and nothing is saved
+    assert refused.status_code == 200 and PayosAccount.objects.count() == 0
+    errors = refused.context["adminform"].form.errors
+    assert list(errors) == ["payout_checksum_key"] and "8 to 255 characters" in errors["payout_checksum_key"][0]
+    # when they give all three
+    saved = staff.post("/admin/payments/payosaccount/add/", {**form, "payout_checksum_key": PAYOUT_CHECKSUM_KEY})
+    # then the payout keys are sealed, and the account's page shows the payout client id but neither key
+    assert saved.status_code == 302
+    account = PayosAccount.objects.get()
+    assert (account.payout_client_id, account.payout_api_key, account.payout_checksum_key) == (
+        PAYOUT_CLIENT_ID, PAYOUT_API_KEY, PAYOUT_CHECKSUM_KEY)
+    page = staff.get(f"/admin/payments/payosaccount/{account.pk}/change/").content.decode()
+    assert PAYOUT_CLIENT_ID in page and PAYOUT_API_KEY not in page and PAYOUT_CHECKSUM_KEY not in page
