@@ -83,6 +83,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from catalog_sync.payments.payos.accounts import PayosChannelKeys
     from catalog_sync.payouts.ledger import vietnam_date
     from catalog_sync.payouts.models import Payout, Transfer
     from catalog_sync.payouts.reports import holdings
@@ -115,8 +116,9 @@ def main() -> None:
             Payout.objects.all().delete()
             keys, _account = standin.merchant(payoutBalance=10**12)
             settings.PAYOS_BASE_URL = standin.url
-            settings.PAYOS_PAYOUT_CLIENT_ID, settings.PAYOS_PAYOUT_API_KEY = keys.client_id, keys.api_key
-            settings.PAYOS_PAYOUT_CHECKSUM_KEY = keys.checksum_key
+            PayosChannelKeys(channel="ocop-vn", client_id=keys.client_id, api_key=keys.api_key,
+                             checksum_key=keys.checksum_key, payout_client_id=keys.client_id,
+                             payout_api_key=keys.api_key, payout_checksum_key=keys.checksum_key).save()
             began = time.perf_counter()
             result = run("2026-11")
             runs.append((time.perf_counter() - began) * 1000)

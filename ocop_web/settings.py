@@ -103,10 +103,9 @@ COMMISSION_PERCENT = env_str("COMMISSION_PERCENT", "8")
 COMMISSION_PERCENT_BY_CHANNEL = dict(item.split("=", 1) for item in env_list("COMMISSION_PERCENT_BY_CHANNEL")
                                      if "=" in item)
 
-# payOS's payout channel (its own keys, apart from the payment channel's): where producers' payouts are sent from.
-PAYOS_PAYOUT_CLIENT_ID = env_str("PAYOS_PAYOUT_CLIENT_ID")
-PAYOS_PAYOUT_API_KEY = env_str("PAYOS_PAYOUT_API_KEY")
-PAYOS_PAYOUT_CHECKSUM_KEY = env_str("PAYOS_PAYOUT_CHECKSUM_KEY")
+# Producer payouts are sent from the payOS payout channel whose keys are sealed with this channel's payOS account
+# (ocop payments configure-payos --channel ocop-vn --payout-client-id ... --payout-api-key - ...).
+PAYOUTS_CHANNEL = env_str("PAYOUTS_CHANNEL", "ocop-vn")
 
 # Product search: the embedded backend by default; Elasticsearch where a deployment has one.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")

@@ -31,7 +31,8 @@ def configure_payos(processes: Processes, web: dict[str, str], web_url: str) -> 
     """ocop-vn takes VietQR transfers through the payOS stand-in, whose webhooks go to the app's payOS webhook.
 
     The stand-in gets the test merchant (keys, bank account, webhook URL); ocop-vn gets the same keys
-    through ``ocop payments configure-payos`` when this checkout has that command.
+    through ``ocop payments configure-payos`` when this checkout has that command, as its payment keys and as its
+    payout keys (the stand-in pays producers out from the same merchant).
     """
     client_id, api_key, checksum_key = PAYOS_KEYS
     body = json.dumps({"clientId": client_id, "apiKey": api_key, "checksumKey": checksum_key,
@@ -43,7 +44,9 @@ def configure_payos(processes: Processes, web: dict[str, str], web_url: str) -> 
     if PAYOS_CONFIGURE.exists():
         processes.run("payos-configure", [str(VENV_BIN / "ocop"), "payments", "configure-payos", "--channel", "ocop-vn",
                                           "--client-id", client_id, "--api-key", api_key,
-                                          "--checksum-key", checksum_key], web, REPO,
+                                          "--checksum-key", checksum_key, "--payout-client-id", client_id,
+                                          "--payout-api-key", api_key, "--payout-checksum-key", checksum_key],
+                      web, REPO,
                       "configuring ocop-vn's payOS test keys (ocop payments configure-payos)")
         say(f"==> VietQR transfers for ocop-vn through the payOS stand-in ({client_id}; account {account['bin']} "
             f"{account['accountNumber']}; a transfer arrives with POST {web['PAYOS_BASE_URL']}/_test/transfer)")

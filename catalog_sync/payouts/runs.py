@@ -21,6 +21,8 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from catalog_sync.payments.payos import client as payos
+from catalog_sync.payments.payos.accounts import payout_keys_of
+from catalog_sync.payments.payos.models import PayosAccount
 from catalog_sync.registry.models import Producer
 
 from .banks import bank
@@ -40,13 +42,13 @@ class NotConfigured(RuntimeError):
 
 
 def payout_keys() -> payos.PayosKeys:
-    keys = payos.PayosKeys(client_id=getattr(settings, "PAYOS_PAYOUT_CLIENT_ID", "") or "",
-                           api_key=getattr(settings, "PAYOS_PAYOUT_API_KEY", "") or "",
-                           checksum_key=getattr(settings, "PAYOS_PAYOUT_CHECKSUM_KEY", "") or "")
-    if not (keys.client_id and keys.api_key and keys.checksum_key):
-        raise NotConfigured("payOS payout keys: set PAYOS_PAYOUT_CLIENT_ID, PAYOS_PAYOUT_API_KEY and "
-                            "PAYOS_PAYOUT_CHECKSUM_KEY")
-    return keys
+    """The payout channel's keys, sealed with the payOS account of ``PAYOUTS_CHANNEL`` (default ocop-vn)."""
+    channel = getattr(settings, "PAYOUTS_CHANNEL", "") or "ocop-vn"
+    account = PayosAccount.objects.filter(channel_slug=channel).first()
+    if account is None or not account.pays_out:
+        raise NotConfigured(f"payOS payout keys for {channel}: ocop payments configure-payos --channel {channel} "
+                            "... --payout-client-id ID --payout-api-key - --payout-checksum-key -")
+    return payout_keys_of(account)
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ def payout_order_from(node: Any) -> PayoutOrder:
             line_quantities=tuple((item.order_line.id, item.quantity) for item in r.lines or [] if item.order_line))
             for r in node.granted_refunds),
         charged_at=tuple(sorted(event.created_at for transaction in node.transactions for event in transaction.events
-                                if _enum(event.type) == "CHARGE_SUCCESS")),
+                                if _enum(event.type_) == "CHARGE_SUCCESS")),
     )
 
 

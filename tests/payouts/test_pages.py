@@ -97,7 +97,7 @@ def test_a_run_started_by_staff_names_a_missing_payos_account_and_stays_to_be_se
     payout = Payout.objects.get()
     assert answer.status_code == 302 and answer["Location"] == f"/staff/payouts/runs/{payout.pk}/"
     page = finance.get(answer["Location"]).content.decode()
-    assert "OCOP202611R1" in page and "PAYOS_PAYOUT_CLIENT_ID" in page and "188.600" in page
+    assert "OCOP202611R1" in page and "--payout-client-id" in page and "188.600" in page
 
 
 def test_the_payouts_pages_are_for_finance_staff_only(november, producer_person):
@@ -109,3 +109,21 @@ def test_the_payouts_pages_are_for_finance_staff_only(november, producer_person)
     assert client.post("/staff/payouts/runs/", {"month": "2026-11"}).status_code == 403
     assert producer_person(honey, "lan@example.vn").get("/staff/payouts/").status_code == 302
     assert Payout.objects.count() == 0
+
+
+def test_the_staff_navigation_links_to_payouts_for_finance_staff_only():
+    link = '<a href="/staff/payouts/">Chi trả nhà sản xuất</a>'
+    # given finance staff, and a clerk who is staff but may not run payouts, both reading the registry
+    reading = Permission.objects.get(content_type__app_label="registry", codename="view_certificate")
+    paying = Permission.objects.get(content_type__app_label="payouts", codename="add_payout")
+    finance, client = Client(), Client()
+    for name, browser, permissions in (("ke-toan", finance, (reading, paying)), ("thu-ky", client, (reading,))):
+        user = User.objects.create_user(name, password="mat-khau-dai-12345", is_staff=True)
+        user.user_permissions.add(*permissions)
+        browser.force_login(user)
+    # when each opens a staff page (the registry's report, in Vietnamese)
+    seen_by_finance = finance.get("/registry/reports/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    seen_by_clerk = client.get("/registry/reports/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    # then finance staff find the payouts in the navigation, the clerk does not
+    assert link in seen_by_finance
+    assert link not in seen_by_clerk and "/staff/payouts/" not in seen_by_clerk

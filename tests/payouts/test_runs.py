@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from payos import PayOS
 
+from catalog_sync.payments.payos.accounts import PayosChannelKeys
 from catalog_sync.payouts.ledger import record, vietnam_date
 from catalog_sync.payouts.models import BankAccount, Payout, Transfer
 from catalog_sync.payouts.runs import follow, run
@@ -22,11 +23,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def payout_account(settings, payos_standin):
-    """A merchant of the stand-in with 10,000,000 đồng in its payout account, its keys in the settings."""
+    """A merchant of the stand-in with 10,000,000 đồng in its payout account, its keys sealed as ocop-vn's
+    payout keys (ocop payments configure-payos)."""
     settings.PAYOS_BASE_URL = payos_standin.url
     keys, _account = payos_standin.merchant(payoutBalance=10_000_000)
-    settings.PAYOS_PAYOUT_CLIENT_ID, settings.PAYOS_PAYOUT_API_KEY = keys.client_id, keys.api_key
-    settings.PAYOS_PAYOUT_CHECKSUM_KEY = keys.checksum_key
+    PayosChannelKeys(channel="ocop-vn", client_id="payment-client", api_key="payment-api-key",
+                     checksum_key="payment-checksum-key", payout_client_id=keys.client_id,
+                     payout_api_key=keys.api_key, payout_checksum_key=keys.checksum_key).save()
     return keys
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from catalog_sync.app.clients import app_client
 from catalog_sync.catalogue.models import Variant
 from catalog_sync.domain.validity import vietnam_today
+from catalog_sync.payments.payos.accounts import PayosChannelKeys
 from catalog_sync.payouts.ledger import vietnam_date
 from catalog_sync.payouts.models import BankAccount, Entry
 from catalog_sync.payouts.reports import holdings
@@ -128,8 +129,9 @@ def test_a_month_of_orders_earns_each_producer_their_lines_less_commission_and_i
     # when November... this month is paid, twice
     settings.PAYOS_BASE_URL = payos_standin.url
     keys, _account = payos_standin.merchant(payoutBalance=100_000_000)
-    settings.PAYOS_PAYOUT_CLIENT_ID, settings.PAYOS_PAYOUT_API_KEY = keys.client_id, keys.api_key
-    settings.PAYOS_PAYOUT_CHECKSUM_KEY = keys.checksum_key
+    PayosChannelKeys(channel="ocop-vn", client_id=keys.client_id, api_key=keys.api_key,
+                     checksum_key=keys.checksum_key, payout_client_id=keys.client_id, payout_api_key=keys.api_key,
+                     payout_checksum_key=keys.checksum_key).save()
     for certificate in two_producers:
         BankAccount.objects.create(producer=certificate.producer, bank_bin="970436",
                                    account_number=f"00710{certificate.producer_id:08d}", account_name="NGUYEN VAN A",

@@ -24,6 +24,9 @@ class PayosChannelKeys:
     client_id: str
     api_key: str = field(repr=False)
     checksum_key: str = field(repr=False)
+    payout_client_id: str = ""  # the payout channel's keys, all three or none (none: those set before are kept)
+    payout_api_key: str = field(default="", repr=False)
+    payout_checksum_key: str = field(default="", repr=False)
 
     def check(self) -> None:
         if not _CHANNEL.match(self.channel):
@@ -34,6 +37,13 @@ class PayosChannelKeys:
             raise PayosKeysRefused("--api-key: 8 to 255 characters without spaces (payOS's API Key)")
         if not _KEY.match(self.checksum_key):
             raise PayosKeysRefused("--checksum-key: 8 to 255 characters without spaces (payOS's Checksum Key)")
+        payout = {"--payout-client-id": self.payout_client_id, "--payout-api-key": self.payout_api_key,
+                  "--payout-checksum-key": self.payout_checksum_key}
+        if any(payout.values()):
+            for parameter, value in payout.items():
+                if not _KEY.match(value):
+                    raise PayosKeysRefused(f"{parameter}: 8 to 255 characters without spaces (the payout channel's "
+                                           "key in payOS; give all three payout keys)")
 
     def save(self) -> tuple[PayosAccount, bool]:
         """The channel's account and whether it was created."""
@@ -45,6 +55,10 @@ class PayosChannelKeys:
             account.client_id = self.client_id
             account.api_key = self.api_key
             account.checksum_key = self.checksum_key
+            if self.payout_client_id:
+                account.payout_client_id = self.payout_client_id
+                account.payout_api_key = self.payout_api_key
+                account.payout_checksum_key = self.payout_checksum_key
             account.save()
         return account, created
 
@@ -52,3 +66,9 @@ class PayosChannelKeys:
 def keys_of(account: PayosAccount) -> PayosKeys:
     """The channel's keys for the payOS client (opened from their seals only here)."""
     return PayosKeys(client_id=account.client_id, api_key=account.api_key, checksum_key=account.checksum_key)
+
+
+def payout_keys_of(account: PayosAccount) -> PayosKeys:
+    """The channel's payout keys for the payOS client (opened from their seals only here)."""
+    return PayosKeys(client_id=account.payout_client_id, api_key=account.payout_api_key,
+                     checksum_key=account.payout_checksum_key)

@@ -13,12 +13,16 @@ from catalog_sync.core.secrets import open_secret, seal_secret
 
 
 class PayosAccount(models.Model):
-    """A channel's payOS payment channel: client id shown, API key and checksum key sealed (Fernet)."""
+    """A channel's payOS payment channel: client id shown, API key and checksum key sealed (Fernet); and,
+    optionally, the payOS payout channel's keys (payOS issues them apart) with which producers are paid."""
 
     channel_slug = models.SlugField(max_length=100, unique=True)
     client_id = models.CharField(max_length=255)
     sealed_api_key = models.TextField()
     sealed_checksum_key = models.TextField()
+    payout_client_id = models.CharField(max_length=255, blank=True, default="")
+    sealed_payout_api_key = models.TextField(blank=True, default="")
+    sealed_payout_checksum_key = models.TextField(blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:  # never a key
@@ -41,6 +45,27 @@ class PayosAccount(models.Model):
     @checksum_key.setter
     def checksum_key(self, value: str) -> None:
         self.sealed_checksum_key = seal_secret(value)
+
+    @property
+    def payout_api_key(self) -> str:
+        return open_secret(self.sealed_payout_api_key) if self.sealed_payout_api_key else ""
+
+    @payout_api_key.setter
+    def payout_api_key(self, value: str) -> None:
+        self.sealed_payout_api_key = seal_secret(value)
+
+    @property
+    def payout_checksum_key(self) -> str:
+        return open_secret(self.sealed_payout_checksum_key) if self.sealed_payout_checksum_key else ""
+
+    @payout_checksum_key.setter
+    def payout_checksum_key(self, value: str) -> None:
+        self.sealed_payout_checksum_key = seal_secret(value)
+
+    @property
+    def pays_out(self) -> bool:
+        """Whether the payout channel's keys are set."""
+        return bool(self.payout_client_id and self.sealed_payout_api_key and self.sealed_payout_checksum_key)
 
 
 class PayosPayment(models.Model):
