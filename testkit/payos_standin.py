@@ -8,61 +8,29 @@ requests. ``WebhookReceiver`` is the merchant's side: an HTTP server that keeps 
 from __future__ import annotations
 
 import secrets
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
-
 from catalog_sync.payments.payos.client import PayosKeys
+
+from .servers import ServiceProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYOUT_SECONDS = 0.3
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class PayosStandIn(ServiceProcess):
+    name = "the payOS stand-in"
 
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "standins.payos", "--port", str(self.port),
+                "--payout-seconds", str(PAYOUT_SECONDS)]
 
-class PayosStandIn:
-    def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile("w", prefix="payos-standin-", suffix=".log", delete=False)  # noqa: SIM115
-        self.process: subprocess.Popen | None = None
-        self.http = httpx.Client(base_url=self.url, timeout=10.0)
-
-    def start(self, timeout: float = 20) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "standins.payos", "--port", str(self.port),
-             "--payout-seconds", str(PAYOUT_SECONDS)], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the payOS stand-in exited:\n{Path(self.log.name).read_text()[-2000:]}")
-            try:
-                if self.http.get("/").status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise RuntimeError("the payOS stand-in did not answer")
-
-    def stop(self) -> None:
-        self.http.close()
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
+    def start(self, timeout: float = 20, cwd: Path | None = ROOT) -> None:
+        super().start(timeout, cwd)
 
     def merchant(self, webhook_url: str | None = None, **extra) -> tuple[PayosKeys, dict]:
         """A new merchant's keys and its account ({"clientId", "bin", "accountNumber", "accountName", …})."""

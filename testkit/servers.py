@@ -4,9 +4,63 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
+import subprocess
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServiceProcess:
+    """A stand-in of an outside service run as a subprocess on a free loopback port, its output in a log
+    file: ``start`` waits until ``probe`` answers 200 (or the process exits: its log's tail is raised)."""
+
+    name = "the service"
+    probe = "/"
+
+    def __init__(self, port: int | None = None, headers: dict[str, str] | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile("w", prefix=f"{self.name.replace(' ', '-')}-", suffix=".log",  # noqa: SIM115
+                                               delete=False)
+        self.process: subprocess.Popen | None = None
+        self.http = httpx.Client(base_url=self.url, timeout=10.0, headers=headers)
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def start(self, timeout: float = 30, cwd: Path | None = None) -> None:
+        self.process = subprocess.Popen(self.command(), cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited:\n{Path(self.log.name).read_text()[-2000:]}")
+            try:
+                if self.http.get(self.probe).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.name} did not answer")
+
+    def stop(self) -> None:
+        self.http.close()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
 
 
 class _LoopbackServer:

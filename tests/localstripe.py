@@ -7,14 +7,11 @@ disk (localstripe would otherwise pickle its whole store to /tmp after every req
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
 import httpx
+
+from testkit.servers import ServiceProcess
 
 SECRET_KEY = "sk_test_ocop_localstripe"
 PUBLISHABLE_KEY = "pk_test_ocop_localstripe"
@@ -29,44 +26,15 @@ _RUN = ("import localstripe.resources as r, sys; type(r.store).dump_to_disk = la
         "from localstripe import server; server.start()")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class LocalStripe(ServiceProcess):
+    name = "localstripe"
+    probe = "/v1/balance"
 
-
-class LocalStripe:
     def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile("w", prefix="localstripe-", suffix=".log", delete=False)  # noqa: SIM115
-        self.process: subprocess.Popen | None = None
-        self.http = httpx.Client(base_url=self.url, timeout=10.0,
-                                 headers={"Authorization": f"Bearer {SECRET_KEY}"})
+        super().__init__(port, headers={"Authorization": f"Bearer {SECRET_KEY}"})
 
-    def start(self, timeout: float = 30) -> None:
-        self.process = subprocess.Popen([sys.executable, "-c", _RUN, str(self.port)], stdout=self.log,
-                                        stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"localstripe exited:\n{Path(self.log.name).read_text()[-2000:]}")
-            try:
-                if self.http.get("/v1/balance").status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        raise RuntimeError("localstripe did not answer")
-
-    def stop(self) -> None:
-        self.http.close()
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
+    def command(self) -> list[str]:
+        return [sys.executable, "-c", _RUN, str(self.port)]
 
     # ------------------------------------------------------------------ the shopper's side (Stripe.js)
 
