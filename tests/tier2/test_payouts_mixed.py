@@ -30,7 +30,7 @@ from catalog_sync.catalogue.models import Variant
 from catalog_sync.domain.validity import vietnam_today
 from catalog_sync.payments.models import PayosTransfer
 from catalog_sync.payouts.ledger import vietnam_date
-from catalog_sync.payouts.models import BankAccount, Entry
+from catalog_sync.payouts.models import Entry
 from catalog_sync.payouts.reports import holdings
 from catalog_sync.registry.models import Certificate
 from catalog_sync.saleor import SaleorClient
@@ -41,7 +41,7 @@ from tests.localstripe import CARD_OK, PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECR
 from tests.portal.conftest import client_factory, producer_person, two_producers  # noqa: F401
 from tests.tier2.app_install import staff_install_app
 
-from .test_payouts import MARK_PAID, run_json, statement_json
+from .test_payouts import MARK_PAID, paid_twice_in_one_batch, statement_json
 from .test_portal_orders import COFFEE_PRODUCT, HONEY_PRODUCT, SHOPPER, TOUR, book, in_saleor, place
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -213,16 +213,6 @@ def test_a_month_of_card_vietqr_cash_refund_and_service_orders_adds_up_to_the_do
     assert now.received == honey_gross + sum(coffee_lines) - unit
 
     # when the month is paid, twice
-    for certificate in two_producers:
-        BankAccount.objects.create(producer=certificate.producer, bank_bin="970436",
-                                   account_number=f"00710{certificate.producer_id:08d}", account_name="NGUYEN VAN A",
-                                   confirmed_at=timezone.now())
-    paid, twice = run_json(month), run_json(month)
     # then each producer is sent their due once, in one batch
-    assert sorted((t["producer"], t["amount"]) for t in paid["transfers"]) == sorted([
-        ("HTX Ong mật Mèo Vạc", h["due"]), ("Công ty TNHH Cà phê Cầu Đất", c["due"])])
-    assert (twice["status"], twice["transfers"]) == ("nothing to pay", [])
-    from payos import PayOS
-
-    with PayOS(keys.client_id, keys.api_key, keys.checksum_key, base_url=payos_standin.url) as client:
-        assert len(list(client.payouts.list().data)) == 1
+    paid_twice_in_one_batch(two_producers, month, keys, payos_standin.url,
+                            {"HTX Ong mật Mèo Vạc": h["due"], "Công ty TNHH Cà phê Cầu Đất": c["due"]})
