@@ -61,3 +61,40 @@ def test_phone_numbers_that_are_not_vietnamese_are_refused(typed):
 
     with pytest.raises(forms.ValidationError):
         vietnamese_phone(typed)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("posted", [None, {"province": "hue", "payment_method": "card"}, {"province": ""},
+                                    {"province": "<script>", "payment_method": "<b>"}])
+def test_the_province_list_and_payment_choices_are_exactly_djangos_with_the_shoppers_choices_kept(language, posted):
+    from django import forms
+    from django.utils import translation
+
+    from storefront.buying.forms import CheckoutForm
+
+    # given the checkout form in either language, fresh or sent back with choices (or none, or nonsense)
+    def field_html(name: str, plain: type[forms.Widget] | None = None) -> str:
+        form = CheckoutForm(posted, ships=True, language=language)
+        if posted is not None:
+            form.is_valid()
+        if plain is not None:
+            form.fields[name].widget.__class__ = plain
+        return str(form[name])
+
+    with translation.override(language):
+        # when each list is shown twice (the second time from what was rendered once)
+        province, payment = field_html("province"), field_html("payment_method")
+        # then each is Django's own widget, option for option
+        assert province == field_html("province") == field_html("province", forms.Select)
+        assert payment == field_html("payment_method") == field_html("payment_method", forms.RadioSelect)
+    # and the shopper's choices are the ones selected
+    if (posted or {}).get("province") == "hue":
+        assert f'<option value="hue" selected>{"Hue" if language == "en" else "Huế"}</option>' in province
+        assert 'value="card" required id="id_payment_method_2" checked' in payment
+    else:
+        assert " selected" not in province.replace('<option value="" selected>', "")
+        cod_checked = 'value="cod" required id="id_payment_method_0" checked' in payment
+        assert cod_checked if posted is None else " checked" not in payment
+    assert "<script>" not in province and "<b>" not in payment
+    assert ("Choose…" if language == "en" else "Chọn…") in province
+    assert ("Cash on delivery" if language == "en" else "Thanh toán khi nhận hàng") in payment
