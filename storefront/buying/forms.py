@@ -7,6 +7,7 @@ from typing import cast
 
 import phonenumbers
 from django import forms
+from django.forms.widgets import ChoiceWidget
 from django.utils.translation import gettext_lazy as _
 
 from catalog_sync.core.formats import money
@@ -38,7 +39,8 @@ def vietnamese_phone(value: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _rendered(widget_class: type[forms.Select], name: str, value: str | None, attrs: tuple, choices: tuple) -> str:
+def _rendered(widget_class: type[ChoiceWidget], name: str, value: str | None, attrs: tuple,
+              choices: tuple) -> str:
     return widget_class(attrs=dict(attrs), choices=choices).render(name, value)
 
 
@@ -50,14 +52,15 @@ class RenderedOnce:
     What a shopper sees is exactly Django's widget (the cache is bounded: posted values are arbitrary).
     """
 
-    plain: type[forms.Select]  # the Django widget whose HTML this is
+    plain: type[ChoiceWidget]  # the Django widget whose HTML this is
 
     def render(self, name, value, attrs=None, renderer=None):
         if renderer is not None and renderer is not forms.renderers.get_default_renderer():
             return super().render(name, value, attrs, renderer)  # type: ignore[misc]
         final = self.build_attrs(self.attrs, attrs)  # type: ignore[attr-defined]
         choices = tuple((str(key), str(label)) for key, label in self.choices)  # type: ignore[attr-defined]
-        return _rendered(self.plain, name, None if value is None else str(value), tuple(final.items()), choices)
+        value = None if value is None else str(value)
+        return _rendered(self.plain, name, value, tuple(final.items()), choices)  # type: ignore[arg-type]
 
 
 class RenderedOnceSelect(RenderedOnce, forms.Select):
