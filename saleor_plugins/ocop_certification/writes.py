@@ -67,17 +67,17 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
         _restore(run, plan.restore, loaded, now, audit)
     if plan.update:
         _update_attributes(plan.update)
-    AuditEntry.objects.bulk_create(audit, batch_size=BATCH)
-    _carry_to_products(audit)
+    _save_audit(audit)
+    touched = _carry_to_products(audit, now)
     changed = {c.product_id for c in withdraw} | {c.product_id for c in plan.restore}
     changed |= {u.product_id for u in plan.update}
     _record_certification_state(run, loaded, verdicts, now, changed)
-    if changed:
+    if changed - touched:  # products re-labelled only (the others were updated with their log)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {connection.ops.quote_name(Product._meta.db_table)} "  # noqa: S608  (names from the models)
                 "SET updated_at = %s, search_index_dirty = true WHERE id = ANY(%s::bigint[])",
-                [now, bulk.id_array(sorted(changed))],
+                [now, bulk.id_array(sorted(changed - touched))],
             )
     outcome.changed_product_ids = changed
     return outcome
@@ -96,9 +96,25 @@ def _audit(action: str, change: reconcile.Change, loaded: Loaded, run: SyncRun, 
     )
 
 
-def _carry_to_products(audit: list[AuditEntry]) -> None:
-    """Append each audit entry (ids assigned by bulk_create) to its product's private metadata
-    (withdrawal_log.py), so the PRODUCT_UPDATED webhook sent after commit carries it."""
+_AUDIT_FIELDS = ("action", "product_id", "product_name", "certificate_id", "reason", "run_id", "at")
+
+
+def _save_audit(audit: list[AuditEntry]) -> None:
+    """Insert the run's audit entries in one statement and give each its id (a run changes a
+    product once: withdrawn or restored, never both)."""
+    ids = dict(bulk.insert_rows(AuditEntry, {name: [getattr(item, name) for item in audit] for name in _AUDIT_FIELDS},
+                                returning=["product_id", "id"]))
+    if len(ids) != len(audit):
+        raise RuntimeError(f"{len(audit)} audit entries for {len(ids)} products in one run")
+    for item in audit:
+        item.pk = ids[item.product_id]
+
+
+def _carry_to_products(audit: list[AuditEntry], now: datetime) -> set[int]:
+    """Append each audit entry (ids assigned by _save_audit) to its product's private metadata
+    (withdrawal_log.py), so the PRODUCT_UPDATED webhook sent after commit carries it; in the same
+    statement the product is marked updated and due for Saleor's search index. Returns the
+    products updated."""
     from saleor.product.models import Product
 
     by_product: dict[int, list[dict]] = defaultdict(list)
@@ -107,6 +123,7 @@ def _carry_to_products(audit: list[AuditEntry]) -> None:
             entry_id=item.pk, action=item.action, reason=item.reason, certificate_id=item.certificate_id,
             product=item.product_name, at=item.at, run_id=item.run_id))
     ids = sorted(by_product)
+    touched: set[int] = set()
     for start in range(0, len(ids), BATCH):
         # Under a row lock: a metadata edit made meanwhile (the Dashboard, an app) is kept.
         rows = (Product.objects.select_for_update().filter(id__in=ids[start : start + BATCH]).order_by("pk")
@@ -118,7 +135,11 @@ def _carry_to_products(audit: list[AuditEntry]) -> None:
                 metadata.get(withdrawal_log.METADATA_KEY), by_product[product_id])
             changed["id"].append(product_id)
             changed["private_metadata"].append(metadata)
+        changed["updated_at"] = [now] * len(changed["id"])
+        changed["search_index_dirty"] = [True] * len(changed["id"])
         bulk.update_rows(Product, "id", changed)
+        touched.update(changed["id"])
+    return touched
 
 
 def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
@@ -132,35 +153,24 @@ def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now
         current[listing.product_id].append(listing)
     # A product we had withdrawn and staff published again by hand keeps its first withdrawal
     # (and the listing state stored then): it is only unpublished again.
-    withdrawals = Withdrawal.objects.bulk_create(
-        [
-            Withdrawal(
-                product_id=change.product_id,
-                certificate_id=(change.verdict.certificate.id if change.verdict.certificate else None)
-                or loaded.linked.get(change.product_id) or "",
-                reason=change.verdict.reason,
-                run=run,
-                withdrawn_at=now,
-            )
-            for change in changes
-            if change.product_id not in loaded.open_withdrawals
-        ],
-        batch_size=BATCH,
-    )
-    WithdrawnListing.objects.bulk_create(
-        [
-            WithdrawnListing(
-                withdrawal=withdrawal,
-                channel_id=listing.channel_id,
-                is_published=listing.is_published,
-                published_at=listing.published_at,
-                available_for_purchase_at=listing.available_for_purchase_at,
-            )
-            for withdrawal in withdrawals
-            for listing in current.get(withdrawal.product_id, ())
-        ],
-        batch_size=BATCH,
-    )
+    new = [change for change in changes if change.product_id not in loaded.open_withdrawals]
+    withdrawal_ids = dict(bulk.insert_rows(Withdrawal, {
+        "product_id": [change.product_id for change in new],
+        "certificate_id": [(change.verdict.certificate.id if change.verdict.certificate else None)
+                           or loaded.linked.get(change.product_id) or "" for change in new],
+        "reason": [change.verdict.reason for change in new],
+        "run_id": [run.pk] * len(new),
+        "withdrawn_at": [now] * len(new),
+    }, returning=["product", "id"]))
+    before = [(withdrawal_ids[change.product_id], listing)
+              for change in new for listing in current.get(change.product_id, ())]
+    bulk.insert_rows(WithdrawnListing, {
+        "withdrawal_id": [withdrawal_id for withdrawal_id, _ in before],
+        "channel_id": [listing.channel_id for _, listing in before],
+        "is_published": [listing.is_published for _, listing in before],
+        "published_at": [listing.published_at for _, listing in before],
+        "available_for_purchase_at": [listing.available_for_purchase_at for _, listing in before],
+    })
     ProductChannelListing.objects.filter(product_id__in=ids).update(is_published=False, available_for_purchase_at=None)
     audit.extend(_audit(AuditEntry.Action.WITHDRAW, change, loaded, run, now) for change in changes)
 
