@@ -73,6 +73,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def local_store_redis(slot: int, default_first: int) -> dict[str, str]:
+    """The Redis databases of one test's own local store (``scripts/run-local``): the web's, Saleor's
+    broker and Saleor's cache.
+
+    ``OCOP_TEST_REDIS_FIRST_DB`` gives a test run its own range (slot 0 from there, slot 1 three
+    further on), so checkouts testing at once on one machine never share a broker: a store's
+    worker would take another store's tasks (an app installation) and find nothing in its own
+    database. Without it, the test's own ``default_first``.
+    """
+    first = os.environ.get("OCOP_TEST_REDIS_FIRST_DB", "").strip()
+    base = int(first) + 3 * slot if first else default_first
+    return {"REDIS_URL": f"redis://127.0.0.1:6379/{base}",
+            "SALEOR_CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{base + 1}",
+            "SALEOR_CACHE_URL": f"redis://127.0.0.1:6379/{base + 2}"}
+
+
 def log_tail(path: Path, lines: int = 60) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

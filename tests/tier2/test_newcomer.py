@@ -31,8 +31,7 @@ from testkit import saleor_harness as harness
 from tests.pdf_reading import qr_codes_by_page
 from tests.run_local_runner import ROOT, RunLocal, alive
 
-REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/8", "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/9",
-         "SALEOR_CACHE_URL": "redis://127.0.0.1:6379/10"}
+REDIS = harness.local_store_redis(slot=0, default_first=8)
 # What the store's scripts read; a newcomer's shell sets none of them (the test's own shell may).
 STORE_VARIABLES = {"PORT", "SALEOR_PORT", "DATABASE_URL", "SALEOR_DATABASE_URL", "REDIS_URL",
                    "SALEOR_CELERY_BROKER_URL", "SALEOR_CACHE_URL", "SECRET_KEY", "APP_TOKEN_KEY", "SALEOR_API_URL",

@@ -17,8 +17,7 @@ from testkit import saleor_harness as harness
 from tests.run_local_runner import ROOT, RunLocal, alive
 
 # Redis databases of this test alone: the web's, Saleor's broker, Saleor's cache.
-REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/5", "SALEOR_CELERY_BROKER_URL": "redis://127.0.0.1:6379/6",
-         "SALEOR_CACHE_URL": "redis://127.0.0.1:6379/7"}
+REDIS = harness.local_store_redis(slot=1, default_first=5)
 STAFF_APPS = """
 mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token } }
 """
