@@ -1,7 +1,10 @@
 """The writes of a run: withdraw, restore and re-label in bulk, audit each change (and carry it to the
-product's private metadata, withdrawal_log.py), and record
-each product's certification state. Everything goes through Saleor's models; nothing here uses
-Saleor's deprecated plugin hooks or private helpers."""
+product's private metadata, withdrawal_log.py), and record each product's certification state.
+
+Listings are unpublished and restored through Saleor's models; rows written by the hundred or the
+thousand (withdrawals, audit entries, attribute values, products' logs) go as one set-based statement
+per table (bulk.py), named by the models' ``_meta``. Nothing here uses Saleor's deprecated plugin
+hooks or private helpers."""
 
 from __future__ import annotations
 
