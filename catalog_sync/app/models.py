@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from catalog_sync.core.secrets import open_secret, seal_secret
+from catalog_sync.core.secrets import sealed_in
 
 
 class InstallationQuerySet(models.QuerySet["Installation"]):
@@ -29,13 +29,7 @@ class Installation(models.Model):
     def __str__(self) -> str:
         return f"{self.saleor_api_url} ({self.app_id or 'app id unknown'})"
 
-    @property
-    def token(self) -> str:
-        return open_secret(self.sealed_token)
-
-    @token.setter
-    def token(self, value: str) -> None:
-        self.sealed_token = seal_secret(value)
+    token = sealed_in("sealed_token")
 
 
 class PendingRegistration(models.Model):

@@ -34,6 +34,22 @@ def open_secret(sealed: str) -> str:
         ) from None
 
 
+def sealed_in(field: str, *, optional: bool = False) -> property:
+    """A model attribute kept sealed in the text field ``field``: reading opens it, setting seals it.
+
+    ``optional``: an empty field reads as "" and setting "" stores "" (nothing sealed).
+    """
+
+    def read(instance) -> str:
+        stored = getattr(instance, field)
+        return "" if optional and not stored else open_secret(stored)
+
+    def write(instance, value: str) -> None:
+        setattr(instance, field, "" if optional and not value else seal_secret(value))
+
+    return property(read, write, doc=f"kept sealed in {field}")
+
+
 def reseal(sealed: str, old_key: str) -> str | None:
     """``sealed`` sealed again under ``APP_TOKEN_KEY`` when it was sealed under ``old_key``; None when it
     already opens with the current key (nothing to do). ``SecretUnreadable`` when neither opens it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from catalog_sync.core.secrets import open_secret, seal_secret
+from catalog_sync.core.secrets import sealed_in
 
 
 class PayosAccount(models.Model):
@@ -30,37 +30,10 @@ class PayosAccount(models.Model):
 
     __repr__ = __str__
 
-    @property
-    def api_key(self) -> str:
-        return open_secret(self.sealed_api_key)
-
-    @api_key.setter
-    def api_key(self, value: str) -> None:
-        self.sealed_api_key = seal_secret(value)
-
-    @property
-    def checksum_key(self) -> str:
-        return open_secret(self.sealed_checksum_key)
-
-    @checksum_key.setter
-    def checksum_key(self, value: str) -> None:
-        self.sealed_checksum_key = seal_secret(value)
-
-    @property
-    def payout_api_key(self) -> str:
-        return open_secret(self.sealed_payout_api_key) if self.sealed_payout_api_key else ""
-
-    @payout_api_key.setter
-    def payout_api_key(self, value: str) -> None:
-        self.sealed_payout_api_key = seal_secret(value)
-
-    @property
-    def payout_checksum_key(self) -> str:
-        return open_secret(self.sealed_payout_checksum_key) if self.sealed_payout_checksum_key else ""
-
-    @payout_checksum_key.setter
-    def payout_checksum_key(self, value: str) -> None:
-        self.sealed_payout_checksum_key = seal_secret(value)
+    api_key = sealed_in("sealed_api_key")
+    checksum_key = sealed_in("sealed_checksum_key")
+    payout_api_key = sealed_in("sealed_payout_api_key", optional=True)
+    payout_checksum_key = sealed_in("sealed_payout_checksum_key", optional=True)
 
     @property
     def pays_out(self) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from catalog_sync.core.secrets import open_secret, seal_secret
+from catalog_sync.core.secrets import sealed_in
 
 
 class StripeAccount(models.Model):
@@ -24,21 +24,8 @@ class StripeAccount(models.Model):
 
     __repr__ = __str__
 
-    @property
-    def secret_key(self) -> str:
-        return open_secret(self.sealed_secret_key)
-
-    @secret_key.setter
-    def secret_key(self, value: str) -> None:
-        self.sealed_secret_key = seal_secret(value)
-
-    @property
-    def webhook_secret(self) -> str:
-        return open_secret(self.sealed_webhook_secret) if self.sealed_webhook_secret else ""
-
-    @webhook_secret.setter
-    def webhook_secret(self, value: str) -> None:
-        self.sealed_webhook_secret = seal_secret(value) if value else ""
+    secret_key = sealed_in("sealed_secret_key")
+    webhook_secret = sealed_in("sealed_webhook_secret", optional=True)
 
 
 class Payment(models.Model):
