@@ -23,9 +23,9 @@ class Loaded:
     names: dict[int, str]  # only of the products a plan touches: see load_names
     linked: dict[int, str | None]
     open_withdrawals: dict[int, int]
-    # The certificate id each product's ProductCertification records ("" when none), for the
-    # products that have one.
-    recorded_links: dict[int, str] = field(default_factory=dict)
+    # The products linked now to another certificate than their ProductCertification records
+    # (or that have none yet).
+    relinked: set[int] = field(default_factory=set)
 
     def load_names(self, product_ids: Iterable[int]) -> None:
         from saleor.product.models import Product
@@ -112,15 +112,14 @@ def load_products() -> Loaded:
     states = []
     linked: dict[int, str | None] = {}
     open_withdrawals: dict[int, int] = {}
-    recorded_links: dict[int, str] = {}
+    relinked: set[int] = set()
     state = reconcile.ProductState
     for product_id, withdrawal_id, recorded, published, text, stars, valid_until in products:
         certificate_id = text.strip() or None if isinstance(text, str) else None
         linked[product_id] = certificate_id
         if withdrawal_id is not None:
             open_withdrawals[product_id] = withdrawal_id
-        if recorded is not None:
-            recorded_links[product_id] = recorded
+        if recorded != (certificate_id or ""):
+            relinked.add(product_id)
         states.append(state(product_id, certificate_id, withdrawal_id is not None, published, stars, valid_until))
-    return Loaded(states=states, names={}, linked=linked, open_withdrawals=open_withdrawals,
-                  recorded_links=recorded_links)
+    return Loaded(states=states, names={}, linked=linked, open_withdrawals=open_withdrawals, relinked=relinked)

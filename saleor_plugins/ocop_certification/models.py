@@ -1,6 +1,7 @@
 """The plugin's own tables in Saleor's database.
 
-- FeedState: the last good copy of the feed (body, ETag, generated_at) — a singleton row.
+- FeedState: the last good copy of the feed (body, ETag, generated_at, and the feed parsed in
+  compact form) — a singleton row.
 - SyncRun: one row per run, with its status, hold, errors and JSON summary.
 - ProductCertification: each OCOP product's certification state as of the last run.
 - Withdrawal + WithdrawnListing: each withdrawal with the exact listing state before it, per
@@ -20,6 +21,9 @@ class FeedState(models.Model):
     SINGLETON_ID = 1
 
     body = models.BinaryField(null=True, blank=True)
+    # The same feed parsed, in compact form (feed_packing.py): a fresh process reads it back
+    # without parsing the body. Derived; ignored whenever it does not read back exactly.
+    packed = models.BinaryField(null=True, blank=True)
     etag = models.CharField(max_length=1024, blank=True, default="")
     generated_at = models.DateTimeField(null=True, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
@@ -36,7 +40,7 @@ class FeedState(models.Model):
     @classmethod
     def load(cls) -> FeedState:
         """The singleton without its body (megabytes); ``body_size`` tells whether there is one."""
-        query = cls.objects.defer("body").annotate(body_size=Coalesce(Length("body"), 0))
+        query = cls.objects.defer("body", "packed").annotate(body_size=Coalesce(Length("body"), 0))
         state = query.filter(pk=cls.SINGLETON_ID).first()
         if state is None:
             cls.objects.bulk_create([cls(pk=cls.SINGLETON_ID)], ignore_conflicts=True)

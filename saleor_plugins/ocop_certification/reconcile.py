@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import NamedTuple
 
 from .feed import Feed
@@ -75,27 +76,27 @@ def plan(products: Iterable[ProductState], feed: Feed, now: datetime, verdicts: 
     elif verdicts.feed is not feed:
         raise ValueError("verdicts were made for another feed")
     verdict = verdicts.on(now)
-    ordered = sorted(products, key=lambda product: product.product_id)
+    ordered = sorted(products, key=itemgetter(0))  # by product_id
     result = Plan()
+    withdraw, restore, update = result.withdraw, result.restore, result.update
+    sellable_before = 0
     previous: int | None = None
-    for product in ordered:
-        if product.product_id == previous:
-            raise ValueError(f"product {product.product_id} is listed more than once")
-        previous = product.product_id
+    for product_id, certificate_id, withdrawn_by_us, published_somewhere, stars, valid_until in ordered:
+        if product_id == previous:
+            raise ValueError(f"product {product_id} is listed more than once")
+        previous = product_id
 
-        if product.published_somewhere:
-            result.sellable_before += 1
-        decision = verdict(product.certificate_id)
+        if published_somewhere:
+            sellable_before += 1
+        decision = verdict(certificate_id)
         if decision.sellable:
-            if product.withdrawn_by_us:
-                result.restore.append(Change(product.product_id, decision))
-        elif product.published_somewhere:
-            result.withdraw.append(Change(product.product_id, decision))
+            if withdrawn_by_us:
+                restore.append(Change(product_id, decision))
+        elif published_somewhere:
+            withdraw.append(Change(product_id, decision))
 
         certificate = decision.certificate
-        if certificate is not None and (certificate.stars, certificate.valid_until) != (
-            product.stars,
-            product.valid_until,
-        ):
-            result.update.append(AttributeUpdate(product.product_id, certificate.stars, certificate.valid_until))
+        if certificate is not None and (certificate.stars != stars or certificate.valid_until != valid_until):
+            update.append(AttributeUpdate(product_id, certificate.stars, certificate.valid_until))
+    result.sellable_before = sellable_before
     return result

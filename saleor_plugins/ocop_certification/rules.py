@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .feed import Feed, FeedCertificate
@@ -25,8 +25,7 @@ VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REVOKED_FROM = "revoked from "  # in the reason of a revocation dated (shown before and after its day)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):  # a tuple: one is made per certificate id a run judges
     sellable: bool
     reason: str
     certificate: FeedCertificate | None  # the effective one, after following renewals
@@ -123,6 +122,8 @@ def _judge(cleaned: str, feed: Feed, today: date) -> Verdict:
     certificate = _effective(cleaned, feed, today)
     if certificate is None:
         return Verdict(sellable=False, reason=f"unknown certificate {cleaned}", certificate=None)
+    if certificate.status == "active" and certificate.issued_on <= today <= certificate.valid_until:
+        return Verdict(True, f"valid until {certificate.valid_until.isoformat()}", certificate)  # most are
     revoked_on = certificate.revoked_on if certificate.status != "active" else None
     if _is_valid_on(certificate, today):
         reason = f"valid until {certificate.valid_until.isoformat()}"
@@ -142,8 +143,11 @@ def _judge(cleaned: str, feed: Feed, today: date) -> Verdict:
     return Verdict(sellable=False, reason=reason, certificate=certificate)
 
 
+ONE_DAY = timedelta(days=1)
+
+
 def _first_day_after(day: date) -> date | None:
-    return None if day == date.max else day + timedelta(days=1)
+    return None if day == date.max else day + ONE_DAY
 
 
 class Verdicts:
@@ -185,6 +189,14 @@ class Verdicts:
 
         return judge
 
+    def judge_all(self, now: datetime) -> None:
+        """Judge every certificate of the feed at ``now`` and find the next change after it, ahead
+        of the run that asks (a fresh process does this while the run reads the catalogue)."""
+        judge = self.on(now)
+        for certificate_id in self.feed.certificates:
+            judge(certificate_id)
+        self.next_change(now)
+
     def next_change(self, after: datetime) -> datetime | None:
         """The earliest instant strictly after ``after`` at which a verdict can change by the clock alone.
 
@@ -197,6 +209,11 @@ class Verdicts:
         if self._active_changes is None:
             days: set[date] = set()
             for certificate in self.feed.certificates.values():
+                if certificate.status == "active":  # most are: in force from issued_on to valid_until
+                    days.add(certificate.issued_on)
+                    if certificate.valid_until != date.max:
+                        days.add(certificate.valid_until + ONE_DAY)
+                    continue
                 span = _in_force(certificate)
                 if span is not None:
                     days.add(span[0])

@@ -9,7 +9,8 @@ The run, in order (each step in its own module):
    stale, too large) is recorded and the run goes on with the last good copy, so expiries
    still happen.
 3. Load every product of type ``ocop-product`` with its ``ocop-*`` attribute values, channel
-   listings and open withdrawals (loading.py), and ask ``reconcile.plan`` what to do.
+   listings and open withdrawals (loading.py) — while a helper thread reads the last good feed
+   back, in a fresh process — and ask ``reconcile.plan`` what to do.
 4. A plan that would withdraw more than ``max_withdraw_share`` of the sellable OCOP products
    withdraws nothing and is held until staff confirm it (``--confirm-run RUN_ID``) or raise
    the share; restores and attribute updates still go ahead.
@@ -147,7 +148,9 @@ def _run(run: SyncRun, config: OcopConfig, held_run: SyncRun | None, now: dateti
     """The locked part of a run. Notes every error in ``run.errors`` as it happens, so a later
     failure keeps them."""
     errors = run.errors
-    verdicts = obtain_feed(run, config, errors)
+    now = now or timezone.now()
+    # The catalogue is read while a helper thread reads the last good feed back (feed_store.py).
+    verdicts, loaded = obtain_feed(run, config, errors, now=now, meanwhile=load_products)
     if verdicts is None:
         run.status = SyncRun.Status.FAILED
         errors.append({"kind": "no_feed", "message": "no good copy of the feed yet: nothing was changed"})
@@ -160,8 +163,8 @@ def _run(run: SyncRun, config: OcopConfig, held_run: SyncRun | None, now: dateti
         errors.append({"kind": "config", "message": f"{error}; using {DEFAULT_MAX_WITHDRAW_SHARE}"})
         max_share = float(DEFAULT_MAX_WITHDRAW_SHARE)
 
-    now = now or timezone.now()
-    loaded = load_products()
+    if loaded is None:  # not reached: obtain_feed returns what load_products returned
+        loaded = load_products()
     plan = reconcile.plan(loaded.states, verdicts.feed, now, verdicts)
     loaded.load_names([c.product_id for c in (*plan.withdraw, *plan.restore)] + [u.product_id for u in plan.update])
     withdraw = _hold_if_too_many(run, config, held_run, plan, max_share)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Q
@@ -63,15 +64,14 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
     from saleor.product.models import Product
 
     outcome = describe(plan, withdraw, loaded)
-    audit: list[AuditEntry] = []
+    audit: list[_Audit] = []
     if withdraw:
         _withdraw(run, withdraw, loaded, now, audit)
     if plan.restore:
         _restore(run, plan.restore, loaded, now, audit)
     if plan.update:
         _update_attributes(plan.update)
-    _save_audit(audit)
-    touched = _carry_to_products(audit, now)
+    touched = _carry_to_products(audit, _save_audit(audit), now)
     changed = {c.product_id for c in withdraw} | {c.product_id for c in plan.restore}
     changed |= {u.product_id for u in plan.update}
     _record_certification_state(run, loaded, verdicts, now, changed)
@@ -86,35 +86,41 @@ def apply(run: SyncRun, plan: reconcile.Plan, withdraw: list[reconcile.Change], 
     return outcome
 
 
-def _audit(action: str, change: reconcile.Change, loaded: Loaded, run: SyncRun, now: datetime) -> AuditEntry:
+class _Audit(NamedTuple):  # an AuditEntry's row, before it is inserted (a tuple: cheap by the hundred)
+    action: str
+    product_id: int
+    product_name: str
+    certificate_id: str
+    reason: str
+    run_id: int
+    at: datetime
+
+
+def _audit(action: str, change: reconcile.Change, loaded: Loaded, run: SyncRun, now: datetime) -> _Audit:
     certificate = change.verdict.certificate
-    return AuditEntry(
+    return _Audit(
         action=action,
         product_id=change.product_id,
         product_name=loaded.names.get(change.product_id, "")[:250],
         certificate_id=(certificate.id if certificate is not None else loaded.linked.get(change.product_id)) or "",
         reason=change.verdict.reason,
-        run=run,
+        run_id=run.pk,
         at=now,
     )
 
 
-_AUDIT_FIELDS = ("action", "product_id", "product_name", "certificate_id", "reason", "run_id", "at")
-
-
-def _save_audit(audit: list[AuditEntry]) -> None:
-    """Insert the run's audit entries in one statement and give each its id (a run changes a
-    product once: withdrawn or restored, never both)."""
-    ids = dict(bulk.insert_rows(AuditEntry, {name: [getattr(item, name) for item in audit] for name in _AUDIT_FIELDS},
+def _save_audit(audit: list[_Audit]) -> dict[int, int]:
+    """Insert the run's audit entries in one statement; returns each one's id by product (a run
+    changes a product once: withdrawn or restored, never both)."""
+    ids = dict(bulk.insert_rows(AuditEntry, {name: [getattr(item, name) for item in audit] for name in _Audit._fields},
                                 returning=["product_id", "id"]))
     if len(ids) != len(audit):
         raise RuntimeError(f"{len(audit)} audit entries for {len(ids)} products in one run")
-    for item in audit:
-        item.pk = ids[item.product_id]
+    return ids
 
 
-def _carry_to_products(audit: list[AuditEntry], now: datetime) -> set[int]:
-    """Append each audit entry (ids assigned by _save_audit) to its product's private metadata
+def _carry_to_products(audit: list[_Audit], audit_ids: dict[int, int], now: datetime) -> set[int]:
+    """Append each audit entry (ids by product from _save_audit) to its product's private metadata
     (withdrawal_log.py), so the PRODUCT_UPDATED webhook sent after commit carries it; in the same
     statement the product is marked updated and due for Saleor's search index. Returns the
     products updated."""
@@ -123,7 +129,8 @@ def _carry_to_products(audit: list[AuditEntry], now: datetime) -> set[int]:
     by_product: dict[int, list[dict]] = defaultdict(list)
     for item in audit:
         by_product[item.product_id].append(withdrawal_log.entry(
-            entry_id=item.pk, action=item.action, reason=item.reason, certificate_id=item.certificate_id,
+            entry_id=audit_ids[item.product_id], action=item.action, reason=item.reason,
+            certificate_id=item.certificate_id,
             product=item.product_name, at=item.at, run_id=item.run_id))
     ids = sorted(by_product)
     touched: set[int] = set()
@@ -145,15 +152,20 @@ def _carry_to_products(audit: list[AuditEntry], now: datetime) -> set[int]:
     return touched
 
 
+# What a withdrawal stores of each listing, to put it back on restore.
+_LISTING_STATE = ("channel_id", "is_published", "published_at", "available_for_purchase_at")
+
+
 def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
-              audit: list[AuditEntry]) -> None:
+              audit: list[_Audit]) -> None:
     from saleor.product.models import ProductChannelListing
 
     ids = [change.product_id for change in changes]
     # Re-read the listings under a row lock, so what we store is exactly what we change.
-    current: dict[int, list[ProductChannelListing]] = defaultdict(list)
-    for listing in ProductChannelListing.objects.select_for_update().filter(product_id__in=ids).order_by("pk"):
-        current[listing.product_id].append(listing)
+    current: dict[int, list[tuple]] = defaultdict(list)
+    for product_id, *listing in (ProductChannelListing.objects.select_for_update().filter(product_id__in=ids)
+                                 .order_by("pk").values_list("product_id", *_LISTING_STATE)):
+        current[product_id].append(listing)
     # A product we had withdrawn and staff published again by hand keeps its first withdrawal
     # (and the listing state stored then): it is only unpublished again.
     new = [change for change in changes if change.product_id not in loaded.open_withdrawals]
@@ -167,19 +179,16 @@ def _withdraw(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now
     }, returning=["product", "id"]))
     before = [(withdrawal_ids[change.product_id], listing)
               for change in new for listing in current.get(change.product_id, ())]
-    bulk.insert_rows(WithdrawnListing, {
-        "withdrawal_id": [withdrawal_id for withdrawal_id, _ in before],
-        "channel_id": [listing.channel_id for _, listing in before],
-        "is_published": [listing.is_published for _, listing in before],
-        "published_at": [listing.published_at for _, listing in before],
-        "available_for_purchase_at": [listing.available_for_purchase_at for _, listing in before],
-    })
+    columns: dict[str, list] = {"withdrawal_id": [withdrawal_id for withdrawal_id, _ in before]}
+    for index, name in enumerate(_LISTING_STATE):
+        columns[name] = [listing[index] for _, listing in before]
+    bulk.insert_rows(WithdrawnListing, columns)
     ProductChannelListing.objects.filter(product_id__in=ids).update(is_published=False, available_for_purchase_at=None)
     audit.extend(_audit(AuditEntry.Action.WITHDRAW, change, loaded, run, now) for change in changes)
 
 
 def _restore(run: SyncRun, changes: list[reconcile.Change], loaded: Loaded, now: datetime,
-             audit: list[AuditEntry]) -> None:
+             audit: list[_Audit]) -> None:
     from saleor.product.models import ProductChannelListing
 
     ids = [change.product_id for change in changes]
@@ -280,7 +289,6 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Ve
         .values_list("feed_generated_at", flat=True)
         .first()
     )
-    linked_before = loaded.recorded_links
     states = loaded.states
     if previous_feed == verdicts.feed.generated_at:
         today = now.astimezone(rules.VIETNAM_TZ).date()
@@ -291,13 +299,8 @@ def _record_certification_state(run: SyncRun, loaded: Loaded, verdicts: rules.Ve
                 | Q(sellable=False, reason__startswith="not yet valid")
             ).values_list("product_id", flat=True)
         )
-        states = [
-            state
-            for state in states
-            if state.product_id in changed
-            or state.product_id in due
-            or linked_before.get(state.product_id) != (state.certificate_id or "")
-        ]
+        candidates = changed | due | loaded.relinked
+        states = [state for state in states if state[0] in candidates]  # state[0]: product_id
     columns = ("product_id", "certificate_id", "effective_certificate_id", "sellable", "reason", "stars",
                "valid_until")
     query = ProductCertification.objects.all()

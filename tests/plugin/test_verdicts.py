@@ -75,6 +75,26 @@ def test_moving_to_the_next_day_rejudges_only_the_chains_that_start_or_end(monke
     assert after[5].certificate.id == "B-5"
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_verdicts_judged_ahead_answer_without_judging_again_and_as_fresh_ones_do(seed, monkeypatch):
+    # given a random feed judged ahead of the run at an instant (as a fresh process does while it reads the catalogue)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    feed = random_feed(rng)
+    now = vietnam(START + timedelta(days=rng.randrange(-20, 60)))
+    book = Verdicts(feed)
+    book.judge_all(now)
+    judged: list[str] = []
+    original = rules._judge
+    monkeypatch.setattr(rules, "_judge", lambda cleaned, *rest: judged.append(cleaned) or original(cleaned, *rest))
+    # when every certificate of the feed and the next change are asked at that instant
+    answers = [book.verdict(i, now) for i in feed.certificates]
+    # then none is judged again, and each answer is the one computed from scratch
+    assert judged == []
+    monkeypatch.undo()
+    assert answers == [verdict(i, feed, now) for i in feed.certificates]
+    assert book.next_change(now) == next_change(feed, now)
+
+
 def test_a_never_ending_certificate_schedules_no_change():
     feed = feed_of(cert("A-1", issued_on=date(2025, 1, 1), valid_until=date.max))
     assert next_change(feed, utc(2026, 1, 15, 3, 0)) is None

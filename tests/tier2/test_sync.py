@@ -368,6 +368,28 @@ def test_expiries_still_happen_from_the_last_good_copy(shop):
     assert [e["kind"] for e in summary["errors"]] == ["http_error"]
 
 
+def test_the_last_good_copy_is_read_from_its_body_when_its_packed_form_is_missing_or_damaged(shop):
+    for packed, slug in ((None, "p-unpacked"), (b'{"layout": 1, "certificates": [["LD-', "p-damaged")):
+        # Given: the feed is down, and the last good copy's packed form is missing (stored before
+        # there was one) or damaged; a new product is linked to a certificate that copy knows as revoked.
+        shop.env.sql("UPDATE ocop_certification_feedstate SET packed = %s", (packed,))
+        cat.add_products(shop.api, shop.catalogue, [{"slug": slug, "certificate": "LD-2025-0004"}])
+        shop.feed.mode = "http_error"
+        try:
+            summary = shop.sync()
+        finally:
+            shop.feed.mode = "ok"
+        # Then: the run judged from the copy's body, with no error but the feed's own...
+        assert names(summary["withdrawn"]) == {slug}
+        assert [e["kind"] for e in summary["errors"]] == ["http_error"]
+        # ...and stored the packed form again, for the next fresh process.
+        stored = shop.env.sql(
+            "SELECT convert_from(packed, 'UTF8')::json->>'layout', "
+            "json_array_length(convert_from(packed, 'UTF8')::json->'certificates'), certificate_count "
+            "FROM ocop_certification_feedstate")
+        assert stored == [("1", len(shop.certificates), len(shop.certificates))]
+
+
 def test_a_mass_withdrawal_is_held_until_confirmed(shop):
     shop.configure(max_withdraw_share="0.10")
     try:
