@@ -37,7 +37,7 @@ def _remember(state: FeedState, verdicts: rules.Verdicts) -> rules.Verdicts:
     return verdicts
 
 
-def _read_back(packed: bytes | None, state: FeedState, now: datetime | None) -> rules.Verdicts | None:
+def _read_back(packed: bytes | None, state: FeedState, now: datetime) -> rules.Verdicts | None:
     """The packed copy read back and judged: every certificate at ``now`` and the next change by
     the clock, so that the run finds them done. None when it is not exactly the stored feed.
 
@@ -46,13 +46,11 @@ def _read_back(packed: bytes | None, state: FeedState, now: datetime | None) -> 
     if feed is None:
         return None
     verdicts = rules.Verdicts(feed)
-    if now is not None:
-        verdicts.judge_all(now)
+    verdicts.judge_all(now)
     return verdicts
 
 
-def _start_reading_last_good(state: FeedState, helper: Executor, now: datetime | None
-                             ) -> Callable[[], rules.Verdicts]:
+def _start_reading_last_good(state: FeedState, helper: Executor, now: datetime) -> Callable[[], rules.Verdicts]:
     """Start reading the stored copy back in ``helper`` (once per process and version: a 304 then
     costs no parsing); the returned function gives its verdicts, in the calling thread."""
     remembered = _REMEMBERED.get(_version(state))
@@ -72,12 +70,12 @@ def _start_reading_last_good(state: FeedState, helper: Executor, now: datetime |
     return verdicts
 
 
-def obtain_feed[T](run: SyncRun, config: OcopConfig, errors: list[dict], *, now: datetime | None = None,
-                   meanwhile: Callable[[], T] | None = None) -> tuple[rules.Verdicts | None, T | None]:
+def obtain_feed[T](run: SyncRun, config: OcopConfig, errors: list[dict], *, now: datetime,
+                   meanwhile: Callable[[], T]) -> tuple[rules.Verdicts | None, T]:
     """The feed to reconcile with (with its remembered verdicts): a good new one, or the last
     good copy. Records faults.
 
-    ``meanwhile`` (optional) runs in the calling thread while a helper thread reads the last good
+    ``meanwhile`` runs in the calling thread while a helper thread reads the last good
     copy back and judges it at ``now``; its result is returned with the verdicts. The helper does
     pure work only (what it reads from the database was read before), so the run's transaction
     and lock are the calling thread's alone; in a fresh process, the run's database read and the
@@ -87,7 +85,7 @@ def obtain_feed[T](run: SyncRun, config: OcopConfig, errors: list[dict], *, now:
     last_good: rules.Verdicts | None = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocop-feed") as helper:
         reading = _start_reading_last_good(state, helper, now) if state.body_size else None
-        alongside = meanwhile() if meanwhile is not None else None
+        alongside = meanwhile()
     if reading is not None:
         try:
             last_good = reading()

@@ -122,8 +122,6 @@ def _judge(cleaned: str, feed: Feed, today: date) -> Verdict:
     certificate = _effective(cleaned, feed, today)
     if certificate is None:
         return Verdict(sellable=False, reason=f"unknown certificate {cleaned}", certificate=None)
-    if certificate.status == "active" and certificate.issued_on <= today <= certificate.valid_until:
-        return Verdict(True, f"valid until {certificate.valid_until.isoformat()}", certificate)  # most are
     revoked_on = certificate.revoked_on if certificate.status != "active" else None
     if _is_valid_on(certificate, today):
         reason = f"valid until {certificate.valid_until.isoformat()}"
@@ -209,11 +207,6 @@ class Verdicts:
         if self._active_changes is None:
             days: set[date] = set()
             for certificate in self.feed.certificates.values():
-                if certificate.status == "active":  # most are: in force from issued_on to valid_until
-                    days.add(certificate.issued_on)
-                    if certificate.valid_until != date.max:
-                        days.add(certificate.valid_until + ONE_DAY)
-                    continue
                 span = _in_force(certificate)
                 if span is not None:
                     days.add(span[0])

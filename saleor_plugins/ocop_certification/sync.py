@@ -163,8 +163,6 @@ def _run(run: SyncRun, config: OcopConfig, held_run: SyncRun | None, now: dateti
         errors.append({"kind": "config", "message": f"{error}; using {DEFAULT_MAX_WITHDRAW_SHARE}"})
         max_share = float(DEFAULT_MAX_WITHDRAW_SHARE)
 
-    if loaded is None:  # not reached: obtain_feed returns what load_products returned
-        loaded = load_products()
     plan = reconcile.plan(loaded.states, verdicts.feed, now, verdicts)
     loaded.load_names([c.product_id for c in (*plan.withdraw, *plan.restore)] + [u.product_id for u in plan.update])
     withdraw = _hold_if_too_many(run, config, held_run, plan, max_share)
